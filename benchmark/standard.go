@@ -3,6 +3,7 @@ package benchmark
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"golang.org/x/exp/stats"
@@ -125,6 +126,11 @@ func checkTeam(fn string, m Metric, values []float64, qs ...float64) error {
 		return inputErr(fn, "metric", errUnwrap(err))
 	}
 	for i, q := range qs {
+		if q >= 0 && q <= 1 {
+			continue
+		}
+		// Only now, on the error path, name the argument: this check runs
+		// once per group in TeamBenchmarks' hot loop.
 		arg := "q"
 		if len(qs) > 1 {
 			arg = fmt.Sprintf("qs[%d]", i)
@@ -132,9 +138,7 @@ func checkTeam(fn string, m Metric, values []float64, qs ...float64) error {
 		if err := checkFinite(fn, arg, q); err != nil {
 			return err
 		}
-		if q < 0 || q > 1 {
-			return inputErr(fn, fmt.Sprintf("%s = %v", arg, q), fmt.Errorf("%w: a quantile must be in [0, 1]", ErrOutOfRange))
-		}
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, q), fmt.Errorf("%w: a quantile must be in [0, 1]", ErrOutOfRange))
 	}
 	if len(values) == 0 {
 		return inputErr(fn, "values", ErrEmpty)
@@ -148,62 +152,174 @@ func checkTeam(fn string, m Metric, values []float64, qs ...float64) error {
 }
 
 // A TeamBenchmarks sets benchmarks for many groups and quantiles at once
-// (every team × every metric × the 50th, 75th and 90th percentile), sorting
-// each group once in a scratch buffer it keeps between calls. Its results
-// are identical to [FromTeam]'s.
+// (every team × every metric × the 50th, 75th and 90th percentile). Rather
+// than sorting each group, it finds only the order statistics the
+// quantiles read, with a quickselect that partitions out of place between
+// two scratch buffers it keeps from call to call. Its results are
+// identical to [FromTeam]'s.
 //
 // The zero TeamBenchmarks is ready to use. It is a mutable scratch space and
 // not safe for concurrent use: give each goroutine its own.
 type TeamBenchmarks struct {
-	buf []float64
+	bufs  [2][]float64
+	ranks []int     // the order statistics wanted, ascending, distinct
+	stats []float64 // stats[i] is the ranks[i]-th smallest value
 }
 
 // FromTeam appends to dst one [Benchmark] per quantile in qs, in the order
 // given, each computed as [FromTeam] would, and returns the extended slice.
 // On error dst is returned unchanged, with an error as FromTeam's. It does
-// not modify values.
+// not modify values or qs.
 func (t *TeamBenchmarks) FromTeam(dst []Benchmark, m Metric, values []float64, qs ...float64) ([]Benchmark, error) {
 	if err := checkTeam("TeamBenchmarks.FromTeam", m, values, qs...); err != nil {
 		return dst, err
 	}
-	t.buf = append(t.buf[:0], values...)
-	sortFloats(t.buf)
+	n := len(values)
+	// R-7 reads the order statistics at ⌊h−1⌋ and ⌈h−1⌉ for each quantile.
+	t.ranks = t.ranks[:0]
 	for _, q := range qs {
-		if m.Direction == LowerIsBetter {
-			q = 1 - q
-		}
-		dst = append(dst, Benchmark{Metric: m, Target: r7(t.buf, q)})
+		lo, hi := r7Ranks(n, goodQuantile(m.Direction, q))
+		t.ranks = append(t.ranks, lo, hi)
+	}
+	slices.Sort(t.ranks)
+	t.ranks = slices.Compact(t.ranks)
+	t.stats = slices.Grow(t.stats[:0], len(t.ranks))[:len(t.ranks)]
+	for i := range t.bufs {
+		t.bufs[i] = slices.Grow(t.bufs[i][:0], n)[:n]
+	}
+	t.selectRanks(values, 0, 0, t.ranks, t.stats, 2*bits.Len(uint(n)))
+	for _, q := range qs {
+		q = goodQuantile(m.Direction, q)
+		lo, hi := r7Ranks(n, q)
+		dst = append(dst, Benchmark{Metric: m, Target: r7(t.stat(lo), t.stat(hi), n, q)})
 	}
 	return dst, nil
 }
 
-// r7 is the Hyndman–Fan R-7 quantile of sorted, written with the same
-// operations, in the same order, as x/exp/stats so that the results are
-// bit-identical.
-func r7(sorted []float64, q float64) float64 {
-	h := float64(len(sorted)-1)*q + 1
-	lo := int(math.Floor(h - 1))
-	hi := int(math.Ceil(h - 1))
-	return sorted[lo] + (h-math.Floor(h))*(sorted[hi]-sorted[lo])
+// goodQuantile turns a quantile in the metric's good direction into a
+// quantile of the values: 1−q when lower is better.
+func goodQuantile(d Direction, q float64) float64 {
+	if d == LowerIsBetter {
+		return 1 - q
+	}
+	return q
 }
 
-// sortFloats sorts finite values ascending. Team groups are small (tens of
-// values), where insertion sort beats the general-purpose sort's setup.
-func sortFloats(s []float64) {
-	if len(s) > 64 {
-		slices.Sort(s)
-		return
-	}
-	for i := 1; i < len(s); i++ {
-		v := s[i]
-		j := i
-		for j > 0 && s[j-1] > v {
-			s[j] = s[j-1]
-			j--
+// r7Ranks returns the 0-based order statistics that the R-7 quantile q of n
+// values interpolates between.
+func r7Ranks(n int, q float64) (lo, hi int) {
+	h := float64(n-1)*q + 1
+	return int(math.Floor(h - 1)), int(math.Ceil(h - 1))
+}
+
+// r7 interpolates the R-7 quantile q of n values between the order
+// statistics vlo and vhi, with the same operations in the same order as
+// x/exp/stats, so that the results are bit-identical.
+func r7(vlo, vhi float64, n int, q float64) float64 {
+	h := float64(n-1)*q + 1
+	return vlo + (h-math.Floor(h))*(vhi-vlo)
+}
+
+// stat returns the order statistic of rank r found by selectRanks.
+func (t *TeamBenchmarks) stat(r int) float64 {
+	i, _ := slices.BinarySearch(t.ranks, r)
+	return t.stats[i]
+}
+
+// selectRanks finds the order statistics ranks (ascending, absolute ranks
+// within the whole group) of src, the window of the group that starts at
+// rank base, and stores them in out. It partitions src three ways around
+// the median of three of its values into the window of scratch buffer
+// t.bufs[into], then works on the parts that hold a wanted rank with the
+// other buffer as the destination, so src (the caller's values at the top)
+// is only read.
+//
+// The partition is written without data-dependent branches (the compiler
+// turns the conditional steps into flag moves): on a team's unsorted
+// values a branch on each comparison is mispredicted half the time. Ties
+// with the pivot are settled in one pass. After depth levels it sorts what
+// is left, so adversarial input costs O(n log n), not O(n²).
+func (t *TeamBenchmarks) selectRanks(src []float64, into, base int, ranks []int, out []float64, depth int) {
+	for len(ranks) > 0 {
+		n := len(src)
+		dst := t.bufs[into][base : base+n]
+		if n <= leafSize {
+			rankSort(dst, src)
+			for i, r := range ranks {
+				out[i] = dst[r-base]
+			}
+			return
 		}
-		s[j] = v
+		if depth == 0 {
+			copy(dst, src)
+			slices.Sort(dst)
+			for i, r := range ranks {
+				out[i] = dst[r-base]
+			}
+			return
+		}
+		depth--
+		pivot := median3(src[0], src[n/2], src[n-1])
+		lo, hi := 0, n-1
+		for _, v := range src {
+			dst[lo] = v
+			dst[hi] = v
+			lo += b2i(v < pivot)
+			hi -= b2i(v > pivot)
+		}
+		// dst[:lo] < pivot, ranks base+lo … base+hi equal it, dst[hi+1:] > pivot.
+		i, j := 0, 0
+		for _, r := range ranks {
+			i += b2i(r < base+lo)
+			j += b2i(r <= base+hi)
+		}
+		for k := i; k < j; k++ {
+			out[k] = pivot
+		}
+		if i > 0 {
+			t.selectRanks(dst[:lo], 1-into, base, ranks[:i], out[:i], depth)
+		}
+		src, into, base = dst[hi+1:], 1-into, base+hi+1
+		ranks, out = ranks[j:], out[j:]
 	}
 }
+
+func median3(a, b, c float64) float64 {
+	if a > b {
+		a, b = b, a
+	}
+	if b > c {
+		b = c
+	}
+	return max(a, b)
+}
+
+// rankSort writes src into dst in ascending order by counting each
+// value's rank, n² comparisons with no data-dependent branch: for the
+// handful of values left at the leaves of selectRanks that is cheaper than
+// insertion sort's mispredicted branches. Ties keep their order.
+func rankSort(dst, src []float64) {
+	for i, v := range src {
+		r := 0
+		for j, w := range src {
+			r += b2i(w < v) + b2i(w == v)&b2i(j < i)
+		}
+		dst[r] = v
+	}
+}
+
+// b2i is 1 for true and 0 for false; the compiler emits a flag move, not a
+// branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// leafSize is the window below which selectRanks sorts instead of
+// partitioning.
+const leafSize = 8
 
 // errArg returns the Arg of one of this package's errors, or its message.
 func errArg(err error) string {
