@@ -1,0 +1,91 @@
+// Package benchmark measures the ratios a sales leader runs instead of
+// chasing quota, and sets the standards each rep is trained to.
+//
+// "Run your numbers, not after quota": revenue is the product of activity
+// and a chain of conversion ratios (calls to conversations, conversations
+// to appointments, appointments to proposals, proposals to deals) times the
+// average deal. A leader who knows those ratios per rep knows which skill
+// to develop; one who only knows the quota gap can only push for more
+// activity. This package gives the ratios honest numbers, turns a team's
+// distribution into benchmarks, and works a goal back through the funnel.
+//
+// Scope: counting, ratios, confidence, quantiles and the arithmetic of the
+// funnel, on values a caller has already pulled from a CRM. Not in scope:
+// reading CRM exports (see the example programs), forecasting, or anything
+// that needs a statistics library beyond what a sales-ops analyst would
+// explain on a whiteboard.
+//
+// # Rates, honestly
+//
+// A [Rate] keeps the counts behind a ratio: 7 appointments from 20
+// conversations is Rate{Hits: 7, Trials: 20}. [Rate.Value] is the
+// fraction; [Rate.Interval] is its Wilson score interval, which stays
+// sensible on the small samples one rep produces:
+//
+//	r := benchmark.Rate{Hits: 2, Trials: 2}
+//	lo, hi := r.Interval(0.95) // 0.342, 1: a perfect record, but a short one
+//
+// Pool rates with [Rate.Add], or with [Sum] where counts could overflow.
+//
+// # Reading one rep against the team
+//
+// Two wins from two closed deals is not an A player. [FitPrior] fits a beta
+// distribution to the whole team's rates (empirical Bayes), and
+// [Prior.Shrink] reads each rep's record in its light: a small sample is
+// pulled toward the team, a large one speaks for itself.
+//
+//	prior, err := benchmark.FitPrior(teamRates)
+//	shrunk := prior.Shrink(benchmark.Rate{Hits: 2, Trials: 2}) // ≈ the team, a little above
+//
+// # Benchmarks
+//
+// A [Benchmark] is a [Metric] (a name, a unit, and whether higher or lower
+// is better) with a target. Set targets from the team's own distribution
+// with [FromTeam] (R-7 quantiles, in the metric's good direction), or for
+// every team and metric at once with [TeamBenchmarks]. [Benchmark.Evaluate]
+// measures a value against it: attainment as a continuous ratio, the gap
+// still to close in the metric's unit, and whether it is met.
+//
+//	b, err := benchmark.FromTeam(benchmark.Metric{Name: "close rate"}, closeRates, 0.75)
+//	res, err := b.Evaluate(0.24) // res.Attainment, res.Gap, res.Met
+//
+// # The funnel, forwards and backwards
+//
+// A [Funnel] is named stages with counts; [Funnel.Rates] gives the
+// stage-to-stage conversions and [Funnel.Overall] the whole. [Required]
+// works a goal backwards: 14 deals at 10%, 35%, 50% and 40% need 2,000
+// calls, 200 conversations, 70 appointments and 35 proposals, rounded up at
+// every stage and never off by one from floating-point noise.
+// [RequiredForRevenue] starts from a revenue goal and an average deal.
+//
+// # Errors
+//
+// Data from a CRM is never a programmer error: NaN, ±Inf, negative counts,
+// hits above trials, ratios outside (0, 1], empty input and int64 overflow
+// are reported as errors, never as a panic or a NaN in a result. The errors
+// have concrete type [*InputError], which names the function and argument,
+// and wrap one of the sentinels ([ErrNotFinite], [ErrNegative],
+// [ErrHitsExceedTrials], [ErrOutOfRange], [ErrEmpty], [ErrOverflow], …) for
+// [errors.Is]. Every result marshals to JSON.
+//
+// Values ([Rate], [Prior], [Benchmark], [Funnel]) are immutable in use and
+// safe to share between goroutines. Accumulators that are not
+// ([TeamBenchmarks]) say so.
+package benchmark
+
+// References:
+//   - "The Difference Between Sales Leaders and Sales Managers": run your
+//     numbers, not after quota; a benchmark per competency from performance
+//     ratios tied to revenue; Jim Tressel's 200 rushing yards.
+//   - ASLAN Training, "Know the Difference Between Coaching & Managing":
+//     pipeline, qualified leads, average deal size, close rate,
+//     time-to-close, number of calls.
+//   - E. B. Wilson, "Probable inference, the law of succession, and
+//     statistical inference", JASA 22 (1927) 209–212.
+//   - R. G. Newcombe, "Two-sided confidence intervals for the single
+//     proportion", Statistics in Medicine 17 (1998) 857–872.
+//   - R. J. Hyndman and Y. Fan, "Sample quantiles in statistical packages",
+//     The American Statistician 50 (1996) 361–365 (definition 7).
+//   - D. Kleinman, "Proportions with extraneous variance: single and
+//     independent samples", JASA 68 (1973) 46–54 (moment estimates for the
+//     beta-binomial).

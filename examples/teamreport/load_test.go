@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestParseFlags checks the command line, including its errors.
+func TestParseFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    config
+		wantErr bool
+	}{
+		{name: "none", args: nil, want: config{}},
+		{
+			name: "all",
+			args: []string{"-pipeline", "p.csv", "-roster", "r.csv", "-quotas", "q.csv", "-desire", "d.csv",
+				"-activities", "a.csv", "-format", "HubSpot", "-skip-bad"},
+			want: config{pipeline: "p.csv", roster: "r.csv", quotas: "q.csv", desire: "d.csv", activities: "a.csv",
+				format: FormatHubSpot, skipBad: true},
+		},
+		{name: "bad format", args: []string{"-format", "pipedrive"}, wantErr: true},
+		{name: "stray argument", args: []string{"p.csv"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseFlags(tt.args, io.Discard)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("parseFlags(%q) = %+v, %v; want %+v, error %v", tt.args, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("parseFlags(-h) error = %v, want flag.ErrHelp", err)
+	}
+}
+
+// TestLoad loads the built-in data set and files from disk, strictly and
+// skipping bad rows.
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	pipeline := write("deals.csv", salesforceHeader+"1,N,Ann,Closed Won,10,2017-02-03,true,true,2017-01-02\n"+
+		"2,N,Ann,Closed Won,1x,2017-02-03,true,true,2017-01-02\n")
+	roster := write("roster.csv", "sales_agent,manager,regional_office\nAnn,Bob,East\n")
+
+	t.Run("built-in", func(t *testing.T) {
+		ds, err := load(config{})
+		if err != nil || len(ds.Deals) == 0 {
+			t.Fatalf("load(no files) = %v", err)
+		}
+	})
+	t.Run("side file without pipeline", func(t *testing.T) {
+		if _, err := load(config{roster: roster}); err == nil {
+			t.Error("load(roster only) succeeded, want an error")
+		}
+	})
+	t.Run("strict", func(t *testing.T) {
+		_, err := load(config{pipeline: pipeline, roster: roster})
+		if err == nil || !strings.HasSuffix(err.Error(), `deals.csv:3:20: field "Amount": invalid number "1x"`) {
+			t.Errorf("load = %v, want an invalid number error", err)
+		}
+	})
+	t.Run("skip bad", func(t *testing.T) {
+		ds, err := load(config{pipeline: pipeline, roster: roster, format: FormatSalesforce, skipBad: true})
+		if err != nil || len(ds.Deals) != 1 || len(ds.Reps) != 1 || len(ds.Skipped) != 1 {
+			t.Fatalf("load = %+v, %v; want 1 deal, 1 rep, 1 skipped", ds, err)
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		if _, err := load(config{pipeline: filepath.Join(dir, "nope.csv")}); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("load(missing file) = %v, want not exist", err)
+		}
+	})
+}
+
+// TestPrintSummary checks the summary layout.
+func TestPrintSummary(t *testing.T) {
+	ds := &Dataset{
+		Deals:      []Deal{{Owner: "Ann", Stage: StageWon}, {Owner: "Ann", Stage: StageOpen}},
+		Reps:       []Rep{{Name: "Ann", Manager: "Bob"}},
+		Activities: []Activity{{Rep: "Ann", Kind: ActivityCall}},
+	}
+	var b strings.Builder
+	printSummary(&b, ds)
+	want := "deals            2  (open 1, engaged 0, won 1, lost 0)\n" +
+		"reps             1  (1 managers)\n" +
+		"quotas           0\n" +
+		"desire           0\n" +
+		"activities       1  (call 1, conversation 0, meeting 0, proposal 0)\n" +
+		"skipped          0\n"
+	if b.String() != want {
+		t.Errorf("printSummary wrote\n%s\nwant\n%s", b.String(), want)
+	}
+}
