@@ -15,7 +15,8 @@ var ErrInvalidGrade = errors.New("competency: unknown grade")
 // with < and >: GradeC < GradeB < GradeA.
 //
 // The zero value, Ungraded, means there is no evidence to grade on; it is
-// never read as a C.
+// never read as a C. [NewScore] decides grades on the shrunk rate against
+// the benchmark; see [Score] for the rule.
 type Grade int
 
 const (

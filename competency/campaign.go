@@ -1,0 +1,168 @@
+package competency
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// A Campaign records the training of one competency as a process, not an
+// event: the rep's (or team's) rate before training began, the benchmark
+// trained to, and what happened week by week since. [Campaign.Progress]
+// reports, at every checkpoint, the grade reached, the share of the gap to
+// the benchmark closed, and whether the change from the baseline is
+// significant yet.
+//
+// Prior, when set, is the team's prior on the competency, used to grade as
+// [NewScore] does; the zero Prior grades the raw rate. A Campaign is a
+// value: [Campaign.Record] returns a new one.
+type Campaign struct {
+	Competency  string              `json:"competency"` // the competency's ID
+	Rep         string              `json:"rep"`        // who is trained: a rep, or a team
+	Baseline    benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
+	Benchmark   benchmark.Benchmark `json:"benchmark"`  // the target, in (0, 1]
+	Prior       benchmark.Prior     `json:"prior"`
+	Checkpoints []Checkpoint        `json:"checkpoints"` // in increasing week order
+}
+
+// A Checkpoint is one week of a campaign: the conversions counted during
+// that week alone (not since the start). Weeks count from 1, the first
+// week of training; a week with nothing to record may be left out.
+type Checkpoint struct {
+	Week int            `json:"week"`
+	Rate benchmark.Rate `json:"rate"`
+}
+
+// Validate reports whether c can be measured: a competency ID, a baseline
+// with trials, a benchmark as [NewScore] accepts it, a zero or valid prior,
+// and checkpoints with valid rates in strictly increasing weeks from 1.
+// The error is an [*InputError].
+func (c Campaign) Validate() error {
+	const fn = "Campaign.Validate"
+	if blank(c.Competency) {
+		return inputErr(fn, "competency", ErrEmpty)
+	}
+	if err := checkRate(fn, "baseline", c.Baseline); err != nil {
+		return err
+	}
+	if c.Baseline.Trials == 0 {
+		return inputErr(fn, "baseline = 0/0", ErrNoTrials)
+	}
+	if err := checkTarget(fn, "benchmark.target", c.Benchmark.Target); err != nil {
+		return err
+	}
+	if c.Benchmark.Metric.Direction != benchmark.HigherIsBetter {
+		return inputErr(fn, "benchmark = "+c.Benchmark.String(), ErrDirection)
+	}
+	if c.Prior != (benchmark.Prior{}) {
+		if err := c.Prior.Validate(); err != nil {
+			return inputErr(fn, "prior = "+c.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
+		}
+	}
+	last := 0
+	for i, cp := range c.Checkpoints {
+		arg := "checkpoints[" + strconv.Itoa(i) + "]"
+		if cp.Week <= last {
+			return inputErr(fn, fmt.Sprintf("%s.week = %d", arg, cp.Week), fmt.Errorf("%w: weeks start at 1 and must increase", ErrOutOfRange))
+		}
+		last = cp.Week
+		if err := checkRate(fn, arg+".rate", cp.Rate); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Record returns a copy of c with a checkpoint for week appended; c is not
+// modified. It returns an [*InputError] wrapping [ErrOutOfRange] when week
+// does not come after the last checkpoint (or is below 1), and
+// [ErrInvalidRate] for an invalid rate.
+func (c Campaign) Record(week int, r benchmark.Rate) (Campaign, error) {
+	const fn = "Campaign.Record"
+	last := 0
+	if n := len(c.Checkpoints); n > 0 {
+		last = c.Checkpoints[n-1].Week
+	}
+	if week <= last {
+		return c, inputErr(fn, fmt.Sprintf("week = %d", week), fmt.Errorf("%w: must come after week %d", ErrOutOfRange, last))
+	}
+	if err := checkRate(fn, "rate", r); err != nil {
+		return c, err
+	}
+	c.Checkpoints = append(slices.Clip(c.Checkpoints), Checkpoint{Week: week, Rate: r})
+	return c, nil
+}
+
+// Progress is a campaign's standing at one checkpoint.
+type Progress struct {
+	Week int `json:"week"`
+	// ToDate pools every week of the campaign up to and including Week.
+	// One rep's single week is too little evidence to judge; a training
+	// effect that builds week on week shows as a rising ToDate rate.
+	ToDate benchmark.Rate `json:"to_date"`
+	// Score grades ToDate against the benchmark, shrunk with the
+	// campaign's prior; it is Ungraded while ToDate has no trials.
+	Score Score `json:"score"`
+	// Change compares the baseline with ToDate ([Improvement]). While
+	// ToDate has no trials nothing has been measured: Delta, Relative and
+	// Z are 0 and P is 1.
+	Change Change `json:"change"`
+	// Closed is the share of the starting gap to the target closed so
+	// far, on shrunk rates: (shrunk now − shrunk baseline) ÷ (target −
+	// shrunk baseline). 0 is no progress, 1 is at the target; it is below
+	// 0 when the rate fell and above 1 past the target. When the shrunk
+	// baseline already met the target there was no gap, and Closed is 1;
+	// otherwise, while ToDate has no trials, Closed is 0.
+	Closed float64 `json:"closed"`
+	// Significant reports whether Change is significant at the options'
+	// Alpha (0.05 by default).
+	Significant bool `json:"significant"`
+}
+
+// Progress reports the campaign's standing at each checkpoint, in week
+// order; the last one is where the rep stands now. A campaign with no
+// checkpoints has no progress to report and returns an empty slice.
+// Progress returns [Campaign.Validate]'s error for an invalid campaign and
+// an [*InputError] for invalid options.
+func (c Campaign) Progress(o *Options) ([]Progress, error) {
+	opt, err := o.resolve("Campaign.Progress")
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	base := c.Prior.Shrink(c.Baseline)
+	out := make([]Progress, 0, len(c.Checkpoints))
+	var toDate benchmark.Rate
+	for _, cp := range c.Checkpoints {
+		toDate, err = benchmark.Sum(toDate, cp.Rate)
+		if err != nil {
+			return nil, inputErr("Campaign.Progress", fmt.Sprintf("checkpoints to week %d", cp.Week), joinBenchmark(ErrInvalidRate, err))
+		}
+		p := Progress{Week: cp.Week, ToDate: toDate}
+		p.Score, err = newScore("Campaign.Progress", c.Competency, toDate, c.Benchmark, c.Prior, opt)
+		if err != nil {
+			return nil, err // unreachable: Validate checked every input
+		}
+		if toDate.Trials > 0 {
+			p.Change, err = Improvement(c.Baseline, toDate)
+			if err != nil {
+				return nil, err // unreachable: both sides are valid and have trials
+			}
+		} else {
+			p.Change = Change{Before: c.Baseline, After: toDate, P: 1}
+		}
+		p.Significant = p.Change.Significant(opt.Alpha)
+		switch t := c.Benchmark.Target; {
+		case base >= t:
+			p.Closed = 1
+		case toDate.Trials > 0:
+			p.Closed = (p.Score.Shrunk - base) / (t - base)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,144 @@
+// Package competency decides what a sales team trains to and in which
+// order: it structures the selling process into competencies, grades each
+// rep A, B or C on each of them against a benchmark, ranks the competencies
+// by the revenue that training them would add, and measures whether
+// training worked.
+//
+// A competency is an essential, controllable, measurable and trainable
+// part of the selling process, measured by the conversion ratio between
+// two funnel stages. Sales leaders extract the most important competency,
+// peel it into elements, break the elements into single scenarios and
+// attach routines to each scenario; they set a benchmark per competency,
+// train one competency at a time by priority, measure the degree of
+// improvement, and so turn C players into B players and B players into A.
+// This package gives each of those steps a type and a number. It computes;
+// it does not read a CRM, schedule training or store anything. Rates,
+// priors and benchmarks come from package [benchmark].
+//
+// The sections below follow one rep, Dana, from C to A on the first
+// competency of the ready model.
+//
+// # The model
+//
+// A [Model] lists [Competency] values in funnel order. Each is measured
+// from stage From to stage To and holds [Element] values, each element
+// [Scenario] values, each scenario [Routine] values: the finite list of
+// situations a rep meets, and what to do in each. [Default] is a ready
+// model of three competencies, conversation → appointment ("creating new
+// opportunities", the #1 competency), appointment → gateway (the first
+// demonstration, site visit, survey or proposal) and gateway → close:
+//
+//	m := competency.Default()
+//	for c, s := range m.Scenarios() {
+//		fmt.Println(c.ID, s.Name) // gateway All the King's Men: not every decision maker identified
+//	}
+//
+// [Model.Validate] reports every problem with its path; [Model.Lookup],
+// [Model.All], [Model.Scenarios] and [Competency.Routines] walk the model;
+// [Model.Stages] is the funnel it measures, and [Model.Rates] reads one
+// rate per competency off a [benchmark.Funnel].
+//
+// # Loading and saving
+//
+// A team's own model lives in JSON a CRM admin can write by hand. [Parse]
+// reads it strictly, refusing unknown fields, repeated fields and values
+// of the wrong shape with an error that points at the path, such as
+// `competencies[1].elements[0].scenarios[2]: no routines`; [Marshal] writes
+// it back, indented, in a form Parse reads to an equal model.
+//
+// # Grading
+//
+// Dana had 90 conversations last quarter and turned 7 into appointments:
+// 7.8%. The team's benchmark for the competency is 15%, set with
+// [benchmark.FromTeam] at the team's 75th percentile, and the team's prior,
+// fitted with [benchmark.FitPrior], has a mean of 12% and is worth 100
+// conversations. [NewScorecard] grades her on every competency:
+//
+//	card, err := competency.NewScorecard(competency.Default(), "Dana", rates, targets, priors, nil)
+//	// new-opportunities C: 7/90 (7.8%), shrunk 10.0%, interval 3.8%–15.2%, target 15.0%
+//	// gateway A: 30/45 (66.7%), shrunk 63.2%, interval 52.1%–78.6%, target 60.0%
+//	// close B: 9/30 (30.0%), shrunk 27.1%, interval 16.7%–47.9%, target 30.0%
+//
+// The grade is decided on the shrunk rate ([benchmark.Prior.Shrink]), the
+// rep's rate read in the light of the team, so that two lucky
+// conversations do not make an A player and two unlucky ones do not make a
+// C: A at or above the target, B within a band below it (15% of the
+// target by default, so 12.75% and up for a 15% target; see [Options]), C
+// below, and [Ungraded] with no evidence at all. Each [Score] carries the
+// raw rate, the shrunk rate, the Wilson interval of the raw rate and the
+// target, so the grade explains itself.
+//
+// # Priority
+//
+// Revenue is activity × the product of the funnel's ratios × the average
+// deal, so raising one ratio from its current value to its target
+// multiplies revenue by target ÷ current. [Prioritize] ranks the
+// competencies by that [Gain], largest first; the first is the one to
+// train now, and competencies already at the benchmark gain nothing:
+//
+//	gains, err := competency.Prioritize(card)
+//	// new-opportunities ×1.50 (10.0% → 15.0%)
+//	// close ×1.11 (27.1% → 30.0%)
+//	// gateway ×1.00 (63.2% → 60.0%)
+//
+// Dana trains on creating new opportunities first, and on nothing else
+// until it reaches the benchmark. A team's priorities come the same way
+// from a team scorecard over pooled rates ([benchmark.Sum]).
+//
+// # Measuring improvement
+//
+// [Improvement] compares a rate before training with a rate after: the
+// change in points, the relative change, and the z and two-sided p of the
+// pooled two-proportion test, so "did the training work?" is a number
+// with its significance rather than an impression. A [Change] is never
+// NaN; either side with no trials is an error.
+//
+// # Campaigns: from C to A
+//
+// Training is a process, not an event. A [Campaign] holds the competency,
+// the baseline (Dana's 7 of 90), the benchmark and weekly [Checkpoint]
+// values; [Campaign.Progress] reports, week by week, the rate to date, its
+// grade, the share of the gap to the benchmark closed, and whether the
+// change is significant yet:
+//
+//	week 1: 2/20 (10.0%)   grade C, gap closed  33%, p = 0.743, significant false
+//	week 2: 5/40 (12.5%)   grade C, gap closed  43%, p = 0.391, significant false
+//	week 3: 9/62 (14.5%)   grade B, gap closed  59%, p = 0.183, significant false
+//	week 4: 14/83 (16.9%)  grade B, gap closed  84%, p = 0.067, significant false
+//	week 5: 19/103 (18.4%) grade A, gap closed 105%, p = 0.030, significant true
+//	week 6: 25/125 (20.0%) grade A, gap closed 129%, p = 0.013, significant true
+//
+// By week 3 Dana is a B player, by week 5 an A player, and the change
+// from her baseline is significant at 5%: the campaign is done, and the
+// next one starts on the competency that [Prioritize] now ranks first.
+//
+// # Errors
+//
+// Bad input is an error, never a panic and never NaN. Problems in a model
+// or its JSON are [*ModelError] values with a path; bad arguments are
+// [*InputError] values naming the function and argument. Both wrap one of
+// the package's sentinel errors ([ErrEmpty], [ErrUnknownCompetency],
+// [ErrOutOfRange], [ErrNoTrials] and the others) for [errors.Is].
+package competency
+
+// References:
+//
+//   - "The Difference Between Sales Leaders and Sales Managers" (very likely
+//     Jeff Hardesty, "Business of Core Competencies"): competencies,
+//     elements, scenarios and routines; a finite number of scenarios;
+//     training one competency at a time, by priority, as a process;
+//     benchmarks per competency; C players to B and B to A.
+//   - J. Hardesty, "5 Tips for Finding Your Core Competencies" and
+//     "How to Recognize Your 'True' Sales Performance Competencies": a core
+//     competency is essential, controllable, measurable and trainable; the
+//     first appointment advancing to a gateway (demonstration, site visit,
+//     survey or proposal); winning the customer once the gateway is passed.
+//   - H. Baldwin, "Boost Your Conversation-to-Appointment Ratio", Selling
+//     Power, quoting J. Hardesty: the ratio is the #1 competency, with
+//     national averages of 4% to 18%; research the prospect's internal
+//     business challenge, call the executive, hold a business conversation.
+//   - E. B. Wilson, "Probable inference, the law of succession, and
+//     statistical inference", JASA 22 (1927) 209–212: the score interval.
+//   - A. Agresti, Categorical Data Analysis, 3rd ed. (2013), §2.1–2.2 and
+//     §3.1: the two-proportion z-test, equal to Pearson's χ² without
+//     continuity correction (R's prop.test(correct = FALSE)).

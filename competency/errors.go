@@ -1,0 +1,93 @@
+package competency
+
+import "errors"
+
+// Sentinel errors. Every error this package returns for bad input wraps one
+// of them, so callers can branch with [errors.Is]. They come wrapped in a
+// [*ModelError] (a problem in a [Model] or its JSON, with the path to it) or
+// an [*InputError] (an argument of a function), which add context.
+var (
+	// ErrEmpty reports something empty that must not be: a model with no
+	// competencies, an ID, name or stage left blank, an element with no
+	// scenario, a scenario with no routine, a routine with no step.
+	ErrEmpty = errors.New("empty")
+	// ErrDuplicate reports a competency ID used twice, or two siblings
+	// (elements of one competency, scenarios of one element, routines of
+	// one scenario) with the same name.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrFunnelOrder reports competencies whose stages do not form one
+	// funnel: a competency from a stage to itself, or one that goes back up
+	// the funnel or overlaps the competency before it.
+	ErrFunnelOrder = errors.New("stages out of funnel order")
+	// ErrUnknownStage reports a competency stage that a funnel does not
+	// have.
+	ErrUnknownStage = errors.New("stage not in the funnel")
+	// ErrUnknownCompetency reports a competency ID that the model (or the
+	// scorecard) does not have.
+	ErrUnknownCompetency = errors.New("unknown competency")
+	// ErrMissing reports a competency with no target where one is needed.
+	ErrMissing = errors.New("missing")
+	// ErrSyntax reports JSON that is not a model: malformed JSON, an
+	// unknown field, a field given twice, or a value of the wrong shape.
+	ErrSyntax = errors.New("invalid model JSON")
+	// ErrOutOfRange reports a number outside its documented range: a
+	// target outside (0, 1], a band, level or significance outside its
+	// range, a rate outside [0, 1].
+	ErrOutOfRange = errors.New("out of range")
+	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
+	ErrNotFinite = errors.New("not a finite number")
+	// ErrInvalidRate reports an invalid [benchmark.Rate]; the error also
+	// wraps the benchmark package's reason ([benchmark.ErrNegative],
+	// [benchmark.ErrHitsExceedTrials]).
+	ErrInvalidRate = errors.New("invalid rate")
+	// ErrInvalidPrior reports an invalid, non-zero [benchmark.Prior].
+	ErrInvalidPrior = errors.New("invalid prior")
+	// ErrDirection reports a lower-is-better [benchmark.Benchmark] used as
+	// the target of a conversion ratio, where higher is always better.
+	ErrDirection = errors.New("lower-is-better benchmark for a conversion ratio")
+	// ErrNoTrials reports a rate with no trials where evidence is needed,
+	// such as either side of an [Improvement].
+	ErrNoTrials = errors.New("no trials")
+)
+
+// A ModelError is one problem in a [Model] or in the JSON it was read from,
+// with the path to the offending part, such as
+// "competencies[1].elements[0].scenarios[2]". [Model.Validate] and [Parse]
+// return them, joined with [errors.Join] when there are several.
+type ModelError struct {
+	Path    string // where: "competencies[1].elements[0].scenarios[2]"; "" for the whole document
+	Problem string // what, for people: "no routines"
+	Err     error  // why, for programs: one of the package's sentinel errors
+}
+
+// Error formats e as "competency: competencies[1].elements[0].scenarios[2]: no routines".
+func (e *ModelError) Error() string {
+	if e.Path == "" {
+		return "competency: " + e.Problem
+	}
+	return "competency: " + e.Path + ": " + e.Problem
+}
+
+// Unwrap returns the sentinel error, so errors.Is(err, ErrEmpty) works.
+func (e *ModelError) Unwrap() error { return e.Err }
+
+// An InputError records which argument of which function was refused, and
+// why. The errors returned for bad arguments by this package's functions
+// have concrete type *InputError unless their documentation says otherwise.
+type InputError struct {
+	Func string // the function or method that refused the input, e.g. "Improvement"
+	Arg  string // the argument and, where it helps, its key and value, e.g. `targets["close"] = 1.5`
+	Err  error  // a sentinel error, possibly joined with the benchmark package's
+}
+
+// Error formats e as "competency: Improvement: before = 0/0: no trials".
+func (e *InputError) Error() string {
+	return "competency: " + e.Func + ": " + e.Arg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the wrapped error, so errors.Is(err, ErrNoTrials) works.
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(fn, arg string, err error) error {
+	return &InputError{Func: fn, Arg: arg, Err: err}
+}

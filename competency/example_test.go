@@ -1,0 +1,468 @@
+package competency_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/competency"
+)
+
+// The ready model: three competencies down the funnel, each peeled into
+// elements, scenarios and routines.
+func ExampleDefault() {
+	m := competency.Default()
+	for c := range m.All() {
+		fmt.Printf("%s (%s → %s): %s\n", c.ID, c.From, c.To, c.Name)
+	}
+	c, _ := m.Lookup("gateway")
+	for e, s := range c.Scenarios() {
+		fmt.Printf("  %s / %s\n", e.Name, s.Name)
+	}
+	// Output:
+	// new-opportunities (conversation → appointment): Creating new opportunities
+	// gateway (appointment → gateway): Advancing the first appointment
+	// close (gateway → close): Gaining the new customer
+	//   Discovery / All the King's Men: not every decision maker identified
+	//   Discovery / The challenge has no measured cost
+	//   Securing the gateway / The meeting ends without a next step
+	//   Securing the gateway / The prospect asks for a proposal before discovery
+}
+
+func ExampleModel_Scenarios() {
+	n := 0
+	for c, s := range competency.Default().Scenarios() {
+		if c.ID == "new-opportunities" {
+			fmt.Println(s.Name)
+		}
+		n++
+	}
+	fmt.Println(n, "scenarios in all")
+	// Output:
+	// No business reason to call
+	// Calling below the decision level
+	// The rep talks about the company, not the prospect
+	// A gatekeeper screens the call
+	// "We're happy with what we have"
+	// "Just send me some information"
+	// 14 scenarios in all
+}
+
+func ExampleCompetency_Routines() {
+	c, _ := competency.Default().Lookup("gateway")
+	for r := range c.Routines() {
+		fmt.Printf("%s: %d steps\n", r.Name, len(r.Steps))
+	}
+	// Output:
+	// Map the buying group: 3 steps
+	// Quantify the challenge: 3 steps
+	// Book the gateway before you leave: 3 steps
+	// Earn the proposal: 3 steps
+}
+
+func ExampleModel_Stages() {
+	fmt.Println(competency.Default().Stages())
+	// Output: [conversation appointment gateway close]
+}
+
+// Validate reports every problem, each with its path.
+func ExampleModel_Validate() {
+	m := competency.Default()
+	m.Competencies[1].ID = "new-opportunities"
+	m.Competencies[2].Elements[0].Scenarios[1].Routines = nil
+	err := m.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, competency.ErrDuplicate), errors.Is(err, competency.ErrEmpty))
+	// Output:
+	// competency: competencies[1].id: duplicate id "new-opportunities" (also competencies[0])
+	// competency: competencies[2].elements[0].scenarios[1]: no routines
+	// true true
+}
+
+// Rates turns a rep's funnel into one rate per competency.
+func ExampleModel_Rates() {
+	f := benchmark.Funnel{
+		{Name: "conversation", Count: 90},
+		{Name: "appointment", Count: 7},
+		{Name: "gateway", Count: 5},
+		{Name: "close", Count: 2},
+	}
+	rates, err := competency.Default().Rates(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for c := range competency.Default().All() {
+		fmt.Println(c.ID, rates[c.ID])
+	}
+	// Output:
+	// new-opportunities 7/90 (7.8%)
+	// gateway 5/7 (71.4%)
+	// close 2/5 (40.0%)
+}
+
+// A model written by hand, with a typing mistake.
+func ExampleParse() {
+	_, err := competency.Parse([]byte(`{"competencies": [{
+		"id": "close", "name": "Closing", "from": "proposal", "to": "won",
+		"elements": [{"name": "Commitment", "scenario": []}]
+	}]}`))
+	fmt.Println(err)
+	// Output:
+	// competency: competencies[0].elements[0]: unknown field "scenario" (fields are name, scenarios)
+}
+
+func ExampleMarshal() {
+	m := competency.Model{Competencies: []competency.Competency{{
+		ID: "close", Name: "Closing", From: "proposal", To: "won",
+		Elements: []competency.Element{{
+			Name: "Commitment",
+			Scenarios: []competency.Scenario{{
+				Name:     `"We need to think about it"`,
+				Routines: []competency.Routine{{Name: "Find the real concern", Steps: []string{"Ask what they need to think over"}}},
+			}},
+		}},
+	}}}
+	b, err := competency.Marshal(m)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(b))
+	back, err := competency.Parse(b)
+	fmt.Println(err, back.Competencies[0].Elements[0].Scenarios[0].Name)
+	// Output:
+	// {
+	//   "competencies": [
+	//     {
+	//       "id": "close",
+	//       "name": "Closing",
+	//       "from": "proposal",
+	//       "to": "won",
+	//       "elements": [
+	//         {
+	//           "name": "Commitment",
+	//           "scenarios": [
+	//             {
+	//               "name": "\"We need to think about it\"",
+	//               "routines": [
+	//                 {
+	//                   "name": "Find the real concern",
+	//                   "steps": [
+	//                     "Ask what they need to think over"
+	//                   ]
+	//                 }
+	//               ]
+	//             }
+	//           ]
+	//         }
+	//       ]
+	//     }
+	//   ]
+	// }
+	// <nil> "We need to think about it"
+}
+
+// Dana's scorecard: her rates, the team's benchmarks and priors.
+func danaScorecard() (competency.Scorecard, error) {
+	rates := map[string]benchmark.Rate{
+		"new-opportunities": {Hits: 7, Trials: 90},
+		"gateway":           {Hits: 30, Trials: 45},
+		"close":             {Hits: 9, Trials: 30},
+	}
+	targets := map[string]benchmark.Benchmark{
+		"new-opportunities": {Target: 0.15},
+		"gateway":           {Target: 0.60},
+		"close":             {Target: 0.30},
+	}
+	priors := map[string]benchmark.Prior{
+		"new-opportunities": {Alpha: 12, Beta: 88}, // team rate 12%, worth 100 conversations
+		"gateway":           {Alpha: 30, Beta: 20},
+		"close":             {Alpha: 10, Beta: 30},
+	}
+	return competency.NewScorecard(competency.Default(), "Dana", rates, targets, priors, nil)
+}
+
+func ExampleNewScorecard() {
+	card, err := danaScorecard()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range card.Scores {
+		fmt.Println(s)
+	}
+	// Output:
+	// new-opportunities C: 7/90 (7.8%), shrunk 10.0%, interval 3.8%–15.2%, target 15.0%
+	// gateway A: 30/45 (66.7%), shrunk 63.2%, interval 52.1%–78.6%, target 60.0%
+	// close B: 9/30 (30.0%), shrunk 27.1%, interval 16.7%–47.9%, target 30.0%
+}
+
+// A small sample is read in the light of the team: 2 of 2 is not an A.
+func ExampleNewScore() {
+	prior := benchmark.Prior{Alpha: 12, Beta: 88}
+	target := benchmark.Benchmark{Target: 0.15}
+	for _, r := range []benchmark.Rate{{Hits: 2, Trials: 2}, {Hits: 40, Trials: 200}, {}} {
+		s, err := competency.NewScore("new-opportunities", r, target, prior, nil)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-14v shrunk %.3f → %v\n", s.Rate, s.Shrunk, s.Grade)
+	}
+	// Output:
+	// 2/2 (100.0%)   shrunk 0.137 → B
+	// 40/200 (20.0%) shrunk 0.173 → A
+	// 0/0            shrunk 0.120 → ungraded
+}
+
+func ExampleScorecard_Score() {
+	card, _ := danaScorecard()
+	s, ok := card.Score("close")
+	fmt.Println(s.Grade, ok)
+	// Output: B true
+}
+
+func ExamplePrioritize() {
+	card, _ := danaScorecard()
+	gains, err := competency.Prioritize(card)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range gains {
+		fmt.Println(g)
+	}
+	fmt.Printf("train %s now: +%.0f on revenue of 100000\n", gains[0].Competency, gains[0].Revenue(100000))
+	// Output:
+	// new-opportunities ×1.50 (10.0% → 15.0%)
+	// close ×1.11 (27.1% → 30.0%)
+	// gateway ×1.00 (63.2% → 60.0%)
+	// train new-opportunities now: +50000 on revenue of 100000
+}
+
+func ExampleImprovement() {
+	c, err := competency.Improvement(
+		benchmark.Rate{Hits: 12, Trials: 100},
+		benchmark.Rate{Hits: 30, Trials: 120},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	fmt.Println("significant at 5%:", c.Significant(competency.DefaultAlpha))
+	// Output:
+	// 12/100 (12.0%) → 30/120 (25.0%): +13.0 points (+108%), z = 2.44, p = 0.0146
+	// significant at 5%: true
+}
+
+// Training as a process: Dana's campaign on creating new opportunities,
+// checked week by week.
+func ExampleCampaign_Progress() {
+	c := competency.Campaign{
+		Competency: "new-opportunities",
+		Rep:        "Dana",
+		Baseline:   benchmark.Rate{Hits: 7, Trials: 90},
+		Benchmark:  benchmark.Benchmark{Target: 0.15},
+		Prior:      benchmark.Prior{Alpha: 12, Beta: 88},
+	}
+	weeks := []benchmark.Rate{
+		{Hits: 2, Trials: 20}, {Hits: 3, Trials: 20}, {Hits: 4, Trials: 22},
+		{Hits: 5, Trials: 21}, {Hits: 5, Trials: 20}, {Hits: 6, Trials: 22},
+	}
+	var err error
+	for i, r := range weeks {
+		if c, err = c.Record(i+1, r); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	progress, err := c.Progress(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range progress {
+		fmt.Printf("week %d: %-14v grade %v, gap closed %3.0f%%, p = %.3f, significant %v\n",
+			p.Week, p.ToDate, p.Score.Grade, 100*p.Closed, p.Change.P, p.Significant)
+	}
+	// Output:
+	// week 1: 2/20 (10.0%)   grade C, gap closed  33%, p = 0.743, significant false
+	// week 2: 5/40 (12.5%)   grade C, gap closed  43%, p = 0.391, significant false
+	// week 3: 9/62 (14.5%)   grade B, gap closed  59%, p = 0.183, significant false
+	// week 4: 14/83 (16.9%)  grade B, gap closed  84%, p = 0.067, significant false
+	// week 5: 19/103 (18.4%) grade A, gap closed 105%, p = 0.030, significant true
+	// week 6: 25/125 (20.0%) grade A, gap closed 129%, p = 0.013, significant true
+}
+
+func ExampleModel_Lookup() {
+	c, ok := competency.Default().Lookup("new-opportunities")
+	fmt.Println(ok, c.Name, len(c.Elements), "elements")
+	_, ok = competency.Default().Lookup("prospecting")
+	fmt.Println(ok)
+	// Output:
+	// true Creating new opportunities 3 elements
+	// false
+}
+
+func ExampleModel_All() {
+	for c := range competency.Default().All() {
+		fmt.Println(c.ID)
+	}
+	// Output:
+	// new-opportunities
+	// gateway
+	// close
+}
+
+func ExampleCompetency_Scenarios() {
+	c, _ := competency.Default().Lookup("close")
+	for e, s := range c.Scenarios() {
+		fmt.Printf("%s: %s\n", e.Name, s.Name)
+	}
+	// Output:
+	// Presenting the solution: Presenting to one person when several decide
+	// Presenting the solution: The price objection
+	// Gaining the commitment: "We need to think about it"
+	// Gaining the commitment: A competitor is in the deal
+}
+
+// Grades compare, and read and write as text in any case.
+func ExampleGrade() {
+	var g competency.Grade
+	if err := g.UnmarshalText([]byte("b")); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g, g > competency.GradeC, g < competency.GradeA, competency.Grade(0))
+	// Output: B true true ungraded
+}
+
+// A wider B band: within 30% of the target instead of 15%.
+func ExampleOptions() {
+	r := benchmark.Rate{Hits: 11, Trials: 100}
+	target := benchmark.Benchmark{Target: 0.15}
+	for _, o := range []*competency.Options{nil, {Band: 0.30}} {
+		s, err := competency.NewScore("new-opportunities", r, target, benchmark.Prior{}, o)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(s.Grade)
+	}
+	// Output:
+	// C
+	// B
+}
+
+func ExampleGain_Revenue() {
+	g := competency.Gain{Competency: "close", Current: 0.25, Target: 0.30, Multiplier: 0.30 / 0.25}
+	fmt.Printf("%.0f\n", g.Revenue(500000))
+	// Output: 100000
+}
+
+func ExampleChange_Significant() {
+	c, err := competency.Improvement(benchmark.Rate{Hits: 45, Trials: 500}, benchmark.Rate{Hits: 60, Trials: 480})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("p = %.3f: significant at 10%% %v, at 5%% %v\n", c.P, c.Significant(0.10), c.Significant(0.05))
+	// Output: p = 0.077: significant at 10% true, at 5% false
+}
+
+// Record returns a new campaign; the old one is unchanged.
+func ExampleCampaign_Record() {
+	c := competency.Campaign{
+		Competency: "gateway",
+		Baseline:   benchmark.Rate{Hits: 20, Trials: 50},
+		Benchmark:  benchmark.Benchmark{Target: 0.6},
+	}
+	next, err := c.Record(1, benchmark.Rate{Hits: 6, Trials: 10})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(c.Checkpoints), len(next.Checkpoints))
+	_, err = next.Record(1, benchmark.Rate{Hits: 7, Trials: 10})
+	fmt.Println(err)
+	// Output:
+	// 0 1
+	// competency: Campaign.Record: week = 1: out of range: must come after week 1
+}
+
+func ExampleCampaign_Validate() {
+	c := competency.Campaign{Competency: "gateway", Benchmark: benchmark.Benchmark{Target: 0.6}}
+	err := c.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, competency.ErrNoTrials))
+	// Output:
+	// competency: Campaign.Validate: baseline = 0/0: no trials
+	// true
+}
+
+// From the team's record to the competency to train first: priors and
+// benchmarks fitted from the team, then one rep's scorecard and priorities.
+func Example_team() {
+	m := competency.Default()
+	funnels := map[string]benchmark.Funnel{
+		"Ana":   {{Name: "conversation", Count: 480}, {Name: "appointment", Count: 91}, {Name: "gateway", Count: 52}, {Name: "close", Count: 17}},
+		"Ben":   {{Name: "conversation", Count: 400}, {Name: "appointment", Count: 52}, {Name: "gateway", Count: 33}, {Name: "close", Count: 12}},
+		"Chloe": {{Name: "conversation", Count: 560}, {Name: "appointment", Count: 78}, {Name: "gateway", Count: 37}, {Name: "close", Count: 15}},
+		"Dana":  {{Name: "conversation", Count: 360}, {Name: "appointment", Count: 27}, {Name: "gateway", Count: 18}, {Name: "close", Count: 7}},
+		"Eli":   {{Name: "conversation", Count: 440}, {Name: "appointment", Count: 66}, {Name: "gateway", Count: 45}, {Name: "close", Count: 11}},
+	}
+	reps := []string{"Ana", "Ben", "Chloe", "Dana", "Eli"}
+	rates := map[string]map[string]benchmark.Rate{}
+	for _, rep := range reps {
+		r, err := m.Rates(funnels[rep])
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		rates[rep] = r
+	}
+	priors := map[string]benchmark.Prior{}
+	targets := map[string]benchmark.Benchmark{}
+	for c := range m.All() {
+		var teamRates []benchmark.Rate
+		for _, rep := range reps {
+			teamRates = append(teamRates, rates[rep][c.ID])
+		}
+		p, err := benchmark.FitPrior(teamRates)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		var shrunk []float64
+		for _, r := range teamRates {
+			shrunk = append(shrunk, p.Shrink(r))
+		}
+		b, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name}, shrunk, 0.75)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		priors[c.ID], targets[c.ID] = p, b
+	}
+	card, err := competency.NewScorecard(m, "Dana", rates["Dana"], targets, priors, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range card.Scores {
+		fmt.Println(s)
+	}
+	gains, err := competency.Prioritize(card)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("train now:", gains[0])
+	// Output:
+	// new-opportunities C: 27/360 (7.5%), shrunk 8.8%, interval 5.2%–10.7%, target 14.8%
+	// gateway A: 18/27 (66.7%), shrunk 61.3%, interval 47.8%–81.4%, target 61.3%
+	// close A: 7/18 (38.9%), shrunk 34.0%, interval 20.3%–61.4%, target 34.0%
+	// train now: new-opportunities ×1.68 (8.8% → 14.8%)
+}

@@ -1,0 +1,80 @@
+package competency
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// A Change is the measured effect of training on one ratio: the rate
+// before and after, and whether the difference is more than chance.
+//
+// Delta is after − before in rate units (0.05 is five percentage points).
+// Relative is Delta ÷ the before rate (0.5 is half as good again); when
+// the before rate is 0 there is nothing to be relative to and Relative is
+// defined as 0: read Delta. Z and P are the pooled two-proportion z-test,
+// two-sided, without continuity correction (the same as R's
+// prop.test(x, n, correct = FALSE), whose X-squared is Z²): Z > 0 means
+// the rate went up, and P is the chance of a change at least this large,
+// either way, if training had no effect. When the pooled rate is 0 or 1
+// (no conversions, or nothing but conversions, on both sides) the rates
+// are equal and have no variance: Z is 0 and P is 1.
+//
+// No field is ever NaN or ±Inf.
+type Change struct {
+	Before   benchmark.Rate `json:"before"`
+	After    benchmark.Rate `json:"after"`
+	Delta    float64        `json:"delta"`
+	Relative float64        `json:"relative"`
+	Z        float64        `json:"z"`
+	P        float64        `json:"p"`
+}
+
+// Improvement measures the degree of improvement from before to after: a
+// training campaign's effect as a number with its significance. See
+// [Change] for the test and its edge cases.
+//
+// Improvement returns an [*InputError] wrapping [ErrInvalidRate] for an
+// invalid rate and [ErrNoTrials] when either side has no trials.
+func Improvement(before, after benchmark.Rate) (Change, error) {
+	const fn = "Improvement"
+	if err := checkRate(fn, "before", before); err != nil {
+		return Change{}, err
+	}
+	if err := checkRate(fn, "after", after); err != nil {
+		return Change{}, err
+	}
+	if before.Trials == 0 {
+		return Change{}, inputErr(fn, "before = 0/0", ErrNoTrials)
+	}
+	if after.Trials == 0 {
+		return Change{}, inputErr(fn, "after = 0/0", ErrNoTrials)
+	}
+	// Counts are summed in float64: two int64 trial counts can overflow
+	// when added, and the test needs only about 15 significant digits.
+	n1, n2 := float64(before.Trials), float64(after.Trials)
+	p1, p2 := before.Value(), after.Value()
+	c := Change{Before: before, After: after, Delta: p2 - p1, P: 1}
+	if p1 > 0 {
+		c.Relative = c.Delta / p1
+	}
+	pool := (float64(before.Hits) + float64(after.Hits)) / (n1 + n2)
+	if v := pool * (1 - pool) * (1/n1 + 1/n2); v > 0 {
+		c.Z = c.Delta / math.Sqrt(v)
+		c.P = math.Erfc(math.Abs(c.Z) / math.Sqrt2)
+	}
+	return c, nil
+}
+
+// Significant reports whether the change is significant at level alpha:
+// P < alpha. Use [DefaultAlpha] (0.05) unless the team has agreed on
+// another.
+func (c Change) Significant(alpha float64) bool { return c.P < alpha }
+
+// String formats c as "12/100 (12.0%) → 30/120 (25.0%): +13.0 points
+// (+108%), z = 2.44, p = 0.0146".
+func (c Change) String() string {
+	return fmt.Sprintf("%v → %v: %+.1f points (%+.0f%%), z = %.2f, p = %.3g",
+		c.Before, c.After, 100*c.Delta, 100*c.Relative, c.Z, c.P)
+}

@@ -1,0 +1,305 @@
+package competency
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Parse reads a model from JSON, the form [Marshal] writes and a CRM admin
+// can write by hand:
+//
+//	{
+//	  "competencies": [
+//	    {
+//	      "id": "new-opportunities",
+//	      "name": "Creating new opportunities",
+//	      "from": "conversation",
+//	      "to": "appointment",
+//	      "elements": [
+//	        {
+//	          "name": "Opening the conversation",
+//	          "scenarios": [
+//	            {
+//	              "name": "A gatekeeper screens the call",
+//	              "routines": [
+//	                {"name": "Enlist the gatekeeper", "steps": ["Give your name and reason in one sentence"]}
+//	              ]
+//	            }
+//	          ]
+//	        }
+//	      ]
+//	    }
+//	  ]
+//	}
+//
+// Parse is strict, so that a typing mistake is reported rather than
+// silently dropped: field names must match exactly (including case), an
+// unknown field or a field given twice is an error, every value must have
+// the right shape (an array of objects for "competencies", a string for
+// "name"), and nothing may follow the model. A list may be null, which
+// reads as empty. The model read must then pass [Model.Validate].
+//
+// A shape problem is a [*ModelError] wrapping [ErrSyntax] whose path points
+// at the offending value, such as
+// `competency: competencies[0].elements[1]: unknown field "scenario"
+// (fields are name, scenarios)`;
+// validation problems are reported as by [Model.Validate], all of them.
+// On error Parse returns the zero Model.
+func Parse(data []byte) (Model, error) {
+	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	d.dec.UseNumber()
+	var m Model
+	err := d.object("", func(key, path string) (bool, error) {
+		if key != "competencies" {
+			return false, nil
+		}
+		return true, d.array(path, func(path string) error {
+			var c Competency
+			err := d.competency(path, &c)
+			m.Competencies = append(m.Competencies, c)
+			return err
+		})
+	}, "competencies")
+	if err != nil {
+		return Model{}, err
+	}
+	if t, err := d.dec.Token(); err != io.EOF {
+		if err != nil {
+			return Model{}, d.syntax("", err)
+		}
+		return Model{}, &ModelError{Problem: "unexpected data after the model: " + describe(t), Err: ErrSyntax}
+	}
+	if err := m.Validate(); err != nil {
+		return Model{}, err
+	}
+	return m, nil
+}
+
+// Marshal writes m as indented JSON that [Parse] reads back to an equal
+// model. It returns [Model.Validate]'s error for an invalid model, so a
+// saved model always loads. Strings that are not valid UTF-8 are written
+// with U+FFFD in place of each invalid byte, as [encoding/json] does.
+func Marshal(m Model) ([]byte, error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "&" and "<" stay readable for the admin who edits the file
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		// Unreachable: a Model holds only strings and slices.
+		return nil, fmt.Errorf("competency: marshal: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// A decoder walks a JSON document token by token, so that every problem
+// can name the path where it occurs.
+type decoder struct {
+	dec *json.Decoder
+}
+
+func (d *decoder) competency(path string, c *Competency) error {
+	return d.object(path, func(key, path string) (bool, error) {
+		switch key {
+		case "id":
+			return true, d.str(path, &c.ID)
+		case "name":
+			return true, d.str(path, &c.Name)
+		case "from":
+			return true, d.str(path, &c.From)
+		case "to":
+			return true, d.str(path, &c.To)
+		case "elements":
+			return true, d.array(path, func(path string) error {
+				var e Element
+				err := d.element(path, &e)
+				c.Elements = append(c.Elements, e)
+				return err
+			})
+		}
+		return false, nil
+	}, "id", "name", "from", "to", "elements")
+}
+
+func (d *decoder) element(path string, e *Element) error {
+	return d.object(path, func(key, path string) (bool, error) {
+		switch key {
+		case "name":
+			return true, d.str(path, &e.Name)
+		case "scenarios":
+			return true, d.array(path, func(path string) error {
+				var s Scenario
+				err := d.scenario(path, &s)
+				e.Scenarios = append(e.Scenarios, s)
+				return err
+			})
+		}
+		return false, nil
+	}, "name", "scenarios")
+}
+
+func (d *decoder) scenario(path string, s *Scenario) error {
+	return d.object(path, func(key, path string) (bool, error) {
+		switch key {
+		case "name":
+			return true, d.str(path, &s.Name)
+		case "routines":
+			return true, d.array(path, func(path string) error {
+				var r Routine
+				err := d.routine(path, &r)
+				s.Routines = append(s.Routines, r)
+				return err
+			})
+		}
+		return false, nil
+	}, "name", "routines")
+}
+
+func (d *decoder) routine(path string, r *Routine) error {
+	return d.object(path, func(key, path string) (bool, error) {
+		switch key {
+		case "name":
+			return true, d.str(path, &r.Name)
+		case "steps":
+			return true, d.array(path, func(path string) error {
+				var s string
+				err := d.str(path, &s)
+				r.Steps = append(r.Steps, s)
+				return err
+			})
+		}
+		return false, nil
+	}, "name", "steps")
+}
+
+// object reads a JSON object at path, calling field for each key with the
+// key's path; field reports whether it knows the key, after reading its
+// value. known lists the keys for the error message.
+func (d *decoder) object(path string, field func(key, path string) (bool, error), known ...string) error {
+	t, err := d.dec.Token()
+	if err != nil {
+		return d.syntax(path, err)
+	}
+	if t != json.Delim('{') {
+		return d.shape(path, "an object", t)
+	}
+	seen := make(map[string]bool, len(known))
+	for d.dec.More() {
+		t, err := d.dec.Token()
+		if err != nil {
+			return d.syntax(path, err)
+		}
+		key, ok := t.(string)
+		if !ok { // unreachable: the decoder refuses anything else in key position
+			return d.shape(path, "a field name", t)
+		}
+		if seen[key] {
+			return &ModelError{Path: path, Problem: fmt.Sprintf("field %q given twice", key), Err: ErrSyntax}
+		}
+		seen[key] = true
+		handled, err := field(key, join(path, key))
+		if err != nil {
+			return err
+		}
+		if !handled {
+			return &ModelError{Path: path, Problem: fmt.Sprintf("unknown field %q (fields are %s)", key, strings.Join(known, ", ")), Err: ErrSyntax}
+		}
+	}
+	if _, err := d.dec.Token(); err != nil { // the closing '}'
+		return d.syntax(path, err)
+	}
+	return nil
+}
+
+// array reads a JSON array (or null) at path, calling elem for each item
+// with the item's path.
+func (d *decoder) array(path string, elem func(path string) error) error {
+	t, err := d.dec.Token()
+	if err != nil {
+		return d.syntax(path, err)
+	}
+	if t == nil {
+		return nil
+	}
+	if t != json.Delim('[') {
+		return d.shape(path, "an array", t)
+	}
+	for i := 0; d.dec.More(); i++ {
+		if err := elem(path + "[" + strconv.Itoa(i) + "]"); err != nil {
+			return err
+		}
+	}
+	if _, err := d.dec.Token(); err != nil { // the closing ']'
+		return d.syntax(path, err)
+	}
+	return nil
+}
+
+// str reads a JSON string at path into s.
+func (d *decoder) str(path string, s *string) error {
+	t, err := d.dec.Token()
+	if err != nil {
+		return d.syntax(path, err)
+	}
+	v, ok := t.(string)
+	if !ok {
+		return d.shape(path, "a string", t)
+	}
+	*s = v
+	return nil
+}
+
+// shape reports a value of the wrong kind.
+func (d *decoder) shape(path, want string, got json.Token) error {
+	return &ModelError{Path: path, Problem: "want " + want + ", got " + describe(got), Err: ErrSyntax}
+}
+
+// syntax reports malformed JSON or a document that ends too early.
+func (d *decoder) syntax(path string, err error) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return &ModelError{Path: path, Problem: "unexpected end of JSON", Err: ErrSyntax}
+	case errors.As(err, &se):
+		return &ModelError{Path: path, Problem: fmt.Sprintf("malformed JSON near byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: ")), Err: ErrSyntax}
+	}
+	return &ModelError{Path: path, Problem: "malformed JSON: " + strings.TrimPrefix(err.Error(), "json: "), Err: ErrSyntax}
+}
+
+// describe names the kind of a JSON token for an error message.
+func describe(t json.Token) string {
+	switch v := t.(type) {
+	case json.Delim:
+		switch v {
+		case '{':
+			return "an object"
+		case '[':
+			return "an array"
+		}
+		return strconv.Quote(v.String())
+	case string:
+		return "a string"
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%T", t)
+}
+
+// join appends a field to a path: "competencies[0]" + "id".
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}

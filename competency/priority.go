@@ -1,0 +1,137 @@
+package competency
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+)
+
+// A Gain is what training one competency to its benchmark is worth.
+//
+// Revenue is activity × the product of the funnel's stage ratios × the
+// average deal, so raising one ratio from Current to Target, everything
+// else equal, multiplies revenue by Target/Current: that factor is
+// Multiplier. A competency at or above its target gains nothing and has
+// Multiplier 1; Multiplier is never below 1.
+type Gain struct {
+	Competency string  `json:"competency"` // the competency's ID
+	Current    float64 `json:"current"`    // the shrunk rate, Score.Shrunk
+	Target     float64 `json:"target"`     // the benchmark, Score.Target
+	Multiplier float64 `json:"multiplier"` // revenue multiplier if this ratio alone reached Target; ≥ 1
+}
+
+// Revenue returns the revenue gained, on top of current revenue, if this
+// ratio alone reached its target: current×(Multiplier−1), in current's
+// unit. It is plain arithmetic: a NaN or infinite current gives a NaN or
+// infinite result.
+func (g Gain) Revenue(current float64) float64 { return current * (g.Multiplier - 1) }
+
+// String formats g as "new-opportunities ×1.67 (9.0% → 15.0%)".
+func (g Gain) String() string {
+	return fmt.Sprintf("%s ×%.2f (%.1f%% → %.1f%%)", g.Competency, g.Multiplier, 100*g.Current, 100*g.Target)
+}
+
+// Prioritize ranks the scorecard's competencies by the revenue gained if
+// that ratio alone reached its benchmark: the largest Multiplier first,
+// and the first Gain is the competency to train now. Train one competency
+// at a time, in this order.
+//
+// The order, precisely:
+//   - Competencies with evidence (Rate.Trials > 0) come first, by
+//     Multiplier, largest first.
+//   - Those at or above their target (Multiplier 1) come next; they gain
+//     nothing.
+//   - Ungraded competencies, with no evidence, come last: the multiplier
+//     is then worked out from the prior (Shrunk is the prior mean), which
+//     says nothing about this rep.
+//   - Ties keep the scorecard's order, which is funnel order.
+//
+// Current is the shrunk rate. When it is 0 (no hits and no prior to
+// shrink toward), revenue through that stage is zero and any improvement
+// multiplies it without bound. For the Multiplier, Prioritize then reads
+// the rate as half a hit, ½/(Trials+1) (the estimate under Jeffreys'
+// prior), but never as more than half the target, so that the Multiplier
+// stays finite, falls as evidence of a zero rate thins, and is at least 2:
+// a ratio at zero is always worth training. Current itself stays 0. With
+// a fitted [benchmark.Prior] the shrunk rate is never 0.
+//
+// Prioritize works for a team as for a rep: give it a team's scorecard.
+// It returns an [*InputError] wrapping [ErrEmpty] for a scorecard with no
+// scores, [ErrDuplicate] for a competency scored twice, [ErrInvalidRate]
+// for an invalid rate, and [ErrOutOfRange] or [ErrNotFinite] for a target
+// outside (0, 1] or a shrunk rate outside [0, 1]. It does not modify s.
+func Prioritize(s Scorecard) ([]Gain, error) {
+	const fn = "Prioritize"
+	if len(s.Scores) == 0 {
+		return nil, inputErr(fn, "scorecard "+strconv.Quote(s.Rep), fmt.Errorf("%w: no scores", ErrEmpty))
+	}
+	type ranked struct {
+		g        Gain
+		evidence bool
+	}
+	rs := make([]ranked, 0, len(s.Scores))
+	seen := make(map[string]bool, len(s.Scores))
+	for i, sc := range s.Scores {
+		arg := fmt.Sprintf("scores[%d]", i)
+		if seen[sc.Competency] {
+			return nil, inputErr(fn, arg+" "+strconv.Quote(sc.Competency), ErrDuplicate)
+		}
+		seen[sc.Competency] = true
+		if err := checkRate(fn, arg+".rate", sc.Rate); err != nil {
+			return nil, err
+		}
+		if err := checkTarget(fn, arg+".target", sc.Target); err != nil {
+			return nil, err
+		}
+		if err := checkUnit(fn, arg+".shrunk", sc.Shrunk); err != nil {
+			return nil, err
+		}
+		g := Gain{Competency: sc.Competency, Current: sc.Shrunk, Target: sc.Target, Multiplier: multiplier(sc)}
+		rs = append(rs, ranked{g, sc.Rate.Trials > 0})
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if a.evidence != b.evidence {
+			if a.evidence {
+				return -1
+			}
+			return 1
+		}
+		switch {
+		case a.g.Multiplier > b.g.Multiplier:
+			return -1
+		case a.g.Multiplier < b.g.Multiplier:
+			return 1
+		}
+		return 0
+	})
+	gains := make([]Gain, len(rs))
+	for i, r := range rs {
+		gains[i] = r.g
+	}
+	return gains, nil
+}
+
+// multiplier returns Target/Current, at least 1, reading a zero rate as
+// half a hit but at most half the target.
+func multiplier(s Score) float64 {
+	cur := s.Shrunk
+	if cur >= s.Target {
+		return 1
+	}
+	if cur <= 0 {
+		cur = min(0.5/(float64(s.Rate.Trials)+1), s.Target/2)
+	}
+	return max(s.Target/cur, 1)
+}
+
+// checkUnit validates a number in [0, 1].
+func checkUnit(fn, arg string, x float64) error {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, x), ErrNotFinite)
+	case x < 0 || x > 1:
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, x), ErrOutOfRange)
+	}
+	return nil
+}

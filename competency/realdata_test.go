@@ -1,0 +1,158 @@
+package competency
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// agentFunnels reads the public Maven Analytics "CRM + Sales +
+// Opportunities" sales_pipeline.csv under $SALESDEV_DATA and returns, per
+// sales agent, a funnel of opportunities → engaged (every deal that left
+// Prospecting) → decided (Won or Lost) → won. It skips the test when
+// SALESDEV_DATA is unset and fails it when the variable is set but the
+// file is missing or malformed.
+func agentFunnels(t *testing.T) map[string]benchmark.Funnel {
+	t.Helper()
+	dir := os.Getenv("SALESDEV_DATA")
+	if dir == "" {
+		t.Skip("SALESDEV_DATA is not set; skipping the real-data test")
+	}
+	f, err := os.Open(filepath.Join(dir, "crm-sales-opportunities", "sales_pipeline.csv"))
+	if err != nil {
+		t.Fatalf("SALESDEV_DATA is set but the pipeline cannot be read: %v", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		t.Fatalf("reading header: %v", err)
+	}
+	if len(header) < 5 || header[1] != "sales_agent" || header[4] != "deal_stage" {
+		t.Fatalf("header = %q, want sales_agent and deal_stage in columns 2 and 5", header)
+	}
+	type counts struct{ all, engaged, decided, won int64 }
+	by := map[string]*counts{}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("reading pipeline: %v", err)
+		}
+		c := by[rec[1]]
+		if c == nil {
+			c = &counts{}
+			by[rec[1]] = c
+		}
+		c.all++
+		switch rec[4] {
+		case "Prospecting":
+		case "Engaging":
+			c.engaged++
+		case "Won":
+			c.engaged++
+			c.decided++
+			c.won++
+		case "Lost":
+			c.engaged++
+			c.decided++
+		default:
+			t.Fatalf("unknown deal_stage %q", rec[4])
+		}
+	}
+	if len(by) == 0 {
+		t.Fatal("sales_pipeline.csv has no rows")
+	}
+	out := make(map[string]benchmark.Funnel, len(by))
+	for agent, c := range by {
+		out[agent] = benchmark.Funnel{{Name: "opportunity", Count: c.all}, {Name: "engaged", Count: c.engaged},
+			{Name: "decided", Count: c.decided}, {Name: "won", Count: c.won}}
+	}
+	return out
+}
+
+// TestRealPipeline grades and prioritises every agent of the public CRM
+// data set on two competencies, engaging prospects and winning decided
+// deals, with priors and 75th-percentile benchmarks fitted from the team.
+func TestRealPipeline(t *testing.T) {
+	funnels := agentFunnels(t)
+	m := Model{Competencies: []Competency{tiny("engage", "opportunity", "engaged"), tiny("win", "decided", "won")}}
+	agents := make([]string, 0, len(funnels))
+	for a := range funnels {
+		agents = append(agents, a)
+	}
+	slices.Sort(agents)
+
+	rates := make(map[string]map[string]benchmark.Rate, len(agents))
+	for _, a := range agents {
+		r, err := m.Rates(funnels[a])
+		if err != nil {
+			t.Fatalf("Rates(%s) error = %v", a, err)
+		}
+		rates[a] = r
+	}
+	priors := map[string]benchmark.Prior{}
+	targets := map[string]benchmark.Benchmark{}
+	for c := range m.All() {
+		var team []benchmark.Rate
+		for _, a := range agents {
+			team = append(team, rates[a][c.ID])
+		}
+		p, err := benchmark.FitPrior(team)
+		if err != nil {
+			t.Fatalf("FitPrior(%s) error = %v", c.ID, err)
+		}
+		shrunk := make([]float64, len(team))
+		for i, r := range team {
+			shrunk[i] = p.Shrink(r)
+		}
+		b, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name}, shrunk, 0.75)
+		if err != nil {
+			t.Fatalf("FromTeam(%s) error = %v", c.ID, err)
+		}
+		priors[c.ID], targets[c.ID] = p, b
+	}
+
+	grades := map[string]map[Grade]int{}
+	for _, a := range agents {
+		card, err := NewScorecard(m, a, rates[a], targets, priors, nil)
+		if err != nil {
+			t.Fatalf("NewScorecard(%s) error = %v", a, err)
+		}
+		for _, s := range card.Scores {
+			if grades[s.Competency] == nil {
+				grades[s.Competency] = map[Grade]int{}
+			}
+			grades[s.Competency][s.Grade]++
+			if s.Grade == Ungraded || math.IsNaN(s.Shrunk) || s.Lo > s.Rate.Value() || s.Hi < s.Rate.Value() {
+				t.Errorf("%s: %v", a, s)
+			}
+		}
+		gains, err := Prioritize(card)
+		if err != nil {
+			t.Fatalf("Prioritize(%s) error = %v", a, err)
+		}
+		for i := 1; i < len(gains); i++ {
+			if gains[i].Multiplier > gains[i-1].Multiplier {
+				t.Errorf("%s: priorities out of order: %v", a, gains)
+			}
+		}
+	}
+	// The benchmark is the team's 75th percentile of shrunk rates: about a
+	// quarter of the agents meet it, and most do not.
+	for id, g := range grades {
+		if a := g[GradeA]; a < len(agents)/8 || a > len(agents)/2 {
+			t.Errorf("%s: %d of %d agents graded A against the 75th percentile, want about a quarter (grades %v)", id, a, len(agents), g)
+		}
+		t.Logf("%s: target %.3f, grades %v", id, targets[id].Target, g)
+	}
+}

@@ -1,0 +1,259 @@
+package competency
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// Defaults used when [Options] is nil or a field is zero.
+const (
+	// DefaultBand is the width of the B band below the target, relative
+	// to the target: with a 20% target, shrunk rates from 17% up to 20%
+	// grade B.
+	DefaultBand = 0.15
+	// DefaultLevel is the confidence level of a score's interval.
+	DefaultLevel = 0.95
+	// DefaultAlpha is the significance level at which a campaign's change
+	// counts as significant.
+	DefaultAlpha = 0.05
+)
+
+// Options tunes grading and campaigns. A nil *Options, or a zero field,
+// means the default.
+type Options struct {
+	// Band is the B band, relative to the target, in [0, 1): a shrunk
+	// rate at or above Target×(1−Band) but below Target grades B. Zero
+	// means DefaultBand; there is no band-less setting, but any small
+	// positive band comes close.
+	Band float64 `json:"band"`
+	// Level is the confidence level of the scores' Wilson intervals, in
+	// (0, 1). Zero means DefaultLevel.
+	Level float64 `json:"level"`
+	// Alpha is the significance level of a campaign's two-proportion
+	// test, in (0, 1): the change is significant when P < Alpha. Zero
+	// means DefaultAlpha.
+	Alpha float64 `json:"alpha"`
+}
+
+// resolve validates o and fills in the defaults.
+func (o *Options) resolve(fn string) (Options, error) {
+	r := Options{Band: DefaultBand, Level: DefaultLevel, Alpha: DefaultAlpha}
+	if o == nil {
+		return r, nil
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+		dst  *float64
+	}{{"Band", o.Band, &r.Band}, {"Level", o.Level, &r.Level}, {"Alpha", o.Alpha, &r.Alpha}} {
+		switch {
+		case math.IsNaN(f.v) || math.IsInf(f.v, 0):
+			return r, inputErr(fn, fmt.Sprintf("options.%s = %v", f.name, f.v), ErrNotFinite)
+		case f.v < 0 || f.v >= 1:
+			return r, inputErr(fn, fmt.Sprintf("options.%s = %v", f.name, f.v), ErrOutOfRange)
+		case f.v > 0:
+			*f.dst = f.v
+		}
+	}
+	return r, nil
+}
+
+// A Score grades one rep on one competency. Rate is the rep's raw
+// conversion; Shrunk is that rate read in the light of the team
+// ([benchmark.Prior.Shrink]); Lo and Hi bound the raw rate's Wilson
+// interval (95% by default); Target is the competency's benchmark. The
+// grade is decided on Shrunk against Target:
+//
+//	A  Shrunk ≥ Target
+//	B  Shrunk ≥ Target×(1−band)   (band 0.15 unless [Options] say otherwise)
+//	C  below that
+//	Ungraded  Rate.Trials == 0: no evidence, whatever the prior says
+//
+// Grading the shrunk rate rather than the raw one keeps a rep who won 2 of
+// 2 from being an A player on two conversations, and a rep with 1 of 12 from
+// being written off as a C: small samples are pulled toward the team.
+type Score struct {
+	Competency string         `json:"competency"` // the competency's ID
+	Rate       benchmark.Rate `json:"rate"`
+	Shrunk     float64        `json:"shrunk"`
+	Lo         float64        `json:"lo"`
+	Hi         float64        `json:"hi"`
+	Target     float64        `json:"target"`
+	Grade      Grade          `json:"grade"`
+}
+
+// NewScore grades rate r on competency id against benchmark b, shrinking
+// it with prior p (the zero Prior does not shrink).
+//
+// b's target must be in (0, 1] and its metric higher-is-better (a zero
+// Metric is); b's metric name is not used. NewScore returns an
+// [*InputError] wrapping [ErrInvalidRate] for an invalid r, [ErrOutOfRange]
+// or [ErrNotFinite] for a bad target or option, [ErrDirection] for a
+// lower-is-better benchmark, and [ErrInvalidPrior] for a prior that is
+// neither zero nor valid. It does not check id against a model; see
+// [NewScorecard].
+func NewScore(id string, r benchmark.Rate, b benchmark.Benchmark, p benchmark.Prior, o *Options) (Score, error) {
+	opt, err := o.resolve("NewScore")
+	if err != nil {
+		return Score{}, err
+	}
+	return newScore("NewScore", id, r, b, p, opt)
+}
+
+func newScore(fn, id string, r benchmark.Rate, b benchmark.Benchmark, p benchmark.Prior, opt Options) (Score, error) {
+	key := strconv.Quote(id)
+	if err := checkRate(fn, "rates["+key+"]", r); err != nil {
+		return Score{}, err
+	}
+	if err := checkTarget(fn, "targets["+key+"]", b.Target); err != nil {
+		return Score{}, err
+	}
+	if b.Metric.Direction != benchmark.HigherIsBetter {
+		return Score{}, inputErr(fn, "targets["+key+"] = "+b.String(), ErrDirection)
+	}
+	if p != (benchmark.Prior{}) {
+		if err := p.Validate(); err != nil {
+			return Score{}, inputErr(fn, "priors["+key+"] = "+p.String(), joinBenchmark(ErrInvalidPrior, err))
+		}
+	}
+	s := Score{Competency: id, Rate: r, Target: b.Target, Shrunk: p.Shrink(r)}
+	s.Lo, s.Hi = r.Interval(opt.Level)
+	s.Grade = grade(r, s.Shrunk, b.Target, opt.Band)
+	return s, nil
+}
+
+// grade applies the A/B/C rule.
+func grade(r benchmark.Rate, shrunk, target, band float64) Grade {
+	switch {
+	case r.Trials == 0:
+		return Ungraded
+	case shrunk >= target:
+		return GradeA
+	case shrunk >= target*(1-band):
+		return GradeB
+	}
+	return GradeC
+}
+
+// String explains the grade: "close B: 9/30 (30.0%), shrunk 27.1%,
+// interval 16.7%–47.9%, target 30.0%".
+func (s Score) String() string {
+	return fmt.Sprintf("%s %v: %v, shrunk %.1f%%, interval %.1f%%–%.1f%%, target %.1f%%",
+		s.Competency, s.Grade, s.Rate, 100*s.Shrunk, 100*s.Lo, 100*s.Hi, 100*s.Target)
+}
+
+// A Scorecard is one rep's (or one team's) scores, one per competency of
+// a [Model], in funnel order.
+type Scorecard struct {
+	Rep    string  `json:"rep"`
+	Scores []Score `json:"scores"`
+}
+
+// Score returns the score on the competency with the given ID, and
+// whether the scorecard has one.
+func (s Scorecard) Score(id string) (Score, bool) {
+	for _, sc := range s.Scores {
+		if sc.Competency == id {
+			return sc, true
+		}
+	}
+	return Score{}, false
+}
+
+// NewScorecard grades rep on every competency of m: rates holds the rep's
+// conversion per competency ID (a competency missing from rates has no
+// evidence and is Ungraded), targets the benchmark per competency ID (one
+// for every competency of m), and priors the team's prior per competency
+// ID (a missing prior is the zero Prior: no shrinking). Set targets with
+// [benchmark.FromTeam] over the team's rates and priors with
+// [benchmark.FitPrior]; [Model.Rates] turns a funnel into rates. For a
+// team's scorecard, pool the team's rates with [benchmark.Sum].
+//
+// NewScorecard returns an error for an invalid model (see
+// [Model.Validate]); otherwise an [*InputError] wrapping
+// [ErrUnknownCompetency] for a key of rates, targets or priors that m does
+// not have, [ErrMissing] for a competency without a target, and the errors
+// of [NewScore]. It does not modify the maps.
+func NewScorecard(m Model, rep string, rates map[string]benchmark.Rate, targets map[string]benchmark.Benchmark, priors map[string]benchmark.Prior, o *Options) (Scorecard, error) {
+	const fn = "NewScorecard"
+	opt, err := o.resolve(fn)
+	if err != nil {
+		return Scorecard{}, err
+	}
+	if err := m.Validate(); err != nil {
+		return Scorecard{}, err
+	}
+	if err := checkKeys(fn, "rates", m, rates); err != nil {
+		return Scorecard{}, err
+	}
+	if err := checkKeys(fn, "targets", m, targets); err != nil {
+		return Scorecard{}, err
+	}
+	if err := checkKeys(fn, "priors", m, priors); err != nil {
+		return Scorecard{}, err
+	}
+	sc := Scorecard{Rep: rep, Scores: make([]Score, 0, len(m.Competencies))}
+	for _, c := range m.Competencies {
+		b, ok := targets[c.ID]
+		if !ok {
+			return Scorecard{}, inputErr(fn, "targets["+strconv.Quote(c.ID)+"]", ErrMissing)
+		}
+		s, err := newScore(fn, c.ID, rates[c.ID], b, priors[c.ID], opt)
+		if err != nil {
+			return Scorecard{}, err
+		}
+		sc.Scores = append(sc.Scores, s)
+	}
+	return sc, nil
+}
+
+// checkKeys reports the first key of kv, in sorted order so the error is
+// deterministic, that is not a competency of m.
+func checkKeys[V any](fn, arg string, m Model, kv map[string]V) error {
+	var bad []string
+	for k := range kv {
+		if _, ok := m.Lookup(k); !ok {
+			bad = append(bad, k)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	slices.Sort(bad)
+	return inputErr(fn, arg+"["+strconv.Quote(bad[0])+"]", ErrUnknownCompetency)
+}
+
+// checkRate validates a rate, keeping the benchmark package's reason.
+func checkRate(fn, arg string, r benchmark.Rate) error {
+	if err := r.Validate(); err != nil {
+		return inputErr(fn, arg+" = "+r.String(), joinBenchmark(ErrInvalidRate, err))
+	}
+	return nil
+}
+
+// checkTarget validates a conversion-ratio target: finite, in (0, 1].
+func checkTarget(fn, arg string, t float64) error {
+	switch {
+	case math.IsNaN(t) || math.IsInf(t, 0):
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, t), ErrNotFinite)
+	case t <= 0 || t > 1:
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, t), fmt.Errorf("%w: a target must be in (0, 1]", ErrOutOfRange))
+	}
+	return nil
+}
+
+// joinBenchmark wraps sentinel together with the benchmark package's
+// sentinel inside err, so errors.Is works for both without repeating the
+// benchmark package's message.
+func joinBenchmark(sentinel, err error) error {
+	var ie *benchmark.InputError
+	if errors.As(err, &ie) {
+		err = ie.Err
+	}
+	return fmt.Errorf("%w: %w", sentinel, err)
+}
