@@ -1,0 +1,155 @@
+// Package tmc gives each sales rep the right help at the right time:
+// Training, Mentoring or Coaching (the T.M.C. plan), or a management fix
+// when no development will help, and it catches help that is misdirected.
+//
+// "When a sales rep starts to struggle, they end up sitting through training
+// when they need coaching, being coached when they need a re-training, or
+// being mentored when mentoring is not the solution." Every sales
+// organisation needs a T.M.C. plan, timed by the complexity of what it
+// sells. This package is that plan as code: a prescription from what a
+// manager has observed, a ramp timed by complexity and sales cycle, a
+// rep's journey as a state machine a CRM can store, the classification of
+// 1:1s with the monthly coaching cadence, and mentor matching from
+// competency scores. It decides; it does not read a CRM, schedule sessions
+// or call time.Now: every time is a parameter. Grades and rates come from
+// package [competency], which builds on package
+// [github.com/salesdev/salesdev/benchmark].
+//
+// # The three kinds of help
+//
+// [Training] is the transfer of knowledge: policies, procedures, selling
+// techniques. It comes first, and again (re-training) when a tenured rep
+// turns out not to know what to do. [Mentoring] is peer to peer: a highly
+// skilled peer shares what only a peer can articulate, which the manager
+// cannot. [Coaching] is for a rep who already knows what to do and how: the
+// issue is an unknown blockage, and the rep self-generates or co-generates
+// the solution; it takes time, not one 30-minute session. [Management] is
+// not development at all: misaligned incentives and obstacles in the
+// environment are fixed by the manager, not by the rep.
+//
+// # Prescribing the right help
+//
+// A manager records [Signals]: does the rep know what to do, know how, meet
+// the standard, and what [Barrier] holds them back (Mager and Pipe's four:
+// [DontKnow], [IncorrectThinking], [MisalignedConsequences],
+// [Constraints]). [Prescribe] applies the rules in order, first match wins:
+//
+//	MisalignedConsequences or Constraints  → Management (whatever else is true)
+//	DontKnow, or does not know what        → Training (re-training for a tenured rep)
+//	knows what, not how                    → Mentoring
+//	knows both, below standard, or
+//	  held back by IncorrectThinking       → Coaching (find the blockage)
+//	knows both and meets the standard      → Coaching (challenge and grow)
+//
+// Every [Prescription] carries a Reason written for the manager:
+//
+//	p := tmc.Prescribe(tmc.Signals{KnowsWhat: true})
+//	// mentoring: the rep knows what to do but not how: pair them with a highly skilled peer, …
+//
+// # Misdirected help
+//
+// [Misdirected] reports whether the help a rep is getting differs from the
+// prescription; [Diagnose] names the [Misdirection]. The article's three
+// ([Misdirection.Article] reports them) are [TrainingWhenCoachingNeeded],
+// [CoachingWhenRetrainingNeeded] and [MentoringNotTheSolution]; the others
+// complete the table, such as [DevelopmentWhenManagementNeeded] for a rep
+// sent to training when their incentives are the problem:
+//
+//	tmc.Diagnose(tmc.Training, tmc.Signals{KnowsWhat: true, KnowsHow: true})
+//	// training-when-coaching-needed
+//
+// # The ramp
+//
+// How long Training and Mentoring last depends on the [Complexity] of the
+// sale ([Transactional], [Moderate], [Complex]) and the length of its sales
+// cycle. [Plan] returns a [Ramp]: Training for the rule's training days,
+// Mentoring for one sales cycle beside a peer (at least the rule's minimum),
+// and full productivity at training plus one cycle, never sooner than the
+// published ramp for the complexity: about three months for an SDR-like
+// role, five for a mid-market AE, nine to eighteen for enterprise sales.
+// [DefaultRampRules] documents the figures; [RampRules] override them:
+//
+//	r, err := tmc.Plan(tmc.Moderate, 120, nil)
+//	// training 45 days, mentoring 120, full productivity at day 165
+//	r.FullProductivity(start) // 2025-06-20 for a start on 2025-01-06
+//
+// # The journey
+//
+// A [Journey] is one rep's way through the plan, as an immutable state
+// machine: [Start] puts the rep in Training, and [Journey.Apply] takes an
+// [Event] (a kind and a time) and returns the next Journey, or the same one
+// and an [*EventError] naming the rule that refused the move:
+//
+//	j, err := tmc.Start(hired, ramp)
+//	j, err = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: day45})
+//	j, err = j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: day120})
+//	j, err = j.Apply(tmc.Event{Kind: tmc.KnowledgeGapFound, At: day150}) // back to Training
+//
+// A coaching session may reveal that re-training is needed
+// ([KnowledgeGapFound]). If a rep does not perform after solid training and
+// coaching, "that is another discussion": a performance plan ([InReview]),
+// allowed only when the rep is past the ramp, has been below standard for
+// at least two consecutive periods ([PeriodMissed]), has completed at least
+// one coaching cycle without improvement ([CycleNotImproved]), and the cause
+// is skill or will, not incentives or environment. A plan ends in a pass
+// (back to Coaching), an extension, or an exit. Journeys marshal to JSON for
+// storage in a CRM and unmarshal strictly: unknown fields, unknown enum text
+// and unreachable states are errors.
+//
+// # Sessions and the coaching cadence
+//
+// What a 1:1 covered decides what it was, not how it felt. [Classify] reads
+// its [Topic] list: a results review, target setting or KPI assignment
+// ("this is how you have done", "this is what we need to do", "this is your
+// average order value") makes it a management session; knowledge transfer
+// makes it training; peer insight, mentoring; only observation, practice,
+// blockage exploration and forward plans make coaching. [CoachingHours]
+// reports a rep's coaching per calendar month against [CoachingCadence],
+// the three hours a month that a Sales Executive Council study tied to 107%
+// of quota against 88% for reps with little or no coaching.
+//
+// # Mentors
+//
+// [Mentors] finds the peers who may mentor a rep on one competency: graded
+// A on it ([competency.Score]), never the rep and never the rep's manager,
+// with room under a cap on mentees, ranked by shrunk rate so a lucky small
+// sample does not outrank a steady record. [AssignMentors] matches many
+// reps at once under the same cap. When nobody qualifies the error wraps
+// [ErrNoMentor].
+//
+// # Errors
+//
+// Bad input is an error, never a panic: unknown enum text, negative
+// durations, times going backwards, empty teams. Errors are
+// [*InputError], [*EventError] or [*NoMentorError] values wrapping one of
+// the package's sentinels ([ErrInvalidEnum], [ErrInsideRamp],
+// [ErrNoMentor], …) for [errors.Is].
+package tmc
+
+// References:
+//
+//   - "Three Key Areas That Every Sales Organization Must Get Right":
+//     Training, Mentoring and Coaching defined, the three misdirections, and
+//     timing by the complexity of the product (the T.M.C. plan).
+//   - "Sales Management vs Sales Mentorship": a rep who does not perform
+//     after solid coaching and training is "another discussion".
+//   - ASLAN Training, "Know the Difference Between Coaching & Managing": a
+//     meeting that reviews and assigns KPIs is a management session.
+//   - R. F. Mager and P. Pipe, Analyzing Performance Problems, or "You
+//     Really Oughta Wanna" (1970; 3rd ed. 1997): skill, will, consequences
+//     and obstacles, the four barriers as used in sales coaching.
+//   - Sales Executive Council (Corporate Executive Board), sales coaching
+//     research (2007), as commonly cited: reps with three or more hours of
+//     coaching a month reached 107% of quota, against 88% for reps with
+//     little or none; study of about 2,000 salespeople.
+//   - The Bridge Group, Sales Development (SDR) Metrics and Compensation
+//     reports (2016–2021 editions): average SDR ramp of a little over three
+//     months, as commonly quoted from those reports.
+//   - The Bridge Group, SaaS AE Metrics and Compensation reports: average AE
+//     ramp of about five months (reported between roughly 4.5 and 5.7
+//     months across editions; 5.0 months in the 2024 edition as quoted by
+//     secondary sources).
+//   - Enterprise ramps of nine to eighteen months, and "ramp ≈ onboarding
+//     (training) + one sales cycle": commonly cited rules of thumb in sales
+//     operations writing (ramp-planning guides by sales-compensation and
+//     enablement vendors), not traced to a single primary study.

@@ -1,0 +1,142 @@
+package tmc
+
+import (
+	"errors"
+	"time"
+)
+
+// Sentinel errors. Every error this package returns wraps one of them, so
+// callers can branch with [errors.Is]. Bad input comes wrapped in an
+// [*InputError]; a refused journey event in an [*EventError]; a failed
+// mentor search in a [*NoMentorError].
+var (
+	// ErrInvalidEnum reports an enum value or text this package does not
+	// know: a Help, Barrier, Misdirection, Complexity, Stage, EventKind or
+	// Topic.
+	ErrInvalidEnum = errors.New("unknown value")
+	// ErrNegative reports a negative duration or count.
+	ErrNegative = errors.New("negative")
+	// ErrOutOfRange reports a number outside its documented range.
+	ErrOutOfRange = errors.New("out of range")
+	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
+	ErrNotFinite = errors.New("not a finite number")
+	// ErrEmpty reports empty input where at least one value is needed: no
+	// peers, no topics, an empty name.
+	ErrEmpty = errors.New("empty input")
+	// ErrDuplicate reports a name used twice where names must be unique.
+	ErrDuplicate = errors.New("duplicate name")
+	// ErrTimeOrder reports a time range that ends before it starts.
+	ErrTimeOrder = errors.New("times out of order")
+	// ErrWrongCompetency reports a score for a competency other than the
+	// one being matched.
+	ErrWrongCompetency = errors.New("score is for another competency")
+	// ErrInvalidJourney reports stored journey state that no sequence of
+	// events can reach.
+	ErrInvalidJourney = errors.New("invalid journey state")
+	// ErrNoMentor reports that no peer qualifies to mentor a rep: none is
+	// graded A on the competency, or every one who is has a full mentee
+	// load, is the rep, or is the rep's manager.
+	ErrNoMentor = errors.New("no mentor available")
+)
+
+// The rules a [Journey] enforces. An event that breaks one comes back as an
+// [*EventError] wrapping the rule's sentinel; the journey is unchanged.
+var (
+	// ErrInvalidEvent reports an event that is malformed whatever the
+	// state: an unknown kind, a zero time, or a cause on an event other
+	// than ReviewStarted.
+	ErrInvalidEvent = errors.New("rule valid event: unknown kind, zero time or misplaced cause")
+	// ErrNotStarted reports an event applied to the zero Journey; use
+	// [Start].
+	ErrNotStarted = errors.New("rule started: the journey has not started")
+	// ErrWrongStage reports an event that does not apply in the journey's
+	// current stage, such as TrainingCompleted during coaching or any
+	// event after the rep has exited.
+	ErrWrongStage = errors.New("rule stage: the event does not apply in this stage")
+	// ErrTimeBackwards reports an event dated before the journey's last
+	// event: time is a parameter, and it only moves forward.
+	ErrTimeBackwards = errors.New("rule forward time: the event is dated before the last one")
+	// ErrInsideRamp reports a performance plan started before the rep's
+	// ramp has ended: below standard inside ramp is expected, not a
+	// performance problem.
+	ErrInsideRamp = errors.New("rule past ramp: a performance plan cannot start inside the ramp")
+	// ErrNotBelowStandard reports a performance plan started with fewer
+	// than two consecutive periods below standard after ramp.
+	ErrNotBelowStandard = errors.New("rule below standard: a performance plan needs at least two consecutive periods below standard")
+	// ErrNoFailedCycle reports a performance plan started before at least
+	// one coaching cycle ended without improvement.
+	ErrNoFailedCycle = errors.New("rule coaching first: a performance plan needs at least one completed coaching cycle without improvement")
+	// ErrNotSkillOrWill reports a performance plan whose cause is not the
+	// rep's skill (DontKnow) or will (IncorrectThinking): misaligned
+	// consequences and constraints are management's to fix, and an unknown
+	// cause has not been diagnosed.
+	ErrNotSkillOrWill = errors.New("rule skill or will: a performance plan needs a skill (dont-know) or will (incorrect-thinking) cause")
+)
+
+// An InputError records which argument of which function was refused, and
+// why. Errors returned for bad input by this package's functions have
+// concrete type *InputError unless their documentation says otherwise.
+type InputError struct {
+	Func string // the function or method that refused the input, e.g. "Plan"
+	Arg  string // the argument and, where it helps, its value, e.g. "salesCycleDays = -3"
+	Err  error  // one of the package's sentinel errors
+}
+
+func (e *InputError) Error() string {
+	return "tmc: " + e.Func + ": " + e.Arg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the sentinel error, so errors.Is(err, ErrNegative) works.
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(fn, arg string, err error) error {
+	return &InputError{Func: fn, Arg: arg, Err: err}
+}
+
+// An EventError records an event a [Journey] refused: the event, the stage
+// it was refused in, and the rule that refused it (Err, one of the rule
+// sentinels such as [ErrInsideRamp]). Detail gives the facts behind the
+// refusal, such as "1 period below standard past the ramp, need 2".
+type EventError struct {
+	Event  Event
+	Stage  Stage
+	Detail string
+	Err    error
+}
+
+func (e *EventError) Error() string {
+	s := "tmc: " + e.Event.Kind.String()
+	if !e.Event.At.IsZero() {
+		s += " at " + e.Event.At.Format(time.RFC3339)
+	}
+	s += " in " + e.Stage.String() + ": " + e.Err.Error()
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	return s
+}
+
+// Unwrap returns the sentinel naming the rule, so errors.Is(err,
+// ErrInsideRamp) works.
+func (e *EventError) Unwrap() error { return e.Err }
+
+// A NoMentorError names the reps [Mentors] or [AssignMentors] could find no
+// mentor for on a competency. It wraps [ErrNoMentor].
+type NoMentorError struct {
+	Competency string   // the competency ID
+	Reps       []string // the reps left without a mentor, in input order
+}
+
+func (e *NoMentorError) Error() string {
+	s := "tmc: competency " + quote(e.Competency) + ": " + ErrNoMentor.Error() + " for "
+	for i, r := range e.Reps {
+		if i > 0 {
+			s += ", "
+		}
+		s += quote(r)
+	}
+	return s
+}
+
+// Unwrap returns [ErrNoMentor].
+func (e *NoMentorError) Unwrap() error { return ErrNoMentor }

@@ -1,0 +1,187 @@
+package tmc
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/salesdev/salesdev/competency"
+)
+
+// A Rep is a rep looking for a mentor, with their manager. Manager may be
+// empty when it is not known.
+type Rep struct {
+	Name    string `json:"name"`
+	Manager string `json:"manager"`
+}
+
+// A Peer is a possible mentor: a rep with their manager, their
+// [competency.Score] on the competency being matched, and how many mentees
+// they already have.
+type Peer struct {
+	Name    string           `json:"name"`
+	Manager string           `json:"manager"`
+	Score   competency.Score `json:"score"`
+	Mentees int              `json:"mentees"`
+}
+
+// A Pair is a rep and the mentor [AssignMentors] gave them.
+type Pair struct {
+	Rep    string `json:"rep"`
+	Mentor string `json:"mentor"`
+}
+
+// checkPeers validates the common arguments of Mentors and AssignMentors.
+func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
+	if id == "" {
+		return inputErr(fn, "competency", ErrEmpty)
+	}
+	if maxMentees < 1 {
+		return inputErr(fn, "maxMentees = "+strconv.Itoa(maxMentees)+" < 1", ErrOutOfRange)
+	}
+	if len(peers) == 0 {
+		return inputErr(fn, "peers", ErrEmpty)
+	}
+	seen := make(map[string]bool, len(peers))
+	for i, p := range peers {
+		arg := "peers[" + strconv.Itoa(i) + "]"
+		sh := p.Score.Shrunk
+		switch {
+		case p.Name == "":
+			return inputErr(fn, arg+".name", ErrEmpty)
+		case seen[p.Name]:
+			return inputErr(fn, arg+".name = "+quote(p.Name), ErrDuplicate)
+		case p.Mentees < 0:
+			return inputErr(fn, arg+".mentees = "+strconv.Itoa(p.Mentees), ErrNegative)
+		case p.Score.Competency != id:
+			return inputErr(fn, arg+".score.competency = "+quote(p.Score.Competency)+", want "+quote(id), ErrWrongCompetency)
+		case !p.Score.Grade.Valid():
+			return inputErr(fn, arg+".score.grade = "+p.Score.Grade.String(), ErrInvalidEnum)
+		case math.IsNaN(sh) || math.IsInf(sh, 0):
+			return inputErr(fn, arg+".score.shrunk", ErrNotFinite)
+		case sh < 0 || sh > 1:
+			return inputErr(fn, arg+".score.shrunk = "+strconv.FormatFloat(sh, 'g', -1, 64), ErrOutOfRange)
+		}
+		seen[p.Name] = true
+	}
+	return nil
+}
+
+// qualified returns the peers graded A, best first: by shrunk rate, highest
+// first, ties by name so the order never depends on the input's.
+func qualified(peers []Peer) []Peer {
+	var out []Peer
+	for _, p := range peers {
+		if p.Score.Grade == competency.GradeA {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b Peer) int {
+		if c := cmp.Compare(b.Score.Shrunk, a.Score.Shrunk); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
+// eligible reports whether p may mentor r: a peer, neither r nor r's
+// manager. A mentor is a peer because a peer can articulate the gaps the
+// manager cannot.
+func eligible(p Peer, r Rep) bool {
+	return p.Name != r.Name && p.Name != r.Manager // peer names are never empty
+}
+
+// Mentors returns the peers who may mentor rep on competency id, best
+// first. A peer qualifies when they are graded A on the competency, are
+// neither the rep nor the rep's manager, and have fewer than maxMentees
+// mentees already. They are ranked by shrunk rate ([competency.Score].Shrunk,
+// the rate read in the light of the team, so a lucky 2 of 2 does not
+// outrank a steady 60 of 100), highest first, ties by name.
+//
+// When no peer qualifies, Mentors returns a [*NoMentorError] wrapping
+// [ErrNoMentor]. Bad input is an [*InputError]: [ErrEmpty] for an empty
+// competency, rep name, peer name or no peers; [ErrOutOfRange] for
+// maxMentees < 1 or a shrunk rate outside [0, 1]; [ErrDuplicate] for a peer
+// name used twice; [ErrNegative] for negative mentees; [ErrWrongCompetency]
+// for a score on another competency; [ErrInvalidEnum] for an unknown grade;
+// [ErrNotFinite] for a NaN or infinite shrunk rate. Mentors does not modify
+// peers.
+func Mentors(id string, rep Rep, peers []Peer, maxMentees int) ([]Peer, error) {
+	const fn = "Mentors"
+	if rep.Name == "" {
+		return nil, inputErr(fn, "rep.name", ErrEmpty)
+	}
+	if err := checkPeers(fn, id, peers, maxMentees); err != nil {
+		return nil, err
+	}
+	var out []Peer
+	for _, p := range qualified(peers) {
+		if eligible(p, rep) && p.Mentees < maxMentees {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, &NoMentorError{Competency: id, Reps: []string{rep.Name}}
+	}
+	return out, nil
+}
+
+// AssignMentors gives each of reps a mentor on competency id, in the order
+// of reps (put the most urgent first): each rep gets the best peer
+// [Mentors] would rank first, counting the mentees already assigned in this
+// call, so no mentor ends up with more than maxMentees.
+//
+// The pairs come back in the order of reps. When some reps cannot be
+// matched, AssignMentors returns the pairs it made together with a
+// [*NoMentorError] naming the others. Bad input is an [*InputError], as
+// for Mentors, plus [ErrEmpty] for no reps and [ErrDuplicate] for a rep
+// named twice; then no pairs are returned. AssignMentors does not modify
+// reps or peers.
+func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair, error) {
+	const fn = "AssignMentors"
+	if len(reps) == 0 {
+		return nil, inputErr(fn, "reps", ErrEmpty)
+	}
+	seen := make(map[string]bool, len(reps))
+	for i, r := range reps {
+		arg := "reps[" + strconv.Itoa(i) + "].name"
+		if r.Name == "" {
+			return nil, inputErr(fn, arg, ErrEmpty)
+		}
+		if seen[r.Name] {
+			return nil, inputErr(fn, arg+" = "+quote(r.Name), ErrDuplicate)
+		}
+		seen[r.Name] = true
+	}
+	if err := checkPeers(fn, id, peers, maxMentees); err != nil {
+		return nil, err
+	}
+	mentors := qualified(peers)
+	load := make([]int, len(mentors))
+	for i, m := range mentors {
+		load[i] = m.Mentees
+	}
+	var pairs []Pair
+	var unmatched []string
+	for _, r := range reps {
+		found := false
+		for i, m := range mentors {
+			if load[i] < maxMentees && eligible(m, r) {
+				load[i]++
+				pairs = append(pairs, Pair{Rep: r.Name, Mentor: m.Name})
+				found = true
+				break
+			}
+		}
+		if !found {
+			unmatched = append(unmatched, r.Name)
+		}
+	}
+	if len(unmatched) > 0 {
+		return pairs, &NoMentorError{Competency: id, Reps: unmatched}
+	}
+	return pairs, nil
+}
