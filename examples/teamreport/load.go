@@ -17,14 +17,10 @@ type config struct {
 	// skipBad skips malformed rows instead of failing; they are returned
 	// in Dataset.Skipped.
 	skipBad bool
-	// progress, if not nil, receives progress lines while large inputs
-	// (largeInput bytes or more in all) are read.
+	// progress, if not nil, receives a progress line for every 100,000
+	// rows read, so inputs under 100k rows print nothing.
 	progress io.Writer
 }
-
-// largeInput is the total size of the input files from which load reports
-// progress: below it, reading takes well under a second.
-const largeInput = 64 << 20
 
 // load reads the data set that cfg names, or the built-in one when cfg
 // names no pipeline.
@@ -37,10 +33,7 @@ func load(cfg config) (*Dataset, error) {
 		}
 		return builtin()
 	}
-	opts := &ReadOptions{SkipBad: cfg.skipBad}
-	if cfg.progress != nil && in.size() >= largeInput {
-		opts.Progress = cfg.progress
-	}
+	opts := &ReadOptions{SkipBad: cfg.skipBad, Progress: cfg.progress}
 	open := func(name string) (io.ReadCloser, error) { return os.Open(name) }
 	return readDataset(open, in, cfg.format, opts)
 }
@@ -49,18 +42,6 @@ func load(cfg config) (*Dataset, error) {
 // not given.
 type inputs struct {
 	pipeline, roster, quotas, desire, activities string
-}
-
-// size returns the total size in bytes of the files in, as far as they can
-// be found; open reports the ones that cannot.
-func (in inputs) size() int64 {
-	var n int64
-	for _, name := range []string{in.pipeline, in.roster, in.quotas, in.desire, in.activities} {
-		if fi, err := os.Stat(name); name != "" && err == nil {
-			n += fi.Size()
-		}
-	}
-	return n
 }
 
 // readDataset reads the files in with open, the pipeline in format f.
