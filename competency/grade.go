@@ -7,8 +7,8 @@ import (
 )
 
 // ErrInvalidGrade reports grade text or a Grade value this package does not
-// know.
-var ErrInvalidGrade = errors.New("competency: unknown grade")
+// know. It comes wrapped in an [*InputError].
+var ErrInvalidGrade = errors.New("unknown grade")
 
 // A Grade places a rep on one competency: C players are below the
 // benchmark, B players are close to it, A players meet it. Grades compare
@@ -48,7 +48,7 @@ func (g Grade) Valid() bool { return g >= Ungraded && g <= GradeA }
 // value rather than write text that cannot be read back.
 func (g Grade) MarshalText() ([]byte, error) {
 	if !g.Valid() {
-		return nil, errors.Join(ErrInvalidGrade, errors.New("competency: cannot marshal "+g.String()))
+		return nil, inputErr("Grade.MarshalText", g.String(), ErrInvalidGrade)
 	}
 	return []byte(g.String()), nil
 }
@@ -62,5 +62,5 @@ func (g *Grade) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return errors.Join(ErrInvalidGrade, errors.New("competency: grade "+strconv.Quote(string(text))))
+	return inputErr("Grade.UnmarshalText", strconv.Quote(string(text)), ErrInvalidGrade)
 }
