@@ -1,0 +1,94 @@
+package grid
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors. Every error this package returns for bad input wraps one
+// of them, so callers can branch with [errors.Is], with one exception:
+// [Plan.Next] passes on the error of [competency.Prioritize] for an invalid
+// scorecard, which wraps package competency's sentinels instead. They come
+// wrapped in an [*InputError], which says which function refused which
+// argument, or in an [*OverlapError], which names two focuses that collide.
+var (
+	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
+	ErrNotFinite = errors.New("not a finite number")
+	// ErrOutOfRange reports a finite number outside its documented range:
+	// desire or competency outside [0, 1], negative productivity, a cutoff
+	// outside its range, a non-positive quota.
+	ErrOutOfRange = errors.New("out of range")
+	// ErrInvalidEnum reports a Quadrant, Dimension or Mode value or text
+	// this package does not know.
+	ErrInvalidEnum = errors.New("unknown value")
+	// ErrInvalidWindow reports a time window that ends before it starts,
+	// or at the same instant: a window must hold some time.
+	ErrInvalidWindow = errors.New("window does not end after it starts")
+	// ErrEmpty reports empty input where something is needed: a blank rep
+	// ID, a survey with no answers, a scorecard with no graded competency,
+	// a team with no reps to give coaching time to.
+	ErrEmpty = errors.New("empty")
+	// ErrDuplicate reports a rep listed twice in one assessment.
+	ErrDuplicate = errors.New("duplicate rep")
+	// ErrShortBuffer reports a destination slice shorter than its input.
+	ErrShortBuffer = errors.New("destination too short")
+	// ErrOverlap reports two focuses for one rep whose time windows
+	// overlap: one competency and one behavior at one time.
+	ErrOverlap = errors.New("overlapping focus")
+	// ErrUnknownCompetency reports a competency ID that the model does not
+	// have.
+	ErrUnknownCompetency = errors.New("unknown competency")
+)
+
+// An InputError records which argument of which function was refused, and
+// why. The errors returned for bad input by this package's functions have
+// concrete type *InputError unless their documentation says otherwise.
+type InputError struct {
+	Func string // the function or method that refused the input, e.g. "Place"
+	Arg  string // the argument and its value, e.g. "desire = 1.5"
+	// Index is the position of the refused element when the input is a
+	// batch ([PlaceAll]'s ms[Index]), and -1 otherwise.
+	Index int
+	Err   error // one of the package's sentinel errors, or an error from package competency
+}
+
+// Error formats e as "grid: Place: desire = 1.5: out of range", or, for an
+// element of a batch, "grid: PlaceAll: ms[3]: desire = NaN: not a finite
+// number".
+func (e *InputError) Error() string {
+	s := "grid: " + e.Func + ": "
+	if e.Index >= 0 {
+		s += "ms[" + strconv.Itoa(e.Index) + "]: "
+	}
+	return s + e.Arg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the wrapped error, so errors.Is(err, ErrOutOfRange) works.
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(fn, arg string, err error) error {
+	return &InputError{Func: fn, Arg: arg, Index: -1, Err: err}
+}
+
+// An OverlapError reports two focuses for the same rep whose windows
+// overlap: one competency and one behavior at one time. Earlier is the
+// focus that comes first in the plan; Later is the one that collides with
+// it, the new one in [Plan.Add] and [Plan.Next].
+type OverlapError struct {
+	Earlier, Later Focus
+}
+
+// Error formats e as `grid: rep "ana": focus new-opportunities/"Ask for
+// the meeting" [2025-01-01, 2025-02-01) overlaps focus close/"Summarise
+// the decision" [2025-01-15, 2025-03-01): overlapping focus`.
+func (e *OverlapError) Error() string {
+	return "grid: rep " + strconv.Quote(e.Earlier.Rep) + ": focus " + e.Earlier.describe() +
+		" overlaps focus " + e.Later.describe() + ": " + ErrOverlap.Error()
+}
+
+// Unwrap returns [ErrOverlap].
+func (e *OverlapError) Unwrap() error { return ErrOverlap }
+
+// fmtFloat formats a value for an error message: the shortest text that
+// reads back to the same float64, so NaN prints as NaN and 1.5 as 1.5.
+func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

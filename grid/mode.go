@@ -1,0 +1,145 @@
+package grid
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Dimension is one of the three characteristics ASLAN asks a leader to
+// measure for every rep: [Desire], [Productivity] and [Competency]. Each
+// calls for its own [Mode] of leadership; see [Dimension.Mode].
+//
+// The zero Dimension is not a dimension: it prints as "%!Dimension(0)" and
+// does not marshal, so a field left unset is caught rather than read as
+// desire.
+type Dimension int
+
+const (
+	// Desire is the rep's desire to develop and grow: the grid's
+	// horizontal axis. "Desire determines development."
+	Desire Dimension = iota + 1
+	// Productivity is results against quota: the grid's vertical axis.
+	Productivity
+	// Competency is skill at the stages of the selling process, measured
+	// by conversion ratios against benchmarks.
+	Competency
+)
+
+var dimensionNames = [...]string{Desire: "desire", Productivity: "productivity", Competency: "competency"}
+
+// String returns "desire", "productivity" or "competency". Any other value
+// prints as a diagnostic such as "%!Dimension(0)".
+func (d Dimension) String() string {
+	if d.Valid() {
+		return dimensionNames[d]
+	}
+	return "%!Dimension(" + strconv.Itoa(int(d)) + ")"
+}
+
+// Valid reports whether d is one of the three dimensions.
+func (d Dimension) Valid() bool { return d >= Desire && d <= Competency }
+
+// Mode returns the mode of leadership the dimension calls for. In ASLAN's
+// words, "Desire equates to Leadership, Productivity equates to Managing,
+// Competencies equates to Coaching":
+//
+//	Desire       → Leadership
+//	Productivity → Management
+//	Competency   → Coaching
+//
+// An invalid Dimension has no mode: Mode returns the zero Mode.
+func (d Dimension) Mode() Mode {
+	if !d.Valid() {
+		return 0
+	}
+	return Mode(d) // the two enums are numbered alike
+}
+
+// MarshalText implements [encoding.TextMarshaler]. It returns an error for
+// an invalid value rather than writing text that cannot be read back.
+func (d Dimension) MarshalText() ([]byte, error) {
+	if !d.Valid() {
+		return nil, inputErr("Dimension.MarshalText", d.String(), ErrInvalidEnum)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
+// output of [Dimension.String] in any case; on error d is left unchanged.
+func (d *Dimension) UnmarshalText(text []byte) error {
+	for i, name := range dimensionNames {
+		if name != "" && strings.EqualFold(string(text), name) {
+			*d = Dimension(i)
+			return nil
+		}
+	}
+	return inputErr("Dimension.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
+}
+
+// A Mode is how a leader works with a rep on one [Dimension]:
+//
+//   - Leadership raises desire: understand what motivates the rep, and
+//     connect the work to it.
+//   - Management runs productivity: the numbers, the KPIs and the targets
+//     ("this is how you have done", "this is what we need to do"). A
+//     meeting that reviews and assigns KPIs is management, not coaching.
+//   - Coaching builds competency: observe, practise and remove what blocks
+//     the rep, one competency and one behavior at a time (1+1+1, see
+//     [Focus]).
+//
+// The zero Mode is not a mode: it prints as "%!Mode(0)" and does not
+// marshal.
+type Mode int
+
+const (
+	// Leadership is the mode that desire calls for.
+	Leadership Mode = iota + 1
+	// Management is the mode that productivity calls for.
+	Management
+	// Coaching is the mode that competency calls for.
+	Coaching
+)
+
+var modeNames = [...]string{Leadership: "leadership", Management: "management", Coaching: "coaching"}
+
+// String returns "leadership", "management" or "coaching". Any other value
+// prints as a diagnostic such as "%!Mode(0)".
+func (m Mode) String() string {
+	if m.Valid() {
+		return modeNames[m]
+	}
+	return "%!Mode(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Valid reports whether m is one of the three modes.
+func (m Mode) Valid() bool { return m >= Leadership && m <= Coaching }
+
+// Dimension returns the dimension that calls for m: the inverse of
+// [Dimension.Mode]. An invalid Mode returns the zero Dimension.
+func (m Mode) Dimension() Dimension {
+	if !m.Valid() {
+		return 0
+	}
+	return Dimension(m)
+}
+
+// MarshalText implements [encoding.TextMarshaler]. It returns an error for
+// an invalid value rather than writing text that cannot be read back.
+func (m Mode) MarshalText() ([]byte, error) {
+	if !m.Valid() {
+		return nil, inputErr("Mode.MarshalText", m.String(), ErrInvalidEnum)
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
+// output of [Mode.String] in any case; on error m is left unchanged.
+func (m *Mode) UnmarshalText(text []byte) error {
+	for i, name := range modeNames {
+		if name != "" && strings.EqualFold(string(text), name) {
+			*m = Mode(i)
+			return nil
+		}
+	}
+	return inputErr("Mode.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
+}

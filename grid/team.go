@@ -1,0 +1,213 @@
+package grid
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A Rep is one rep to place: an ID the caller chooses (the CRM's user ID)
+// and the rep's measures.
+type Rep struct {
+	ID       string   `json:"id"`
+	Measures Measures `json:"measures"`
+}
+
+// A Placement is one rep on the grid.
+type Placement struct {
+	Rep      string   `json:"rep"`
+	Measures Measures `json:"measures"`
+	Quadrant Quadrant `json:"quadrant"`
+}
+
+// Counts are the number of reps in each quadrant.
+type Counts struct {
+	Striver     int `json:"striver"`
+	Achiever    int `json:"achiever"`
+	Independent int `json:"independent"`
+	Detractor   int `json:"detractor"`
+}
+
+// Of returns the count for q; 0 for Unplaced or an unknown value.
+func (c Counts) Of(q Quadrant) int {
+	switch q {
+	case Striver:
+		return c.Striver
+	case Achiever:
+		return c.Achiever
+	case Independent:
+		return c.Independent
+	case Detractor:
+		return c.Detractor
+	}
+	return 0
+}
+
+// Total returns the number of reps counted.
+func (c Counts) Total() int { return c.Striver + c.Achiever + c.Independent + c.Detractor }
+
+func (c *Counts) add(q Quadrant) {
+	switch q {
+	case Striver:
+		c.Striver++
+	case Achiever:
+		c.Achiever++
+	case Independent:
+		c.Independent++
+	case Detractor:
+		c.Detractor++
+	}
+}
+
+// An Assessment is a team placed on the grid at one time: the team view.
+// Reps are in coaching priority, Strivers first and Detractors last (see
+// [Quadrant.Strategy]), and in the order they were given within a
+// quadrant, so a caller who wants, say, the lowest competency first within
+// each quadrant sorts the input that way. Cutoffs are the lines used, with
+// defaults filled in.
+type Assessment struct {
+	Cutoffs Cutoffs     `json:"cutoffs"`
+	Counts  Counts      `json:"counts"`
+	Reps    []Placement `json:"reps"`
+}
+
+// Assess places every rep in reps and returns the team view. A nil c means
+// the default cutoffs. An empty team is a valid, empty assessment.
+//
+// Assess returns an *InputError wrapping ErrEmpty for a blank rep ID,
+// ErrDuplicate for an ID given twice, and the error of [Place] for invalid
+// measures or cutoffs; the error names the rep. It does not modify reps.
+func Assess(reps []Rep, c *Cutoffs) (Assessment, error) {
+	const fn = "Assess"
+	cut, err := resolveCutoffs(fn, c)
+	if err != nil {
+		return Assessment{}, err
+	}
+	a := Assessment{Cutoffs: cut, Reps: make([]Placement, 0, len(reps))}
+	seen := make(map[string]bool, len(reps))
+	for i, r := range reps {
+		if strings.TrimSpace(r.ID) == "" {
+			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].id", ErrEmpty)
+		}
+		if seen[r.ID] {
+			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].id = "+strconv.Quote(r.ID), ErrDuplicate)
+		}
+		seen[r.ID] = true
+		if err := r.Measures.validate(fn); err != nil {
+			e := err.(*InputError)
+			e.Arg = "rep " + strconv.Quote(r.ID) + ": " + e.Arg
+			return Assessment{}, e
+		}
+		q := place(r.Measures, cut)
+		a.Counts.add(q)
+		a.Reps = append(a.Reps, Placement{Rep: r.ID, Measures: r.Measures, Quadrant: q})
+	}
+	slices.SortStableFunc(a.Reps, func(x, y Placement) int {
+		return cmp.Compare(x.Quadrant.Priority(), y.Quadrant.Priority())
+	})
+	return a, nil
+}
+
+// Lookup returns the placement of the rep with the given ID, and whether
+// the assessment has one.
+func (a Assessment) Lookup(rep string) (Placement, bool) {
+	i := slices.IndexFunc(a.Reps, func(p Placement) bool { return p.Rep == rep })
+	if i < 0 {
+		return Placement{}, false
+	}
+	return a.Reps[i], true
+}
+
+// In returns the reps placed in q, in coaching order.
+func (a Assessment) In(q Quadrant) []Placement {
+	var in []Placement
+	for _, p := range a.Reps {
+		if p.Quadrant == q {
+			in = append(in, p)
+		}
+	}
+	return in
+}
+
+// A Move is one rep's change of quadrant between two assessments. A rep
+// who joined since the first has From Unplaced; one who left has To
+// Unplaced.
+type Move struct {
+	Rep  string   `json:"rep"`
+	From Quadrant `json:"from"`
+	To   Quadrant `json:"to"`
+}
+
+// Improved reports whether the rep crossed at least one line upward and
+// none downward: a Striver who became an Achiever, or a Detractor who
+// became a Striver or an Independent.
+func (m Move) Improved() bool {
+	up, down := m.crossings()
+	return up > 0 && down == 0
+}
+
+// Slid reports whether the rep crossed at least one line downward and none
+// upward: an Achiever who became a Striver, or anyone who slid to
+// Detractor.
+func (m Move) Slid() bool {
+	up, down := m.crossings()
+	return down > 0 && up == 0
+}
+
+// crossings counts the lines crossed upward and downward; none for a rep
+// who joined or left.
+func (m Move) crossings() (up, down int) {
+	if !m.From.Placed() || !m.To.Placed() {
+		return 0, 0
+	}
+	for _, above := range [...]func(Quadrant) bool{Quadrant.meetsResults, Quadrant.hasDesire} {
+		switch from, to := above(m.From), above(m.To); {
+		case !from && to:
+			up++
+		case from && !to:
+			down++
+		}
+	}
+	return up, down
+}
+
+// String formats m as "ana: striver → achiever".
+func (m Move) String() string { return m.Rep + ": " + m.From.String() + " → " + m.To.String() }
+
+// Movements compares two assessments of a team and returns every rep whose
+// quadrant changed: first the reps of after, in its order (coaching
+// priority), who moved or joined, then the reps of before who left, in its
+// order. Reps whose quadrant did not change are not listed.
+//
+// The assessments may use different cutoffs; a rep can then move without
+// any measure changing, which is what raising the bar means. Movements
+// returns an *InputError wrapping ErrDuplicate when either assessment lists
+// a rep twice (one built by [Assess] never does).
+func Movements(before, after Assessment) ([]Move, error) {
+	const fn = "Movements"
+	was := make(map[string]Quadrant, len(before.Reps))
+	for _, p := range before.Reps {
+		if _, dup := was[p.Rep]; dup {
+			return nil, inputErr(fn, "before: rep "+strconv.Quote(p.Rep), ErrDuplicate)
+		}
+		was[p.Rep] = p.Quadrant
+	}
+	var moves []Move
+	now := make(map[string]bool, len(after.Reps))
+	for _, p := range after.Reps {
+		if now[p.Rep] {
+			return nil, inputErr(fn, "after: rep "+strconv.Quote(p.Rep), ErrDuplicate)
+		}
+		now[p.Rep] = true
+		if from := was[p.Rep]; from != p.Quadrant {
+			moves = append(moves, Move{Rep: p.Rep, From: from, To: p.Quadrant})
+		}
+	}
+	for _, p := range before.Reps {
+		if !now[p.Rep] && p.Quadrant != Unplaced {
+			moves = append(moves, Move{Rep: p.Rep, From: p.Quadrant, To: Unplaced})
+		}
+	}
+	return moves, nil
+}

@@ -1,0 +1,81 @@
+package grid
+
+import (
+	"strconv"
+	"time"
+)
+
+// DefaultMonths is the length of the trailing window productivity is
+// measured over when none is given: ASLAN's grid reads results against
+// quota over the trailing six months.
+const DefaultMonths = 6
+
+// A Window is a span of time, from Start up to but not including End:
+// [Start, End). Windows that touch (one ends when the next starts) do not
+// overlap, so consecutive months are consecutive windows. A valid Window
+// ends after it starts; the zero Window is invalid.
+type Window struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// Trailing returns the window of the given number of calendar months that
+// ends at end: [the same day and time months earlier, end). When that
+// month is too short for the day, the window starts on its last day: six
+// months before 31 August is 28 February (29 in a leap year), not 3 March
+// as [time.Time.AddDate] would normalize it. months = 0 means
+// [DefaultMonths]. Trailing returns an *InputError wrapping ErrOutOfRange
+// for negative months.
+func Trailing(end time.Time, months int) (Window, error) {
+	if months < 0 {
+		return Window{}, inputErr("Trailing", "months = "+strconv.Itoa(months), ErrOutOfRange)
+	}
+	if months == 0 {
+		months = DefaultMonths
+	}
+	y, m, d := end.Date()
+	hh, mm, ss := end.Clock()
+	first := time.Date(y, m-time.Month(months%12), 1, 0, 0, 0, 0, end.Location()).AddDate(-months/12, 0, 0)
+	last := time.Date(first.Year(), first.Month()+1, 0, 0, 0, 0, 0, end.Location()).Day()
+	start := time.Date(first.Year(), first.Month(), min(d, last), hh, mm, ss, end.Nanosecond(), end.Location())
+	return Window{Start: start, End: end}, nil
+}
+
+// Validate reports whether w ends after it starts. The error is an
+// *InputError wrapping ErrInvalidWindow.
+func (w Window) Validate() error { return w.validate("Window.Validate", "window") }
+
+func (w Window) validate(fn, name string) error {
+	if !w.End.After(w.Start) {
+		return inputErr(fn, name+" "+w.String(), ErrInvalidWindow)
+	}
+	return nil
+}
+
+// Duration returns End − Start, which is positive for a valid window.
+func (w Window) Duration() time.Duration { return w.End.Sub(w.Start) }
+
+// Contains reports whether t is in w: Start ≤ t < End.
+func (w Window) Contains(t time.Time) bool { return !t.Before(w.Start) && t.Before(w.End) }
+
+// Overlaps reports whether w and o share some time. Windows that only touch
+// do not overlap, and neither does an invalid window.
+func (w Window) Overlaps(o Window) bool {
+	return w.Start.Before(o.End) && o.Start.Before(w.End) &&
+		w.Start.Before(w.End) && o.Start.Before(o.End)
+}
+
+// String formats w as "[2025-01-01, 2025-07-01)", with times of day
+// (RFC 3339) when either end is not at midnight.
+func (w Window) String() string {
+	layout := time.DateOnly
+	if !midnight(w.Start) || !midnight(w.End) {
+		layout = time.RFC3339
+	}
+	return "[" + w.Start.Format(layout) + ", " + w.End.Format(layout) + ")"
+}
+
+func midnight(t time.Time) bool {
+	h, m, s := t.Clock()
+	return h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0
+}
