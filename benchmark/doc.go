@@ -58,6 +58,46 @@
 // every stage and never off by one from floating-point noise.
 // [RequiredForRevenue] starts from a revenue goal and an average deal.
 //
+// # Discovering benchmarks from history
+//
+// Jim Tressel: "when we gained at least 200 rushing yards in a game, we won
+// 98% of the time", so the team trained to the routines that reach 200
+// yards more often. [Discover] finds that kind of threshold in a team's
+// history: give it one [Observation] per week or deal (a leading
+// indicator's value, and whether it was won) and it returns the [Rule] whose
+// reached win rate has the best Wilson lower bound or, with a Target in
+// [DiscoverOptions], the easiest threshold that still wins at the target
+// rate. A Rule prints as the sentence a sales leader reads:
+//
+//	rule, err := benchmark.Discover(callsPerWeek, history, nil)
+//	fmt.Println(rule) // when calls per week ≥ 41: won 91.7% (95% CI 64.6–98.5%, n=12); otherwise 38.9% …
+//
+// Discover is exact and O(n log n), and over millions of values it prunes
+// the ranges that cannot hold the answer before sorting. For data that
+// streams or is split across machines, [Binned] keeps only won and lost
+// counts between fixed edges, merges exactly with [Binned.Merge], ships as
+// JSON, and with round-number edges returns round benchmarks.
+//
+// # Rolling up CRM records
+//
+// A [Rollup] turns a CRM's activities and deals into per-rep (or per-team)
+// [KPIs]: the funnel, the stage-to-stage rates, the win rate, the pipeline,
+// the average deal and the time to close — ASLAN's list of pipeline,
+// qualified leads, average deal size, close rate, time-to-close and number
+// of calls. Records are compact 16-byte values ([Record]) with a dense group
+// index, so a plugin interns its string IDs (a Salesforce OwnerId, a HubSpot
+// hubspot_owner_id) once with an [Interner] at the edge and the roll-up runs
+// at memory speed with no allocation per record. All sums are exact
+// integers, so shards rolled up on different goroutines or machines combine
+// with [Rollup.Merge] to the same figures, in any order.
+//
+//	var owners benchmark.Interner
+//	g, _ := owners.Intern(opp.OwnerId)
+//	records = append(records, benchmark.Record{Group: g, Stage: closing, Outcome: benchmark.Won, Amount: cents})
+//	r, _ := benchmark.NewRollup([]string{"call", "conversation", "meeting", "proposal", "close"}, owners.Len())
+//	err := r.Add(records)
+//	kpis, err := r.Group(int(g))
+//
 // # Errors
 //
 // Data from a CRM is never a programmer error: NaN, ±Inf, negative counts,
@@ -68,9 +108,9 @@
 // [ErrHitsExceedTrials], [ErrOutOfRange], [ErrEmpty], [ErrOverflow], …) for
 // [errors.Is]. Every result marshals to JSON.
 //
-// Values ([Rate], [Prior], [Benchmark], [Funnel]) are immutable in use and
-// safe to share between goroutines. Accumulators that are not
-// ([TeamBenchmarks]) say so.
+// Values ([Rate], [Prior], [Benchmark], [Funnel], [Rule], [KPIs]) are
+// immutable in use and safe to share between goroutines. Accumulators that
+// are not ([TeamBenchmarks], [Binned], [Rollup], [Interner]) say so.
 package benchmark
 
 // References:

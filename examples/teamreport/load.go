@@ -17,9 +17,18 @@ type config struct {
 	// skipBad skips malformed rows instead of failing; they are returned
 	// in Dataset.Skipped.
 	skipBad bool
+	// report holds the report's settings, out where it goes.
+	report reportOptions
+	out    output
 	// progress, if not nil, receives a progress line for every 100,000
 	// rows read, so inputs under 100k rows print nothing.
 	progress io.Writer
+}
+
+// output says how the report is written.
+type output struct {
+	json bool   // JSON instead of text
+	svg  string // a file to draw the grid into, or ""
 }
 
 // load reads the data set that cfg names, or the built-in one when cfg

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/salesdev/salesdev/tmc"
 )
 
 // TestParseFlags checks the command line, including its errors.
@@ -18,13 +20,13 @@ func TestParseFlags(t *testing.T) {
 		want    config
 		wantErr bool
 	}{
-		{name: "none", args: nil, want: config{}},
+		{name: "none", args: nil, want: defaults(config{})},
 		{
 			name: "all",
 			args: []string{"-pipeline", "p.csv", "-roster", "r.csv", "-quotas", "q.csv", "-desire", "d.csv",
 				"-activities", "a.csv", "-format", "HubSpot", "-skip-bad"},
-			want: config{pipeline: "p.csv", roster: "r.csv", quotas: "q.csv", desire: "d.csv", activities: "a.csv",
-				format: FormatHubSpot, skipBad: true},
+			want: defaults(config{pipeline: "p.csv", roster: "r.csv", quotas: "q.csv", desire: "d.csv", activities: "a.csv",
+				format: FormatHubSpot, skipBad: true}),
 		},
 		{name: "bad format", args: []string{"-format", "pipedrive"}, wantErr: true},
 		{name: "stray argument", args: []string{"p.csv"}, wantErr: true},
@@ -40,6 +42,12 @@ func TestParseFlags(t *testing.T) {
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("parseFlags(-h) error = %v, want flag.ErrHelp", err)
 	}
+}
+
+// defaults returns c with the report flags' defaults.
+func defaults(c config) config {
+	c.report = reportOptions{coachingHours: defaultCoachingHours, complexity: tmc.Moderate, maxMentees: defaultMaxMentees}
+	return c
 }
 
 // TestLoad loads the built-in data set and files from disk, strictly and
@@ -85,24 +93,4 @@ func TestLoad(t *testing.T) {
 			t.Errorf("load(missing file) = %v, want not exist", err)
 		}
 	})
-}
-
-// TestPrintSummary checks the summary layout.
-func TestPrintSummary(t *testing.T) {
-	ds := &Dataset{
-		Deals:      []Deal{{Owner: "Ann", Stage: StageWon}, {Owner: "Ann", Stage: StageOpen}},
-		Reps:       []Rep{{Name: "Ann", Manager: "Bob"}},
-		Activities: []Activity{{Rep: "Ann", Kind: ActivityCall}},
-	}
-	var b strings.Builder
-	printSummary(&b, ds)
-	want := "deals            2  (open 1, engaged 0, won 1, lost 0)\n" +
-		"reps             1  (1 managers)\n" +
-		"quotas           0\n" +
-		"desire           0\n" +
-		"activities       1  (call 1, conversation 0, meeting 0, proposal 0)\n" +
-		"skipped          0\n"
-	if b.String() != want {
-		t.Errorf("printSummary wrote\n%s\nwant\n%s", b.String(), want)
-	}
 }

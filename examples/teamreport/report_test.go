@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/tmc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// defaultReport builds the report on the built-in data with the default
+// options, as `go run ./examples/teamreport` does.
+func defaultReport(t *testing.T) *Report {
+	t.Helper()
+	ds, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := buildReport(ds, defaults(config{}).report)
+	if err != nil {
+		t.Fatalf("buildReport(built-in) error: %v", err)
+	}
+	return r
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got); if the change is intended, run go test -update:\n%s", name, diff)
+	}
+}
+
+// The built-in report is golden: any change to what the library computes
+// or how the report prints shows up here.
+func TestGoldenText(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeText(&b, defaultReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.txt", b.Bytes())
+}
+
+func TestGoldenJSON(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeJSON(&b, defaultReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.json", b.Bytes())
+}
+
+func TestGoldenSVG(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeSVG(&b, defaultReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "grid.svg", b.Bytes())
+	// Every placed rep is a labelled point; the others are listed.
+	for _, r := range defaultReport(t).Reps {
+		if !strings.Contains(b.String(), ">"+r.Name+"<") && !strings.Contains(b.String(), r.Name) {
+			t.Errorf("the SVG does not name %s", r.Name)
+		}
+	}
+}
+
+// The JSON field names are a published interface: the set of key paths
+// may grow, never lose or rename one. testdata/json-keys.txt lists them.
+func TestJSONSchemaStable(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeJSON(&b, defaultReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	keyPaths(doc, "", got)
+	if *update {
+		keys := slices.Sorted(maps.Keys(got))
+		golden(t, "json-keys.txt", []byte(strings.Join(keys, "\n")+"\n"))
+		return
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "json-keys.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range strings.Fields(string(want)) {
+		if !got[k] {
+			t.Errorf("JSON key %q is gone from the report: renaming or removing a field breaks its users", k)
+		}
+	}
+}
+
+// keyPaths collects the object key paths of a decoded JSON document, with
+// arrays written as [].
+func keyPaths(v any, prefix string, out map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			p := prefix + "." + k
+			out[p] = true
+			keyPaths(e, p, out)
+		}
+	case []any:
+		for _, e := range v {
+			keyPaths(e, prefix+"[]", out)
+		}
+	}
+}
+
+// What the report says about the built-in team's special cases.
+func TestBuiltinCases(t *testing.T) {
+	r := defaultReport(t)
+	byName := map[string]RepReport{}
+	for _, rep := range r.Reps {
+		byName[rep.Name] = rep
+	}
+	if g := byName["Grace Abernathy"]; g.Evidence || g.WinRate != nil || g.Prescription != nil || g.Focus != nil || g.Quadrant != grid.Unplaced {
+		t.Errorf("a rep with no deals must have no evidence, not zeros: %+v", g)
+	}
+	// 2 of 2 won is not an A player.
+	if w := byName["Wendell Achebe"]; w.WinRate == nil || w.WinRate.Shrunk > 0.8 || w.Grade == 3 {
+		t.Errorf("Wendell Achebe (2 of 2) = %+v, want shrunk well below 100%% and not graded A", w.WinRate)
+	}
+	// No desire answer: not placed, however good the numbers.
+	if l := byName["Luis Ferreira"]; l.Measures != nil || l.Quadrant != grid.Unplaced || l.CoachingHours != nil {
+		t.Errorf("Luis Ferreira has no desire answer but was placed: %+v", l)
+	}
+	// A new rep inside the ramp is not coached as if trained.
+	if e := byName["Elliot Vance"]; e.Prescription == nil || e.Prescription.Help == tmc.Coaching {
+		t.Errorf("Elliot Vance, inside the ramp, got %+v", e.Prescription)
+	}
+	for _, rep := range r.Reps {
+		if rep.Mentor == rep.Name || (rep.Mentor != "" && rep.Mentor == rep.Manager) {
+			t.Errorf("%s is mentored by %q", rep.Name, rep.Mentor)
+		}
+	}
+}
+
+// With SALESDEV_DATA set, the report on the public Maven data must count
+// every agent's won and closed deals as an independent count of the CSV
+// does, and report the five roster agents with no deals as no evidence.
+func TestRealData(t *testing.T) {
+	root := os.Getenv("SALESDEV_DATA")
+	if root == "" {
+		t.Skip("SALESDEV_DATA is not set")
+	}
+	dir := filepath.Join(root, "crm-sales-opportunities")
+	pipeline, roster := filepath.Join(dir, "sales_pipeline.csv"), filepath.Join(dir, "sales_teams.csv")
+	cfg := defaults(config{pipeline: pipeline, roster: roster})
+	ds, err := load(cfg)
+	if err != nil {
+		t.Fatalf("SALESDEV_DATA is set but the data cannot be read: %v", err)
+	}
+	r, err := buildReport(ds, cfg.report)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The independent count: plain encoding/csv over the file.
+	f, err := os.Open(pipeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	type count struct{ won, closed int64 }
+	want := map[string]count{}
+	header := true
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if header {
+			header = false
+			continue
+		}
+		c := want[rec[1]]
+		switch rec[4] {
+		case "Won":
+			c.won++
+			c.closed++
+		case "Lost":
+			c.closed++
+		}
+		want[rec[1]] = c
+	}
+	var noEvidence []string
+	for _, rep := range r.Reps {
+		if got := (count{rep.Won, rep.Closed}); got != want[rep.Name] {
+			t.Errorf("%s: won/closed = %d/%d, independent count %d/%d", rep.Name, got.won, got.closed, want[rep.Name].won, want[rep.Name].closed)
+		}
+		if !rep.Evidence {
+			noEvidence = append(noEvidence, rep.Name)
+			if rep.WinRate != nil || rep.Prescription != nil || rep.Grade != 0 {
+				t.Errorf("%s has no deals but the report says %+v", rep.Name, rep)
+			}
+		}
+	}
+	slices.Sort(noEvidence)
+	wantNone := []string{"Carl Lin", "Carol Thompson", "Elizabeth Anderson", "Mei-Mei Johns", "Natalya Ivanova"}
+	if diff := cmp.Diff(wantNone, noEvidence); diff != "" {
+		t.Errorf("roster agents with no evidence (-want +got):\n%s", diff)
+	}
+	if len(r.Reps) != 35 || r.Closed != 6711 || r.Won != 4238 {
+		t.Errorf("report has %d reps, %d won of %d closed; want 35, 4238 of 6711", len(r.Reps), r.Won, r.Closed)
+	}
+}
+
+// The command line end to end: flags, output choice, and the errors.
+func TestWrite(t *testing.T) {
+	r := defaultReport(t)
+	svg := filepath.Join(t.TempDir(), "grid.svg")
+	var b bytes.Buffer
+	if err := write(&b, r, output{json: true, svg: svg}); err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatalf("the JSON report does not read back: %v", err)
+	}
+	if len(back.Reps) != len(r.Reps) || back.AsOf != r.AsOf {
+		t.Errorf("JSON round trip lost reps: %d vs %d", len(back.Reps), len(r.Reps))
+	}
+	if data, err := os.ReadFile(svg); err != nil || !bytes.HasPrefix(data, []byte("<svg")) {
+		t.Errorf("-svg wrote %q, %v", data, err)
+	}
+	if err := write(&b, r, output{svg: filepath.Join(t.TempDir(), "no", "such", "dir.svg")}); err == nil {
+		t.Error("write to an impossible SVG path succeeded")
+	}
+}
+
+func TestBuildReportErrors(t *testing.T) {
+	if _, err := buildReport(&Dataset{}, defaults(config{}).report); err == nil {
+		t.Error("buildReport(empty data) succeeded")
+	}
+}
