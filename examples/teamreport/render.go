@@ -28,10 +28,10 @@ func writeText(w io.Writer, r *Report) error {
 
 	p.printf("\nTeam benchmarks (target: the 75th percentile, in the good direction)\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	p.tab(tw, "  metric\treps\tp50\ttarget\tp90\t\n")
+	p.tab(tw, "  metric\treps\tp50\ttarget\tp90\n")
 	for _, b := range r.Benchmarks {
 		f := metricFormat(b.Metric.Unit)
-		p.tab(tw, "  %s\t%d\t%s\t%s\t%s\t\n", b.Metric.Name, b.Reps, f(b.P50), f(b.Target), f(b.P90))
+		p.tab(tw, "  %s\t%d\t%s\t%s\t%s\n", b.Metric.Name, b.Reps, f(b.P50), f(b.Target), f(b.P90))
 	}
 	p.flush(tw)
 
@@ -54,10 +54,10 @@ func writeText(w io.Writer, r *Report) error {
 
 	p.printf("\nReps\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	p.tab(tw, "  rep\tmanager\tclosed\twon\twin rate (95%% CI)\tshrunk\tgrade (close)\tquadrant\thelp\tfocus\tmentor\tcoaching h/mo\t\n")
+	p.tab(tw, "  rep\tmanager\tclosed\twon\twin rate (95%% CI)\tshrunk\tgrade (close)\tquadrant\thelp\tfocus\tmentor\tcoaching h/mo\n")
 	for _, rep := range r.Reps {
 		if !rep.Evidence {
-			p.tab(tw, "  %s\t%s\t0\t0\tno evidence\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			p.tab(tw, "  %s\t%s\t0\t0\tno evidence\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 				rep.Name, orNone(rep.Manager), none, "ungraded", quadrantText(rep), none, none, none, hoursText(rep))
 			continue
 		}
@@ -73,7 +73,7 @@ func writeText(w io.Writer, r *Report) error {
 		if rep.Focus != nil {
 			focus = rep.Focus.Competency
 		}
-		p.tab(tw, "  %s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+		p.tab(tw, "  %s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 			rep.Name, orNone(rep.Manager), rep.Closed, rep.Won, win, shrunk, rep.Grade, quadrantText(rep),
 			help, focus, orNone(rep.Mentor), hoursText(rep))
 	}

@@ -267,3 +267,20 @@ func TestBuildReportErrors(t *testing.T) {
 		t.Error("buildReport(empty data) succeeded")
 	}
 }
+
+// The README shows the report on the built-in data; it must be the report
+// the program prints today.
+func TestReadmeSample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := writeText(&b, defaultReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	sample, _, _ := strings.Cut(b.String(), "\nPlans")
+	if !strings.Contains(string(readme), sample) {
+		t.Errorf("README.md does not show the current report; paste the text up to \"Plans\" from:\n%s", sample)
+	}
+}
