@@ -169,8 +169,8 @@ func (b *Binned) AddAll(obs []Observation) error {
 // Merge adds the counts of o to b, so that b holds both shards' history.
 // Merging is exact, associative and commutative: however the history was
 // split, merging the parts gives the counts of the whole. It returns an
-// [*InputError] wrapping [ErrOutOfRange] when o has a different metric or
-// different edges (as [Rollup.Merge] does for different shapes), [ErrEmpty] when either has no edges (o nil included)
+// [*InputError] wrapping [ErrMismatch] when o has a different metric or
+// different edges, [ErrEmpty] when either has no edges (o nil included)
 // and [ErrOverflow] when the total would exceed 2⁶³−1 observations; then
 // b is unchanged. It does not modify o.
 func (b *Binned) Merge(o *Binned) error {
@@ -182,10 +182,10 @@ func (b *Binned) Merge(o *Binned) error {
 		return inputErr(fn, "o has no edges", ErrEmpty)
 	}
 	if o.metric != b.metric {
-		return inputErr(fn, "o.Metric() = "+metricDesc(o.metric), fmt.Errorf("%w: the metrics differ, want %s", ErrOutOfRange, metricDesc(b.metric)))
+		return inputErr(fn, "o.Metric() = "+metricDesc(o.metric), fmt.Errorf("%w: the metrics differ, want %s", ErrMismatch, metricDesc(b.metric)))
 	}
 	if !slices.Equal(o.edges, b.edges) {
-		return inputErr(fn, fmt.Sprintf("o.Edges() = %s", shortFloats(o.edges)), fmt.Errorf("%w: the edges differ, want %s", ErrOutOfRange, shortFloats(b.edges)))
+		return inputErr(fn, fmt.Sprintf("o.Edges() = %s", shortFloats(o.edges)), fmt.Errorf("%w: the edges differ, want %s", ErrMismatch, shortFloats(b.edges)))
 	}
 	if o.n > math.MaxInt64-b.n {
 		return inputErr(fn, "o", ErrOverflow)

@@ -158,8 +158,8 @@ func TestBinnedAtomic(t *testing.T) {
 	check("AddAll with +Inf", b.AddAll(bad), ErrNotFinite)
 	check("Merge(nil)", b.Merge(nil), ErrEmpty)
 	check("Merge(zero)", b.Merge(new(Binned)), ErrEmpty)
-	check("Merge(other edges)", b.Merge(mustBinned(t, ruleDays, []float64{7, 14, 30}, cycleHistory())), ErrOutOfRange)
-	check("Merge(other direction)", b.Merge(mustBinned(t, Metric{Name: "days to close", Unit: "days"}, edges, nil)), ErrOutOfRange)
+	check("Merge(other edges)", b.Merge(mustBinned(t, ruleDays, []float64{7, 14, 30}, cycleHistory())), ErrMismatch)
+	check("Merge(other direction)", b.Merge(mustBinned(t, Metric{Name: "days to close", Unit: "days"}, edges, nil)), ErrMismatch)
 	huge := new(Binned)
 	if err := json.Unmarshal([]byte(`{"metric":{"name":"days to close","unit":"days","direction":"lower-is-better"},`+
 		`"edges":[7,14,30,60],"won":[9223372036854775800,0,0,0,0],"lost":[0,0,0,0,0]}`), huge); err != nil {

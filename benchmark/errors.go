@@ -28,6 +28,10 @@ var (
 	ErrFunnelGrows = errors.New("count grows down the funnel")
 	// ErrDuplicate reports a name used twice where names must be unique.
 	ErrDuplicate = errors.New("duplicate name")
+	// ErrMismatch reports two accumulators that cannot be merged because
+	// they count different things: a [Rollup] with other stages or another
+	// number of groups, a [Binned] with another metric or other edges.
+	ErrMismatch = errors.New("shapes do not match")
 )
 
 // An InputError records which argument of which function was refused, and

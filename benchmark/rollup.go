@@ -491,16 +491,16 @@ func (r *Rollup) tighten() {
 // associative and commutative. other is not modified; r.Merge(r) doubles
 // r. Merge returns an [*InputError] and leaves r unchanged when other is
 // nil ([ErrEmpty]), has other stages or another number of groups
-// ([ErrOutOfRange]), or when a sum would overflow ([ErrOverflow]).
+// ([ErrMismatch]), or when a sum would overflow ([ErrOverflow]).
 func (r *Rollup) Merge(other *Rollup) error {
 	const fn = "Rollup.Merge"
 	switch {
 	case other == nil:
 		return inputErr(fn, "other = nil", ErrEmpty)
 	case !slices.Equal(r.stages, other.stages):
-		return inputErr(fn, fmt.Sprintf("other stages = %q", other.stages), fmt.Errorf("%w: stages %q", ErrOutOfRange, r.stages))
+		return inputErr(fn, fmt.Sprintf("other stages = %q", other.stages), fmt.Errorf("%w: stages %q", ErrMismatch, r.stages))
 	case r.groups != other.groups:
-		return inputErr(fn, fmt.Sprintf("other groups = %d", other.groups), fmt.Errorf("%w: %d groups", ErrOutOfRange, r.groups))
+		return inputErr(fn, fmt.Sprintf("other groups = %d", other.groups), fmt.Errorf("%w: %d groups", ErrMismatch, r.groups))
 	}
 	const maxI = math.MaxInt64
 	a, b := r.bounds, other.bounds

@@ -486,10 +486,10 @@ func TestRollupMergeErrors(t *testing.T) {
 		want  error
 	}{
 		{"nil", nil, ErrEmpty},
-		{"other stages", mustRollup(t, []string{"call", "conversation", "meeting", "proposal", "won"}, 2), ErrOutOfRange},
-		{"fewer stages", mustRollup(t, rollupStages[:4], 2), ErrOutOfRange},
-		{"other groups", mustRollup(t, rollupStages, 3), ErrOutOfRange},
-		{"zero Rollup", &Rollup{}, ErrOutOfRange},
+		{"other stages", mustRollup(t, []string{"call", "conversation", "meeting", "proposal", "won"}, 2), ErrMismatch},
+		{"fewer stages", mustRollup(t, rollupStages[:4], 2), ErrMismatch},
+		{"other groups", mustRollup(t, rollupStages, 3), ErrMismatch},
+		{"zero Rollup", &Rollup{}, ErrMismatch},
 		{"overflow", full, ErrOverflow},
 	}
 	for _, tt := range tests {
