@@ -54,7 +54,8 @@
 //
 // # Where to start
 //
-// The package [Example] walks a five-rep team through all four packages.
+// The package's example (Example in example_test.go, shown on pkg.go.dev)
+// walks a five-rep team through all four packages.
 // The command in examples/teamreport reads a Maven, Salesforce or HubSpot
 // export (or its built-in data) and prints the team development report:
 //

@@ -3,6 +3,7 @@ package salesdev_test
 import (
 	"errors"
 	"fmt"
+	"log"
 	"time"
 
 	"github.com/salesdev/salesdev/benchmark"
@@ -41,8 +42,7 @@ func Example() {
 			{Name: "gateway", Count: r.funnel[2]}, {Name: "close", Count: r.funnel[3]}}
 		var err error
 		if rates[i], err = model.Rates(f); err != nil {
-			fmt.Println(err)
-			return
+			log.Fatal(err)
 		}
 	}
 	priors := map[string]benchmark.Prior{}
@@ -54,38 +54,65 @@ func Example() {
 			rs = append(rs, m[c.ID])
 			values = append(values, m[c.ID].Value())
 		}
-		priors[c.ID], _ = benchmark.FitPrior(rs)
-		targets[c.ID], _ = benchmark.FromTeam(benchmark.Metric{Name: c.Name}, values, 0.75)
+		prior, err := benchmark.FitPrior(rs)
+		if err != nil {
+			log.Fatal(err)
+		}
+		target, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name}, values, 0.75)
+		if err != nil {
+			log.Fatal(err)
+		}
+		priors[c.ID], targets[c.ID] = prior, target
 	}
 
 	// competency: grade, then the competency to train now.
 	cards := make([]competency.Scorecard, len(team))
 	for i, r := range team {
-		cards[i], _ = competency.NewScorecard(model, r.name, rates[i], targets, priors, nil)
+		var err error
+		if cards[i], err = competency.NewScorecard(model, r.name, rates[i], targets, priors, nil); err != nil {
+			log.Fatal(err)
+		}
 	}
 
 	// grid: place each rep and share the manager's 15 coaching hours.
 	var placed []grid.Rep
 	for i, r := range team {
-		desire, _ := grid.DesireFrom(grid.Scale{Min: 1, Max: 5}, r.desire)
-		comp, _ := grid.CompetencyFrom(cards[i])
+		desire, err := grid.DesireFrom(grid.Scale{Min: 1, Max: 5}, r.desire)
+		if err != nil {
+			log.Fatal(err)
+		}
+		comp, err := grid.CompetencyFrom(cards[i])
+		if err != nil {
+			log.Fatal(err)
+		}
 		placed = append(placed, grid.Rep{ID: r.name, Measures: grid.Measures{Desire: desire, Productivity: r.attainment, Competency: comp}})
 	}
-	assessment, _ := grid.Assess(placed, nil)
-	hours, _ := grid.Allocate(15, assessment, nil)
-	month, _ := grid.Trailing(asOf.AddDate(0, 1, 1), 1)
+	assessment, err := grid.Assess(placed, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	hours, err := grid.Allocate(15, assessment, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	start := asOf.AddDate(0, 0, 1)
+	month := grid.Window{Start: start, End: start.AddDate(0, 1, 0)}
 
 	// tmc: where the ramp expects each rep to be, the help they need, a
 	// mentor for those who know what to do but not yet how.
-	ramp, _ := tmc.Plan(tmc.Moderate, 45, nil)
+	ramp, err := tmc.Plan(tmc.Moderate, 45, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
 	var plan grid.Plan
 	for i, r := range team {
 		focus, err := plan.Next(model, cards[i], month)
 		if err != nil {
-			fmt.Println(err)
-			return
+			log.Fatal(err)
 		}
-		plan, _ = plan.Add(focus)
+		if plan, err = plan.Add(focus); err != nil {
+			log.Fatal(err)
+		}
 		score, _ := cards[i].Score(focus.Competency)
 		expected := ramp.Expected(r.started, asOf)
 		help := tmc.Prescribe(tmc.Signals{
@@ -106,6 +133,8 @@ func Example() {
 				mentor = best[0].Name
 			case errors.Is(err, tmc.ErrNoMentor):
 				mentor = "none free"
+			default:
+				log.Fatal(err)
 			}
 		}
 		place, _ := assessment.Lookup(r.name)

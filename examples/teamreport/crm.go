@@ -136,6 +136,9 @@ type Rep struct {
 	Name string
 	// Manager and Office may be empty.
 	Manager, Office string
+	// Started is the rep's start date, from the roster's optional
+	// start_date column; zero when the roster does not say.
+	Started time.Time
 }
 
 // Quota is a rep's monthly quota, in the currency of the deal amounts.
@@ -436,6 +439,9 @@ func readMaven(t *table) ([]Deal, []RowError, error) {
 		if d.Stage.Closed() {
 			d.Closed = closed
 		}
+		if dayBefore(d.Closed, d.Created) {
+			return d, false, t.inconsistent(ix[mvClose], ix[mvEngage])
+		}
 		if d.Amount, d.HasAmount, err = t.amount(ix[mvValue]); err != nil {
 			return d, false, err
 		}
@@ -555,6 +561,9 @@ func readSalesforce(t *table) ([]Deal, []RowError, error) {
 		if d.Stage.Closed() {
 			d.Closed = closed
 		}
+		if dayBefore(d.Closed, d.Created) {
+			return d, false, t.inconsistent(ix[sfClose], ix[sfCreated])
+		}
 		if d.Amount, d.HasAmount, err = t.amount(ix[sfAmount]); err != nil {
 			return d, false, err
 		}
@@ -643,6 +652,9 @@ func readHubSpot(t *table) ([]Deal, []RowError, error) {
 		if d.Stage.Closed() {
 			d.Closed = closed
 		}
+		if dayBefore(d.Closed, d.Created) {
+			return d, false, t.inconsistent(ix[hsClose], ix[hsCreated])
+		}
 		if d.Amount, d.HasAmount, err = t.amount(ix[hsAmount]); err != nil {
 			return d, false, err
 		}
@@ -655,7 +667,9 @@ func readHubSpot(t *table) ([]Deal, []RowError, error) {
 //	sales_agent,manager,regional_office
 //
 // The rep's name (sales_agent, or rep) is required and must be unique;
-// manager and regional_office may be empty.
+// manager and regional_office may be empty. An optional start_date (or
+// hire_date) column, YYYY-MM-DD, gives the rep's start date; the report
+// reads tenure from it, and assumes a rep past ramp when it is absent.
 func ReadRoster(r io.Reader, name string, opts *ReadOptions) ([]Rep, []RowError, error) {
 	t, err := openTable(r, name, opts)
 	if err != nil {
@@ -665,6 +679,7 @@ func ReadRoster(r io.Reader, name string, opts *ReadOptions) ([]Rep, []RowError,
 		{names: []string{"sales_agent", "rep"}},
 		{names: []string{"manager"}},
 		{names: []string{"regional_office"}},
+		{names: []string{"start_date", "hire_date"}, optional: true},
 	})
 	if err != nil {
 		return nil, nil, err
@@ -675,6 +690,9 @@ func ReadRoster(r io.Reader, name string, opts *ReadOptions) ([]Rep, []RowError,
 			return rep, false, err
 		}
 		rep.Manager, rep.Office = t.text(ix[1]), t.text(ix[2])
+		if rep.Started, err = t.date(ix[3], dateOnly); err != nil {
+			return rep, false, err
+		}
 		return rep, true, nil
 	})
 }

@@ -170,7 +170,18 @@ func TestReadSideFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		diffSlices(t, "ReadRoster", []Rep{{"Anna Snelling", "Dustin Brinkmann", "Central"}, {"Carl Lin", "", ""}}, got)
+		diffSlices(t, "ReadRoster", []Rep{{Name: "Anna Snelling", Manager: "Dustin Brinkmann", Office: "Central"}, {Name: "Carl Lin"}}, got)
+	})
+	t.Run("roster with start dates", func(t *testing.T) {
+		in := "Sales Agent,Manager,Regional Office,Start Date\nAnna,Dustin,Central,2021-03-01\nCarl,,,\n"
+		got, _, err := ReadRoster(strings.NewReader(in), "sales_teams.csv", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		diffSlices(t, "ReadRoster", []Rep{{Name: "Anna", Manager: "Dustin", Office: "Central", Started: day(2021, 3, 1)}, {Name: "Carl"}}, got)
+		if _, _, err := ReadRoster(strings.NewReader("sales_agent,manager,regional_office,start_date\nAnna,D,C,01/03/2021\n"), "r.csv", nil); !errors.Is(err, ErrInvalidDate) {
+			t.Errorf("ReadRoster(bad start date) error = %v, want ErrInvalidDate", err)
+		}
 	})
 	t.Run("quotas", func(t *testing.T) {
 		in := "Rep,Monthly Quota\nAnna,25000\nCarl,1.5e4\n"
@@ -339,6 +350,12 @@ var malformedTests = []struct {
 		name: "bad number", read: pipeline, in: mavenHeader + "A1,Ann,GTX,Acme,Won,2017-01-02,2017-02-03,12x\n",
 		want:   `pipeline.csv:2:43: field "close_value": invalid number "12x"`,
 		wantIs: ErrInvalidNumber, line: 2, col: 43, rowValue: "12x",
+	},
+	{
+		// A deal cannot close before the day it was engaged (or created).
+		name: "closed before engaged", read: pipeline, in: mavenHeader + "A1,Ann,GTX,Acme,Won,2017-03-02,2017-02-03,100\n",
+		want:   `pipeline.csv:2:32: field "close_date": inconsistent with engage_date "2017-03-02"`,
+		wantIs: ErrInconsistent, line: 2, col: 32, rowValue: "2017-02-03",
 	},
 	{
 		name: "NaN", read: pipeline, in: mavenHeader + "A1,Ann,GTX,Acme,Won,2017-01-02,2017-02-03,NaN\n",

@@ -26,9 +26,14 @@ func writeText(w io.Writer, r *Report) error {
 		p.printf("%d malformed rows skipped\n", r.Skipped)
 	}
 
-	p.printf("\nTeam benchmarks (target: the 75th percentile, in the good direction)\n")
+	p.printf("\nTeam benchmarks (target: the 75th percentile, in the good direction; rates read in the light of the team, as graded)\n")
+	if len(r.Benchmarks) == 0 {
+		p.printf("  none yet: no rep has evidence\n")
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	p.tab(tw, "  metric\treps\tp50\ttarget\tp90\n")
+	if len(r.Benchmarks) > 0 {
+		p.tab(tw, "  metric\treps\tp50\ttarget\tp90\n")
+	}
 	for _, b := range r.Benchmarks {
 		f := metricFormat(b.Metric.Unit)
 		p.tab(tw, "  %s\t%d\t%s\t%s\t%s\n", b.Metric.Name, b.Reps, f(b.P50), f(b.Target), f(b.P90))
@@ -57,8 +62,8 @@ func writeText(w io.Writer, r *Report) error {
 	p.tab(tw, "  rep\tmanager\tclosed\twon\twin rate (95%% CI)\tshrunk\tgrade (close)\tquadrant\thelp\tfocus\tmentor\tcoaching h/mo\n")
 	for _, rep := range r.Reps {
 		if !rep.Evidence {
-			p.tab(tw, "  %s\t%s\t0\t0\tno evidence\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-				rep.Name, orNone(rep.Manager), none, "ungraded", quadrantText(rep), none, none, none, hoursText(rep))
+			p.tab(tw, "  %s\t%s\t%s\t%s\tno evidence\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+				rep.Name, orNone(rep.Manager), none, none, none, "ungraded", quadrantText(rep), none, none, none, hoursText(rep))
 			continue
 		}
 		win, shrunk := none, none
@@ -82,7 +87,7 @@ func writeText(w io.Writer, r *Report) error {
 	p.printf("\nPlans (one competency + one behavior, for the coming month)\n")
 	for _, rep := range r.Reps {
 		if rep.Prescription == nil || rep.Focus == nil {
-			p.printf("  %s: no deals yet, so no evidence to plan on; measure first.\n", rep.Name)
+			p.printf("  %s: no graded evidence yet, so nothing to plan on; measure first.\n", rep.Name)
 			continue
 		}
 		p.printf("  %s: %s. %s.", rep.Name, capitalize(rep.Prescription.Help.String()), capitalize(strings.TrimSuffix(rep.Prescription.Reason, ".")))
@@ -95,7 +100,13 @@ func writeText(w io.Writer, r *Report) error {
 		if rep.BelowCadence {
 			p.printf(" Below the 3 hours of coaching a month that goes with 107%% of quota.")
 		}
-		p.printf("\n")
+		p.printf(" (%s.)\n", capitalize(rep.Basis))
+	}
+	if len(r.Notes) > 0 {
+		p.printf("\nNotes\n")
+		for _, n := range r.Notes {
+			p.printf("  %s\n", n)
+		}
 	}
 	return p.err
 }

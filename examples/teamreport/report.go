@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/salesdev/salesdev/benchmark"
@@ -40,6 +41,9 @@ type Report struct {
 	// Reps is one row per rep: the roster's reps first, in roster order,
 	// then deal owners missing from the roster, by name.
 	Reps []RepReport `json:"reps"`
+	// Notes say what the data could not support: competencies left out,
+	// reps outside the roster, deals after the as-of date.
+	Notes []string `json:"notes"`
 }
 
 // A TeamBenchmark is one metric's spread across the team's reps with
@@ -96,7 +100,11 @@ type RepReport struct {
 	Measures *grid.Measures `json:"measures"`
 	Quadrant grid.Quadrant  `json:"quadrant"`
 	// Prescription is the T.M.C. help the rep needs; null without evidence.
+	// Basis says what it was inferred from: a CRM records results, not
+	// what a rep knows, so the signals are read off the ramp plan and the
+	// grade on the focus competency.
 	Prescription *tmc.Prescription `json:"prescription"`
+	Basis        string            `json:"basis,omitempty"`
 	// Focus is the next 1+1+1 focus: one competency, one behavior, one
 	// month; null without evidence.
 	Focus *grid.Focus `json:"focus"`
@@ -132,15 +140,10 @@ type reportOptions struct {
 	maxMentees int
 }
 
-// The stages of the two roll-ups the report makes. A deal's furthest stage
-// is where it stands: a Maven "Prospecting" deal is an opportunity not yet
-// engaged, "Engaging" has reached the first meeting, Won and Lost are
-// closed. An activity row is one touch at its furthest stage: a call that
-// became a conversation is logged as the conversation.
-var (
-	dealStages     = []string{"opportunity", "engaged", "closed"}
-	activityStages = []string{"call", "conversation", "appointment", "proposal"}
-)
+// The stages of the deal roll-up. A deal's furthest stage is where it
+// stands: a Maven "Prospecting" deal is an opportunity not yet engaged,
+// "Engaging" has reached the first meeting, Won and Lost are closed.
+var dealStages = []string{"opportunity", "engaged", "closed"}
 
 const (
 	_ = iota // dealOpportunity: the zero stage
@@ -168,20 +171,23 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			return nil, errors.New("no dated deal or activity in the data: give -asof")
 		}
 	}
-	window, err := grid.Trailing(asOf.AddDate(0, 0, 1), 6)
+	start := asOf.AddDate(0, 0, 1) // the day after: windows are half-open
+	window, err := grid.Trailing(start, grid.DefaultMonths)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{AsOf: asOf.Format(time.DateOnly), Window: window, Deals: len(ds.Deals), Skipped: len(ds.Skipped)}
+	rep := &Report{AsOf: asOf.Format(time.DateOnly), Window: window, Skipped: len(ds.Skipped)}
+	ds = asOfView(ds, asOf, &rep.Notes)
+	rep.Deals = len(ds.Deals)
 
 	// The edge: intern every rep once, roster first.
 	var reps benchmark.Interner
-	managers := map[string]string{}
+	roster := map[string]Rep{}
 	for _, r := range ds.Reps {
 		if _, err := reps.Intern(r.Name); err != nil {
 			return nil, err
 		}
-		managers[r.Name] = r.Manager
+		roster[r.Name] = r
 	}
 	var owners []string
 	for _, d := range ds.Deals {
@@ -195,12 +201,15 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			return nil, err
 		}
 	}
+	if len(owners) > 0 && len(ds.Reps) > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d deal owners are not in the roster (%s): no manager, so no coaching hours", len(owners), strings.Join(owners, ", ")))
+	}
 	n := reps.Len()
 	if n == 0 {
 		return nil, errors.New("no reps and no deals in the data")
 	}
 
-	deals, activities, err := rollUp(ds, &reps, window)
+	deals, err := rollUp(ds, &reps)
 	if err != nil {
 		return nil, err
 	}
@@ -209,44 +218,36 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, err
 	}
 	rep.Closed, rep.Won = combined.WinRate.Trials, combined.WinRate.Hits
-
 	kpis := make([]benchmark.KPIs, n)
-	actKPIs := make([]benchmark.KPIs, n)
 	for g := range n {
 		if kpis[g], err = deals.Group(g); err != nil {
 			return nil, err
 		}
-		if actKPIs[g], err = activities.Group(g); err != nil {
-			return nil, err
-		}
 	}
 
-	// Competency rates per rep, and the model of what this data measures.
-	model, rates := competencyRates(kpis, actKPIs, len(ds.Activities) > 0)
-	priors, targets, err := teamStandards(model, rates)
+	// Competency rates per rep, the team's priors and standards, and the
+	// part of the ready model that the data measures.
+	rates := competencyRates(ds, &reps, kpis)
+	model, priors, targets, notes, err := teamStandards(rates)
 	if err != nil {
 		return nil, err
 	}
+	rep.Notes = append(rep.Notes, notes...)
 	for c := range model.All() {
-		p, ok := priors[c.ID]
-		if !ok {
-			continue
-		}
 		var trials int64
 		for _, m := range rates {
 			trials += m[c.ID].Trials
 		}
+		p := priors[c.ID]
 		rep.Priors = append(rep.Priors, TeamPrior{Competency: c.ID, Prior: p, Mean: p.Mean(), Strength: p.Strength(), Trials: trials})
 	}
-	rep.Benchmarks, err = teamBenchmarks(model, rates, kpis)
-	if err != nil {
+	if rep.Benchmarks, err = teamBenchmarks(model, rates, priors, kpis); err != nil {
 		return nil, err
 	}
 	rep.Rules = discoverRules(ds)
 
 	// The ramp plan, from the team's typical cycle.
-	cycle := int(math.Round(combined.AverageDays))
-	rep.Ramp, err = tmc.Plan(opt.complexity, cycle, nil)
+	rep.Ramp, err = tmc.Plan(opt.complexity, int(math.Round(combined.AverageDays)), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -263,36 +264,34 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	for _, q := range ds.Quotas {
 		quota[q.Rep] = q.Monthly
 	}
-	joined := firstDates(ds)
 	sold := soldIn(ds, window)
+	month := grid.Window{Start: start, End: start.AddDate(0, 1, 0)} // the coming month
 
 	var plan grid.Plan
-	month, err := grid.Trailing(asOf.AddDate(0, 1, 1), 1) // the coming month
-	if err != nil {
-		return nil, err
-	}
 	for g := range n {
 		name, _ := reps.ID(uint32(g))
 		k := kpis[g]
-		r := RepReport{Name: name, Manager: managers[name], Deals: int64(k.Funnel[0].Count),
+		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: k.Funnel[0].Count,
 			Closed: k.WinRate.Trials, Won: k.WinRate.Hits, Evidence: k.Funnel[0].Count > 0}
 		if k.WinRate.Trials > 0 {
 			lo, hi := k.WinRate.Interval(0.95)
 			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi,
 				Shrunk: priors[compClose].Shrink(k.WinRate)}
 		}
-		card, err := competency.NewScorecard(model, name, rates[g], targets, priors, nil)
-		if err != nil {
-			return nil, fmt.Errorf("scorecard of %s: %w", name, err)
-		}
-		r.Scorecard = card.Scores
-		if s, ok := card.Score(compClose); ok {
-			r.Grade = s.Grade
-		}
-		if r.Evidence {
-			if err := placeAndPrescribe(&r, card, model, &plan, month, rep.Ramp, joined[name], asOf,
-				desire, quota, sold[name], window); err != nil {
-				return nil, err
+		if len(model.Competencies) > 0 {
+			card, err := competency.NewScorecard(model, name, rates[g], targets, priors, nil)
+			if err != nil {
+				return nil, fmt.Errorf("scorecard of %s: %w", name, err)
+			}
+			r.Scorecard = card.Scores
+			if s, ok := card.Score(compClose); ok {
+				r.Grade = s.Grade
+			}
+			if r.Evidence {
+				t := tenure{started: roster[name].Started, asOf: asOf, ramp: rep.Ramp}
+				if err := placeAndPrescribe(&r, card, model, &plan, month, t, desire, quota, sold[name], window); err != nil {
+					return nil, err
+				}
 			}
 		}
 		rep.Reps = append(rep.Reps, r)
@@ -306,14 +305,45 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	return rep, nil
 }
 
-// rollUp counts the deals and the activities per rep with two
-// benchmark.Rollups. Deal amounts are rounded to cents.
-func rollUp(ds *Dataset, reps *benchmark.Interner, window grid.Window) (deals, activities *benchmark.Rollup, err error) {
-	if deals, err = benchmark.NewRollup(dealStages, reps.Len()); err != nil {
-		return nil, nil, err
+// asOfView returns ds as it stood at the end of day asOf: deals created
+// later are left out, deals closed later are still open (engaged), and
+// later activities are left out. It notes what it changed.
+func asOfView(ds *Dataset, asOf time.Time, notes *[]string) *Dataset {
+	end := asOf.AddDate(0, 0, 1)
+	v := *ds
+	v.Deals = make([]Deal, 0, len(ds.Deals))
+	var dropped, reopened int
+	for _, d := range ds.Deals {
+		switch {
+		case !d.Created.IsZero() && !d.Created.Before(end):
+			dropped++
+			continue
+		case !d.Closed.IsZero() && !d.Closed.Before(end):
+			d.Stage, d.Closed, d.Amount, d.HasAmount = StageEngaged, time.Time{}, 0, false
+			reopened++
+		}
+		v.Deals = append(v.Deals, d)
 	}
-	if activities, err = benchmark.NewRollup(activityStages, reps.Len()); err != nil {
-		return nil, nil, err
+	v.Activities = make([]Activity, 0, len(ds.Activities))
+	for _, a := range ds.Activities {
+		if a.Date.Before(end) {
+			v.Activities = append(v.Activities, a)
+		}
+	}
+	if dropped+reopened > 0 {
+		*notes = append(*notes, fmt.Sprintf("as of %s: %d later deals left out, %d deals closed later counted as open",
+			asOf.Format(time.DateOnly), dropped, reopened))
+	}
+	return &v
+}
+
+// rollUp counts the deals per rep with a benchmark.Rollup. Amounts are
+// rounded to cents; days run from the first meeting (or creation) to the
+// close.
+func rollUp(ds *Dataset, reps *benchmark.Interner) (*benchmark.Rollup, error) {
+	deals, err := benchmark.NewRollup(dealStages, reps.Len())
+	if err != nil {
+		return nil, err
 	}
 	recs := make([]benchmark.Record, 0, len(ds.Deals))
 	for _, d := range ds.Deals {
@@ -332,111 +362,144 @@ func rollUp(ds *Dataset, reps *benchmark.Interner, window grid.Window) (deals, a
 			}
 			if d.HasAmount {
 				if rec.Amount, err = benchmark.MinorUnits(d.Amount, 2); err != nil {
-					return nil, nil, fmt.Errorf("deal %s amount: %w", d.ID, err)
+					return nil, fmt.Errorf("deal %s amount: %w", d.ID, err)
 				}
 			}
 			if !d.Created.IsZero() && !d.Closed.IsZero() {
+				// The readers refuse a close before the creation day.
 				if rec.Days, err = benchmark.CycleDays(d.Created, d.Closed); err != nil {
-					return nil, nil, fmt.Errorf("deal %s: %w", d.ID, err)
+					return nil, fmt.Errorf("deal %s: %w", d.ID, err)
 				}
 			}
 		default:
-			return nil, nil, fmt.Errorf("deal %s: stage %v", d.ID, d.Stage)
+			return nil, fmt.Errorf("deal %s: stage %v", d.ID, d.Stage)
 		}
 		recs = append(recs, rec)
 	}
-	if err := deals.Add(recs); err != nil {
-		return nil, nil, err
-	}
-	recs = recs[:0]
+	return deals, deals.Add(recs)
+}
+
+// competencyRates reads each rep's rate on each competency of
+// competency.Default that the data measures:
+//
+//   - new-opportunities (conversation → appointment): meetings out of
+//     conversations in the activity log;
+//   - gateway (appointment → proposal): proposals out of meetings in the
+//     activity log;
+//   - close: won of closed deals.
+//
+// The activity log records each touch as its own event, so the ratios
+// are of event counts. A rep who logged more meetings than conversations
+// (or more proposals than meetings) has no valid conversion there, and is
+// left without evidence rather than given a rate above 100%. Without an
+// activity log only close is measured: a pipeline's open prospects are not
+// failed conversations (they are still in play), so engaged ÷ all deals
+// would grade reps on the age of their pipeline.
+func competencyRates(ds *Dataset, reps *benchmark.Interner, kpis []benchmark.KPIs) []map[string]benchmark.Rate {
+	counts := make([][4]int64, reps.Len()) // conversations, meetings, proposals, and whether any activity
 	for _, a := range ds.Activities {
 		g, ok := reps.Lookup(a.Rep)
 		if !ok {
 			continue // an activity of someone outside the team
 		}
-		recs = append(recs, benchmark.Record{Group: g, Stage: uint8(a.Kind - ActivityCall)})
+		switch a.Kind {
+		case ActivityConversation:
+			counts[g][0]++
+		case ActivityMeeting:
+			counts[g][1]++
+		case ActivityProposal:
+			counts[g][2]++
+		}
+		counts[g][3] = 1
 	}
-	if err := activities.Add(recs); err != nil {
-		return nil, nil, err
-	}
-	return deals, activities, nil
-}
-
-// competencyRates reads each rep's rate on each competency off the
-// roll-ups, and returns the part of competency.Default the data measures.
-//
-//   - new-opportunities (conversation → appointment): appointments of
-//     conversations in the activity log;
-//   - gateway (appointment → proposal): proposals of appointments in the
-//     activity log;
-//   - close: won of closed deals.
-//
-// Without an activity log only close is measured. A pipeline's open
-// prospects are not failed conversations (they are still in play), so
-// engaged ÷ all deals would grade reps on the age of their pipeline.
-func competencyRates(deals, activities []benchmark.KPIs, haveActivities bool) (competency.Model, []map[string]benchmark.Rate) {
-	rates := make([]map[string]benchmark.Rate, len(deals))
-	for g := range deals {
-		m := map[string]benchmark.Rate{compClose: deals[g].WinRate}
-		if haveActivities {
-			m[compNewOpps] = activities[g].Rates[1]
-			m[compGateway] = activities[g].Rates[2]
+	rates := make([]map[string]benchmark.Rate, len(kpis))
+	for g := range kpis {
+		m := map[string]benchmark.Rate{compClose: kpis[g].WinRate}
+		if len(ds.Activities) > 0 {
+			c := counts[g]
+			if c[1] <= c[0] {
+				m[compNewOpps] = benchmark.Rate{Hits: c[1], Trials: c[0]}
+			}
+			if c[2] <= c[1] {
+				m[compGateway] = benchmark.Rate{Hits: c[2], Trials: c[1]}
+			}
 		}
 		rates[g] = m
 	}
-	var model competency.Model
-	for c := range competency.Default().All() {
-		if _, ok := rates[0][c.ID]; ok || len(rates) == 0 && c.ID == compClose {
-			model.Competencies = append(model.Competencies, c)
-		}
-	}
-	return model, rates
+	return rates
 }
 
-// teamStandards fits the team's prior per competency and sets the target at
-// the 75th percentile of the raw rates of reps with at least minEvidence
-// trials (all reps with trials when fewer than two have that many).
-func teamStandards(model competency.Model, rates []map[string]benchmark.Rate) (map[string]benchmark.Prior, map[string]benchmark.Benchmark, error) {
+// teamStandards fits the team's prior per competency and sets each target
+// at the 75th percentile of the team's shrunk rates: the grades compare
+// shrunk rates with the target, so the target must be on the same scale,
+// or a team whose reps differ little could have no A player at all. Only
+// reps with at least minEvidence trials count toward the target (all reps
+// with trials when fewer than two have that many). A competency that no
+// rep has evidence on, or that nobody has converted on yet, is left out of
+// the model with a note.
+func teamStandards(rates []map[string]benchmark.Rate) (competency.Model, map[string]benchmark.Prior, map[string]benchmark.Benchmark, []string, error) {
+	var model competency.Model
+	var notes []string
 	priors := map[string]benchmark.Prior{}
 	targets := map[string]benchmark.Benchmark{}
-	for c := range model.All() {
+	for c := range competency.Default().All() {
 		var all []benchmark.Rate
-		var strong, some []float64
+		measured := false
 		for _, m := range rates {
-			r := m[c.ID]
+			r, ok := m[c.ID]
+			measured = measured || ok
 			all = append(all, r)
-			if r.Trials >= minEvidence {
-				strong = append(strong, r.Value())
-			}
-			if r.Trials > 0 {
-				some = append(some, r.Value())
-			}
 		}
-		if len(strong) < 2 {
-			strong = some
+		if !measured {
+			continue // the data does not measure it: see competencyRates
 		}
-		metric := benchmark.Metric{Name: c.Name, Unit: "%"}
-		if len(strong) == 0 {
-			return nil, nil, fmt.Errorf("no rep has evidence on %q", c.Name)
+		prior, err := benchmark.FitPrior(all)
+		if errors.Is(err, benchmark.ErrEmpty) {
+			notes = append(notes, fmt.Sprintf("%s: no rep has evidence yet, so nobody is graded on it", c.ID))
+			continue
 		}
-		b, err := benchmark.FromTeam(metric, strong, 0.75)
 		if err != nil {
-			return nil, nil, err
+			return competency.Model{}, nil, nil, nil, err
 		}
-		if b.Target <= 0 {
-			return nil, nil, fmt.Errorf("the team's benchmark for %q is 0: nobody converts", c.Name)
+		if team, err := benchmark.Sum(all...); err != nil || team.Hits == 0 {
+			// A prior keeps even a team with no wins off zero, but a
+			// standard nobody has met is not a standard.
+			notes = append(notes, fmt.Sprintf("%s: nobody has converted yet, so there is no standard to grade against", c.ID))
+			continue
 		}
-		targets[c.ID] = b
-		if p, err := benchmark.FitPrior(all); err == nil {
-			priors[c.ID] = p
+		b, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name, Unit: "%"}, evidenced(all, prior), 0.75)
+		if err != nil {
+			return competency.Model{}, nil, nil, nil, err
 		}
+		model.Competencies = append(model.Competencies, c)
+		priors[c.ID], targets[c.ID] = prior, b
 	}
-	return priors, targets, nil
+	return model, priors, targets, notes, nil
 }
 
-// teamBenchmarks lists the team's spread on each competency and on the
-// deal KPIs: average won deal and days to close (lower is better).
-func teamBenchmarks(model competency.Model, rates []map[string]benchmark.Rate, kpis []benchmark.KPIs) ([]TeamBenchmark, error) {
+// evidenced returns the shrunk rates of the reps with at least
+// minEvidence trials, or of all reps with trials when fewer than two have
+// that many.
+func evidenced(rates []benchmark.Rate, p benchmark.Prior) []float64 {
+	var strong, some []float64
+	for _, r := range rates {
+		if r.Trials >= minEvidence {
+			strong = append(strong, p.Shrink(r))
+		}
+		if r.Trials > 0 {
+			some = append(some, p.Shrink(r))
+		}
+	}
+	if len(strong) < 2 {
+		return some
+	}
+	return strong
+}
+
+// teamBenchmarks lists the team's spread on each competency (shrunk rates,
+// as graded) and on the deal KPIs: average won deal and days to close a
+// won deal (lower is better).
+func teamBenchmarks(model competency.Model, rates []map[string]benchmark.Rate, priors map[string]benchmark.Prior, kpis []benchmark.KPIs) ([]TeamBenchmark, error) {
 	var tb benchmark.TeamBenchmarks
 	var out []TeamBenchmark
 	add := func(m benchmark.Metric, values []float64) error {
@@ -451,13 +514,11 @@ func teamBenchmarks(model competency.Model, rates []map[string]benchmark.Rate, k
 		return nil
 	}
 	for c := range model.All() {
-		var values []float64
+		var rs []benchmark.Rate
 		for _, m := range rates {
-			if r := m[c.ID]; r.Trials >= minEvidence {
-				values = append(values, r.Value())
-			}
+			rs = append(rs, m[c.ID])
 		}
-		if err := add(benchmark.Metric{Name: c.Name, Unit: "%"}, values); err != nil {
+		if err := add(benchmark.Metric{Name: c.Name, Unit: "%"}, evidenced(rs, priors[c.ID])); err != nil {
 			return nil, err
 		}
 	}
@@ -478,38 +539,68 @@ func teamBenchmarks(model competency.Model, rates []map[string]benchmark.Rate, k
 }
 
 // discoverRules looks for Tressel-style thresholds in the closed deals:
-// does the time from first meeting to close predict winning, either way?
+// does the time a deal spends in the pipeline predict winning, either way?
+// Each direction is a separate search, so a leader should read two rules
+// as two findings to check, not one proof. A rule whose other side holds
+// fewer deals than the search's minimum support says nothing beyond the
+// whole history and is reported as no rule.
 func discoverRules(ds *Dataset) []DiscoveredRule {
 	var obs []benchmark.Observation
 	for _, d := range ds.Deals {
-		if d.Stage.Closed() && !d.Created.IsZero() && !d.Closed.IsZero() && !d.Closed.Before(d.Created) {
-			obs = append(obs, benchmark.Observation{Value: d.Closed.Sub(d.Created).Hours() / 24, Won: d.Stage == StageWon})
+		if d.Stage.Closed() && !d.Created.IsZero() && !d.Closed.IsZero() {
+			if days, err := benchmark.CycleDays(d.Created, d.Closed); err == nil {
+				obs = append(obs, benchmark.Observation{Value: float64(days), Won: d.Stage == StageWon})
+			}
 		}
 	}
+	minSupport := max(5, (len(obs)+99)/100) // Discover's default: 1% of the deals, at least 5
 	var out []DiscoveredRule
 	for _, dir := range []benchmark.Direction{benchmark.LowerIsBetter, benchmark.HigherIsBetter} {
-		m := benchmark.Metric{Name: "days from first meeting to close", Unit: "days", Direction: dir}
+		m := benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: dir}
+		op := "≥"
+		if dir == benchmark.LowerIsBetter {
+			op = "≤"
+		}
 		rule, err := benchmark.Discover(m, obs, nil)
-		if err != nil {
-			out = append(out, DiscoveredRule{Sentence: fmt.Sprintf("%s (%v): no rule: %v", m.Name, dir, err)})
-			continue
+		switch {
+		case err != nil:
+			out = append(out, DiscoveredRule{Sentence: fmt.Sprintf("%s %s t: no rule (%v)", m.Name, op, err)})
+		case rule.Missed.Trials < int64(minSupport):
+			out = append(out, DiscoveredRule{Sentence: fmt.Sprintf("%s %s t: no threshold beats the whole history with %d deals or more on each side",
+				m.Name, op, minSupport)})
+		default:
+			out = append(out, DiscoveredRule{Rule: &rule, Sentence: rule.String()})
 		}
-		if rule.Missed.Trials == 0 {
-			// The easiest value qualifies: no threshold beats the whole
-			// history, so there is nothing to train toward.
-			out = append(out, DiscoveredRule{Sentence: fmt.Sprintf("%s (%v): no threshold does better than the whole history (%v)",
-				m.Name, dir, rule.Reached)})
-			continue
-		}
-		out = append(out, DiscoveredRule{Rule: &rule, Sentence: rule.String()})
 	}
 	return out
 }
 
+// tenure is what the report knows of how long a rep has been selling.
+type tenure struct {
+	started, asOf time.Time // started is zero when the roster does not say
+	ramp          tmc.Ramp
+}
+
+// expected returns the T.M.C. stage the ramp plan expects the rep to be in,
+// and how the report came to it.
+func (t tenure) expected() (tmc.Help, string) {
+	if t.started.IsZero() {
+		return tmc.Coaching, "start date unknown, assumed past ramp"
+	}
+	days := int(t.asOf.Sub(t.started).Hours() / 24)
+	h := t.ramp.Expected(t.started, t.asOf)
+	switch h {
+	case tmc.NoHelp, tmc.Training:
+		return tmc.Training, fmt.Sprintf("started %s, %d days in: inside the %d-day training stage", t.started.Format(time.DateOnly), days, t.ramp.TrainingDays)
+	case tmc.Mentoring:
+		return h, fmt.Sprintf("started %s, %d days in: inside the mentoring stage", t.started.Format(time.DateOnly), days)
+	}
+	return h, fmt.Sprintf("started %s, past training and mentoring", t.started.Format(time.DateOnly))
+}
+
 // placeAndPrescribe fills in the grid, T.M.C. and focus parts of r.
 func placeAndPrescribe(r *RepReport, card competency.Scorecard, model competency.Model, plan *grid.Plan,
-	month grid.Window, ramp tmc.Ramp, joined, asOf time.Time,
-	desire, quota map[string]float64, sold float64, window grid.Window) error {
+	month grid.Window, t tenure, desire, quota map[string]float64, sold float64, window grid.Window) error {
 	focus, err := plan.Next(model, card, month)
 	if err != nil {
 		return fmt.Errorf("focus of %s: %w", r.Name, err)
@@ -520,27 +611,28 @@ func placeAndPrescribe(r *RepReport, card competency.Scorecard, model competency
 	r.Focus = &focus
 
 	// The grid needs all three measures; desire and quota come from the
-	// survey and the quota file, and are never guessed.
+	// survey and the quota file, and are never guessed. A rep who started
+	// too late in the window to owe any quota is not measured either.
 	d, haveDesire := desire[r.Name]
 	q, haveQuota := quota[r.Name]
 	comp, errComp := grid.CompetencyFrom(card)
 	if haveDesire && haveQuota && errComp == nil {
-		prod, err := grid.ProductivityFrom(sold, 6*q, window, joined)
-		if err != nil {
-			return fmt.Errorf("productivity of %s: %w", r.Name, err)
+		prod, err := grid.ProductivityFrom(sold, grid.DefaultMonths*q, window, t.started)
+		if err == nil {
+			m := grid.Measures{Desire: d, Productivity: prod, Competency: comp}
+			if r.Quadrant, err = grid.Place(m, nil); err != nil {
+				return fmt.Errorf("placing %s: %w", r.Name, err)
+			}
+			r.Measures = &m
 		}
-		m := grid.Measures{Desire: d, Productivity: prod, Competency: comp}
-		if r.Quadrant, err = grid.Place(m, nil); err != nil {
-			return fmt.Errorf("placing %s: %w", r.Name, err)
-		}
-		r.Measures = &m
 	}
 
-	// T.M.C.: where the ramp plan expects the rep to be says whether the
-	// rep has been trained and mentored yet; the grade on the focus
-	// competency says whether the rep knows how and meets the standard.
+	// T.M.C. A CRM records results, not what a rep knows, so the signals
+	// are inferred: the ramp plan says whether the rep has been trained
+	// and mentored yet, and the grade on the focus competency whether the
+	// rep knows how and meets the standard.
 	score, _ := card.Score(focus.Competency)
-	expected := ramp.Expected(joined, asOf)
+	expected, why := t.expected()
 	s := tmc.Signals{
 		KnowsWhat:     expected != tmc.Training,
 		KnowsHow:      expected == tmc.Coaching && score.Grade >= competency.GradeB,
@@ -548,17 +640,20 @@ func placeAndPrescribe(r *RepReport, card competency.Scorecard, model competency
 	}
 	p := tmc.Prescribe(s)
 	r.Prescription = &p
+	r.Basis = fmt.Sprintf("inferred from grade %v on %s; %s", score.Grade, focus.Competency, why)
 	return nil
 }
 
 // assignMentors suggests a mentor, on their focus competency, for every rep
-// with evidence who is not an A player on it: peers graded A, never the rep
-// or the rep's manager, at most maxMentees each. Reps in the most need (the
-// lowest shrunk rate) are matched first.
+// prescribed mentoring: peers graded A, never the rep or the rep's manager,
+// at most maxMentees each across all competencies. Reps in the most need
+// (the lowest shrunk rate) are matched first. A rep prescribed training or coaching gets no mentor:
+// mentoring them would be the misdirected help tmc warns of.
 func assignMentors(reps []RepReport, maxMentees int) error {
 	byComp := map[string][]int{}
+	mentees := map[string]int{} // mentees assigned so far, per mentor
 	for i, r := range reps {
-		if r.Focus != nil && scoreOf(r, r.Focus.Competency).Grade != competency.GradeA {
+		if r.Focus != nil && r.Prescription != nil && r.Prescription.Help == tmc.Mentoring {
 			byComp[r.Focus.Competency] = append(byComp[r.Focus.Competency], i)
 		}
 	}
@@ -568,28 +663,36 @@ func assignMentors(reps []RepReport, maxMentees int) error {
 			return cmp.Compare(scoreOf(reps[a], id).Shrunk, scoreOf(reps[b], id).Shrunk)
 		})
 		var peers []tmc.Peer
+		aPlayers := 0
 		for _, r := range reps {
 			if s := scoreOf(r, id); s.Rate.Trials > 0 {
-				peers = append(peers, tmc.Peer{Name: r.Name, Manager: r.Manager, Score: s})
+				peers = append(peers, tmc.Peer{Name: r.Name, Manager: r.Manager, Score: s, Mentees: mentees[r.Name]})
+				if s.Grade == competency.GradeA {
+					aPlayers++
+				}
 			}
 		}
-		mentees := make([]tmc.Rep, len(idx))
+		need := make([]tmc.Rep, len(idx))
 		for j, i := range idx {
-			mentees[j] = tmc.Rep{Name: reps[i].Name, Manager: reps[i].Manager}
+			need[j] = tmc.Rep{Name: reps[i].Name, Manager: reps[i].Manager}
 		}
-		pairs, err := tmc.AssignMentors(id, mentees, peers, maxMentees)
+		pairs, err := tmc.AssignMentors(id, need, peers, maxMentees)
 		if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
 			return fmt.Errorf("mentors for %s: %w", id, err)
 		}
 		matched := map[string]string{}
 		for _, p := range pairs {
 			matched[p.Rep] = p.Mentor
+			mentees[p.Mentor]++
 		}
 		for _, i := range idx {
-			if m, ok := matched[reps[i].Name]; ok {
+			switch m, ok := matched[reps[i].Name]; {
+			case ok:
 				reps[i].Mentor = m
-			} else {
-				reps[i].MentorNote = "no A player on " + id + " is free to mentor"
+			case aPlayers == 0:
+				reps[i].MentorNote = "no A player on " + id + " yet"
+			default:
+				reps[i].MentorNote = fmt.Sprintf("every eligible A player on %s already has %d mentees", id, maxMentees)
 			}
 		}
 	}
@@ -597,11 +700,12 @@ func assignMentors(reps []RepReport, maxMentees int) error {
 }
 
 // allocateCoaching spreads each manager's coaching hours across the
-// manager's reps who are placed on the grid.
+// manager's reps who are placed on the grid. Reps outside the roster have
+// no manager, and get no share.
 func allocateCoaching(reps []RepReport, hours float64) error {
 	teams := map[string][]grid.Rep{}
 	for _, r := range reps {
-		if r.Measures != nil {
+		if r.Measures != nil && r.Manager != "" {
 			teams[r.Manager] = append(teams[r.Manager], grid.Rep{ID: r.Name, Measures: *r.Measures})
 		}
 	}
@@ -659,28 +763,6 @@ func latestDate(ds *Dataset) time.Time {
 		t = later(t, a.Date)
 	}
 	return t
-}
-
-// firstDates returns each rep's first dated deal or activity: the report's
-// stand-in for a start date, which CRM exports rarely carry.
-func firstDates(ds *Dataset) map[string]time.Time {
-	first := map[string]time.Time{}
-	note := func(rep string, t time.Time) {
-		if t.IsZero() {
-			return
-		}
-		if f, ok := first[rep]; !ok || t.Before(f) {
-			first[rep] = t
-		}
-	}
-	for _, d := range ds.Deals {
-		note(d.Owner, d.Created)
-		note(d.Owner, d.Closed)
-	}
-	for _, a := range ds.Activities {
-		note(a.Rep, a.Date)
-	}
-	return first
 }
 
 func later(a, b time.Time) time.Time {

@@ -13,8 +13,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/grid"
 	"github.com/salesdev/salesdev/tmc"
 )
@@ -82,10 +84,14 @@ func TestGoldenSVG(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "grid.svg", b.Bytes())
-	// Every placed rep is a labelled point; the others are listed.
+	// Every placed rep is a labelled point; the others are listed below.
 	for _, r := range defaultReport(t).Reps {
-		if !strings.Contains(b.String(), ">"+r.Name+"<") && !strings.Contains(b.String(), r.Name) {
-			t.Errorf("the SVG does not name %s", r.Name)
+		label := ">" + r.Name + "</text>"
+		if r.Measures != nil && !strings.Contains(b.String(), label) {
+			t.Errorf("the SVG has no label for %s", r.Name)
+		}
+		if r.Measures == nil && (strings.Contains(b.String(), label) || !strings.Contains(b.String(), "Not measured")) {
+			t.Errorf("%s is not placed but the SVG draws or omits them wrongly", r.Name)
 		}
 	}
 }
@@ -147,7 +153,7 @@ func TestBuiltinCases(t *testing.T) {
 		t.Errorf("a rep with no deals must have no evidence, not zeros: %+v", g)
 	}
 	// 2 of 2 won is not an A player.
-	if w := byName["Wendell Achebe"]; w.WinRate == nil || w.WinRate.Shrunk > 0.8 || w.Grade == 3 {
+	if w := byName["Wendell Achebe"]; w.WinRate == nil || w.WinRate.Shrunk > 0.8 || w.Grade == competency.GradeA {
 		t.Errorf("Wendell Achebe (2 of 2) = %+v, want shrunk well below 100%% and not graded A", w.WinRate)
 	}
 	// No desire answer: not placed, however good the numbers.
@@ -158,10 +164,103 @@ func TestBuiltinCases(t *testing.T) {
 	if e := byName["Elliot Vance"]; e.Prescription == nil || e.Prescription.Help == tmc.Coaching {
 		t.Errorf("Elliot Vance, inside the ramp, got %+v", e.Prescription)
 	}
+	mentees := map[string]int{}
 	for _, rep := range r.Reps {
 		if rep.Mentor == rep.Name || (rep.Mentor != "" && rep.Mentor == rep.Manager) {
 			t.Errorf("%s is mentored by %q", rep.Name, rep.Mentor)
 		}
+		// Mentoring a rep who needs training or coaching is the
+		// misdirected help tmc warns of.
+		if rep.Mentor != "" && (rep.Prescription == nil || rep.Prescription.Help != tmc.Mentoring) {
+			t.Errorf("%s is prescribed %v but given mentor %s", rep.Name, rep.Prescription, rep.Mentor)
+		}
+		if rep.Mentor != "" {
+			mentees[rep.Mentor]++
+		}
+	}
+	for m, n := range mentees {
+		if n > defaultMaxMentees {
+			t.Errorf("%s mentors %d reps, more than %d", m, n, defaultMaxMentees)
+		}
+	}
+	// Tenure comes from the roster: a rep who started in October is still
+	// in the mentoring stage at the end of December, the others are past it.
+	if e := byName["Elliot Vance"]; !strings.Contains(e.Basis, "mentoring stage") {
+		t.Errorf("Elliot Vance's basis = %q, want the mentoring stage", e.Basis)
+	}
+}
+
+// -asof reports the team as it stood that day: later deals are left out
+// and deals closed later are still open.
+func TestAsOf(t *testing.T) {
+	ds, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2025, time.June, 30, 0, 0, 0, 0, time.UTC)
+	opt := defaults(config{}).report
+	opt.asOf = asOf
+	r, err := buildReport(ds, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := asOf.AddDate(0, 0, 1)
+	want := map[string][2]int64{} // won, closed by the end of the day
+	for _, d := range ds.Deals {
+		if d.Stage.Closed() && d.Closed.Before(end) {
+			c := want[d.Owner]
+			c[1]++
+			if d.Stage == StageWon {
+				c[0]++
+			}
+			want[d.Owner] = c
+		}
+	}
+	for _, rep := range r.Reps {
+		if got := [2]int64{rep.Won, rep.Closed}; got != want[rep.Name] {
+			t.Errorf("as of %s, %s won/closed = %v, want %v", r.AsOf, rep.Name, got, want[rep.Name])
+		}
+	}
+	// Before anyone closed anything: a report with no evidence, not an error.
+	opt.asOf = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
+	r, err = buildReport(ds, opt)
+	if err != nil {
+		t.Fatalf("buildReport as of 2024 error: %v", err)
+	}
+	for _, rep := range r.Reps {
+		if rep.WinRate != nil || rep.Prescription != nil || rep.Grade != competency.Ungraded {
+			t.Errorf("as of 2024, %s has %+v", rep.Name, rep)
+		}
+	}
+}
+
+// A pipeline with only open deals, or with no win at all, is a normal new
+// team: the report says there is no evidence, it does not fail.
+func TestNoEvidenceTeams(t *testing.T) {
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		deals []Deal
+	}{
+		{"all open", []Deal{{ID: "1", Owner: "Ann", Stage: StageEngaged, Created: day}, {ID: "2", Owner: "Bob", Stage: StageOpen}}},
+		{"all lost", []Deal{{ID: "1", Owner: "Ann", Stage: StageLost, Created: day, Closed: day.AddDate(0, 1, 0)},
+			{ID: "2", Owner: "Bob", Stage: StageLost, Created: day, Closed: day.AddDate(0, 2, 0)}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := buildReport(&Dataset{Deals: tt.deals}, defaults(config{}).report)
+			if err != nil {
+				t.Fatalf("buildReport error: %v", err)
+			}
+			for _, rep := range r.Reps {
+				if rep.Grade != competency.Ungraded || rep.Prescription != nil {
+					t.Errorf("%s graded %v with %+v, want no evidence", rep.Name, rep.Grade, rep.Prescription)
+				}
+			}
+			if len(r.Notes) == 0 {
+				t.Error("no note says why nobody is graded")
+			}
+		})
 	}
 }
 
@@ -236,6 +335,15 @@ func TestRealData(t *testing.T) {
 	}
 	if len(r.Reps) != 35 || r.Closed != 6711 || r.Won != 4238 {
 		t.Errorf("report has %d reps, %d won of %d closed; want 35, 4238 of 6711", len(r.Reps), r.Won, r.Closed)
+	}
+	// The targets are set on the scale the grades are read on, so the
+	// top of a team whose reps differ little still reaches A.
+	grades := map[competency.Grade]int{}
+	for _, rep := range r.Reps {
+		grades[rep.Grade]++
+	}
+	if grades[competency.GradeA] == 0 || grades[competency.GradeB] == 0 || grades[competency.Ungraded] != 5 {
+		t.Errorf("grades on the real data = %v, want some A, some B and 5 ungraded", grades)
 	}
 }
 

@@ -366,6 +366,19 @@ func (t *table) kind(i int) (ActivityKind, error) {
 	return ActivityUnknown, t.fail(i, fmt.Errorf("%w %q", ErrUnknownKind, s))
 }
 
+// dayBefore reports whether a falls on an earlier calendar day than b,
+// each read in its own location; false when either is zero. A deal created
+// at 10:00 and closed the same day (a Salesforce CloseDate has no time) is
+// not closed before it was created.
+func dayBefore(a, b time.Time) bool {
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay < by || ay == by && (am < bm || am == bm && ad < bd)
+}
+
 // inconsistent returns the error for field i contradicting field other.
 func (t *table) inconsistent(i, other int) *RowError {
 	return t.fail(i, fmt.Errorf("%w with %s %q", ErrInconsistent, t.header[other], t.value(other)))

@@ -104,13 +104,14 @@ type scripted struct {
 // profile is a rep and the skills that drive their generated deals.
 type profile struct {
 	name, manager, office string
-	joined                int // first working day
-	perMonth              int // new opportunities in a full month; 0 for none
-	engage                int // chance that an opportunity reaches an appointment, per mille
-	win                   int // chance that an engaged deal is won, per mille
-	cycle                 int // typical days from appointment to close
-	discount              int // largest discount on a won deal, in percent
-	quota                 int // monthly quota
+	joined                int    // first working day in 2025, for reps who joined during the year
+	started               string // start date of a rep who joined before 2025
+	perMonth              int    // new opportunities in a full month; 0 for none
+	engage                int    // chance that an opportunity reaches an appointment, per mille
+	win                   int    // chance that an engaged deal is won, per mille
+	cycle                 int    // typical days from appointment to close
+	discount              int    // largest discount on a won deal, in percent
+	quota                 int    // monthly quota
 	desire                string
 	deals                 []scripted // replaces the random deals when set
 }
@@ -123,28 +124,28 @@ const (
 
 // reps is the roster, in file order.
 var reps = []profile{
-	{name: "Amara Lindqvist", manager: eastManager, office: east,
+	{name: "Amara Lindqvist", started: "2021-04-12", manager: eastManager, office: east,
 		perMonth: 18, engage: 700, win: 580, cycle: 45, discount: 15, quota: 26000, desire: "3.6"},
-	{name: "Declan Moreau", manager: eastManager, office: east,
+	{name: "Declan Moreau", started: "2019-09-02", manager: eastManager, office: east,
 		perMonth: 20, engage: 880, win: 300, cycle: 55, discount: 25, quota: 28000, desire: "4.6"},
-	{name: "Priya Natarajan", manager: eastManager, office: east,
+	{name: "Priya Natarajan", started: "2020-02-17", manager: eastManager, office: east,
 		perMonth: 20, engage: 450, win: 750, cycle: 35, discount: 5, quota: 24000, desire: "2.4"},
-	{name: "Jonah Whitfield", manager: eastManager, office: east,
+	{name: "Jonah Whitfield", started: "2022-06-06", manager: eastManager, office: east,
 		perMonth: 17, engage: 600, win: 420, cycle: 60, discount: 20, quota: 24000, desire: "1.8"},
-	{name: "Sofia Castellanos", manager: eastManager, office: east,
+	{name: "Sofia Castellanos", started: "2018-11-05", manager: eastManager, office: east,
 		perMonth: 19, engage: 760, win: 620, cycle: 40, discount: 10, quota: 28000, desire: "4.2"},
-	{name: "Wendell Achebe", manager: eastManager, office: east,
+	{name: "Wendell Achebe", started: "2016-05-02", manager: eastManager, office: east,
 		quota: 2000, desire: "3.8", deals: []scripted{
 			{"Atlas Team", "Lowell Street Bank", day(10, 14), day(11, 20), 4800},
 			{"Atlas Starter", "Oakridge Schools", day(11, 3), day(12, 9), 1200},
 		}},
-	{name: "Keiko Brandt", manager: westManager, office: west,
+	{name: "Keiko Brandt", started: "2017-03-13", manager: westManager, office: west,
 		perMonth: 21, engage: 820, win: 680, cycle: 35, discount: 10, quota: 30000, desire: "4.8"},
-	{name: "Luis Ferreira", manager: westManager, office: west,
+	{name: "Luis Ferreira", started: "2021-10-04", manager: westManager, office: west,
 		perMonth: 18, engage: 720, win: 520, cycle: 50, discount: 15, quota: 26000},
-	{name: "Hannah Kowalczyk", manager: westManager, office: west,
+	{name: "Hannah Kowalczyk", started: "2023-01-09", manager: westManager, office: west,
 		perMonth: 16, engage: 650, win: 560, cycle: 45, discount: 15, quota: 24000, desire: "3.2"},
-	{name: "Tariq Haddad", manager: westManager, office: west,
+	{name: "Tariq Haddad", started: "2020-07-20", manager: westManager, office: west,
 		perMonth: 20, engage: 850, win: 380, cycle: 60, discount: 25, quota: 30000, desire: "4.4"},
 	{name: "Grace Abernathy", manager: westManager, office: west,
 		joined: day(12, 15), quota: 12000},
@@ -230,9 +231,13 @@ func Generate(seed uint64) Files {
 	})
 	return Files{
 		{"pipeline.csv", pipeline(deals)},
-		{"sales_teams.csv", table([]string{"sales_agent", "manager", "regional_office"}, func(emit func(...string)) {
+		{"sales_teams.csv", table([]string{"sales_agent", "manager", "regional_office", "start_date"}, func(emit func(...string)) {
 			for _, p := range reps {
-				emit(p.name, p.manager, p.office)
+				started := p.started
+				if started == "" {
+					started = date(p.joined)
+				}
+				emit(p.name, p.manager, p.office, started)
 			}
 		})},
 		{"quotas.csv", table([]string{"rep", "monthly_quota"}, func(emit func(...string)) {
