@@ -22,7 +22,7 @@ type Campaign struct {
 	Competency  string              `json:"competency"` // the competency's ID
 	Rep         string              `json:"rep"`        // who is trained: a rep, or a team
 	Baseline    benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
-	Benchmark   benchmark.Benchmark `json:"benchmark"`  // the target, in (0, 1]
+	Benchmark   benchmark.Benchmark `json:"benchmark"`  // the target, in [MinTarget, 1]
 	Prior       benchmark.Prior     `json:"prior"`
 	Checkpoints []Checkpoint        `json:"checkpoints"` // in increasing week order
 }

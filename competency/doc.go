@@ -115,10 +115,13 @@
 // # Errors
 //
 // Bad input is an error, never a panic and never NaN. Problems in a model
-// or its JSON are [*ModelError] values with a path; bad arguments are
-// [*InputError] values naming the function and argument. Both wrap one of
-// the package's sentinel errors ([ErrEmpty], [ErrUnknownCompetency],
-// [ErrOutOfRange], [ErrNoTrials] and the others) for [errors.Is].
+// or its JSON are [*ModelError] values with a path (one problem bare,
+// several joined with [errors.Join]: reach them with [errors.As]); bad
+// arguments are [*InputError] values naming the function and argument.
+// Both wrap one of the package's sentinel errors ([ErrEmpty],
+// [ErrUnknownCompetency], [ErrOutOfRange], [ErrNoTrials] and the others)
+// for [errors.Is]. A target is at least [MinTarget] and at most 1, so
+// that no ratio to a target overflows.
 package competency
 
 // References:

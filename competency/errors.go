@@ -31,8 +31,8 @@ var (
 	// unknown field, a field given twice, or a value of the wrong shape.
 	ErrSyntax = errors.New("invalid model JSON")
 	// ErrOutOfRange reports a number outside its documented range: a
-	// target outside (0, 1], a band, level or significance outside its
-	// range, a rate outside [0, 1].
+	// target outside [MinTarget, 1], a band, level or significance outside
+	// its range, a rate outside [0, 1], a campaign week out of order.
 	ErrOutOfRange = errors.New("out of range")
 	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
 	ErrNotFinite = errors.New("not a finite number")
@@ -53,7 +53,9 @@ var (
 // A ModelError is one problem in a [Model] or in the JSON it was read from,
 // with the path to the offending part, such as
 // "competencies[1].elements[0].scenarios[2]". [Model.Validate] and [Parse]
-// return them, joined with [errors.Join] when there are several.
+// return one problem as a bare *ModelError, and several joined with
+// [errors.Join]; use [errors.As] to reach the (first) *ModelError, which
+// works for both.
 type ModelError struct {
 	Path    string // where: "competencies[1].elements[0].scenarios[2]"; "" for the whole document
 	Problem string // what, for people: "no routines"

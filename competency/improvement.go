@@ -73,8 +73,15 @@ func Improvement(before, after benchmark.Rate) (Change, error) {
 func (c Change) Significant(alpha float64) bool { return c.P < alpha }
 
 // String formats c as "12/100 (12.0%) → 30/120 (25.0%): +13.0 points
-// (+108%), z = 2.44, p = 0.0146".
+// (+108%), z = 2.44, p = 0.0146". The relative change in parentheses is
+// printed only when the before rate is above 0; from a rate of 0 there is
+// nothing to be relative to, and String reads "0/100 (0.0%) → 30/120
+// (25.0%): +25.0 points, z = 5.38, p = 7.44e-08".
 func (c Change) String() string {
-	return fmt.Sprintf("%v → %v: %+.1f points (%+.0f%%), z = %.2f, p = %.3g",
-		c.Before, c.After, 100*c.Delta, 100*c.Relative, c.Z, c.P)
+	rel := ""
+	if c.Before.Value() > 0 {
+		rel = fmt.Sprintf(" (%+.0f%%)", 100*c.Relative)
+	}
+	return fmt.Sprintf("%v → %v: %+.1f points%s, z = %.2f, p = %.3g",
+		c.Before, c.After, 100*c.Delta, rel, c.Z, c.P)
 }

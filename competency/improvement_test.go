@@ -127,6 +127,13 @@ func TestChangeString(t *testing.T) {
 	if _, err := json.Marshal(c); err != nil {
 		t.Errorf("json.Marshal(%v) error = %v", c, err)
 	}
+
+	// From a rate of 0 there is nothing to be relative to: no "(+0%)".
+	c, _ = Improvement(benchmark.Rate{Hits: 0, Trials: 100}, benchmark.Rate{Hits: 30, Trials: 120})
+	want = "0/100 (0.0%) → 30/120 (25.0%): +25.0 points, z = 5.38, p = 7.44e-08" // z and p by hand, as in TestImprovement
+	if got := c.String(); got != want {
+		t.Errorf("String() from a zero rate = %q, want %q", got, want)
+	}
 }
 
 func genRate(t *rapid.T, label string) benchmark.Rate {

@@ -48,8 +48,10 @@ import (
 // at the offending value, such as
 // `competency: competencies[0].elements[1]: unknown field "scenario"
 // (fields are name, scenarios)`;
-// validation problems are reported as by [Model.Validate], all of them.
-// On error Parse returns the zero Model.
+// validation problems are reported as by [Model.Validate], all of them:
+// one as a bare *ModelError, several joined with [errors.Join]. Use
+// [errors.As] to reach the (first) *ModelError. On error Parse returns
+// the zero Model.
 func Parse(data []byte) (Model, error) {
 	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
 	d.dec.UseNumber()

@@ -150,10 +150,11 @@ func (m Model) funnel() ([]string, map[int]*ModelError) {
 //
 // Validate returns nil for a valid model. Otherwise each problem is a
 // [*ModelError] naming its path, such as
-// "competencies[1].elements[0].scenarios[2]: no routines", and the
-// problems are joined with [errors.Join] in the order of the model; use
-// [errors.Is] with [ErrEmpty], [ErrDuplicate] or [ErrFunnelOrder] to
-// branch, and [errors.As] for the first *ModelError.
+// "competencies[1].elements[0].scenarios[2]: no routines". A single
+// problem comes back as that *ModelError itself; several come joined with
+// [errors.Join], in the order of the model. Use [errors.Is] with
+// [ErrEmpty], [ErrDuplicate] or [ErrFunnelOrder] to branch, and
+// [errors.As] to reach the (first) *ModelError whichever form it takes.
 func (m Model) Validate() error {
 	var errs []error
 	add := func(path, problem string, err error) {
@@ -161,7 +162,7 @@ func (m Model) Validate() error {
 	}
 	if len(m.Competencies) == 0 {
 		add("competencies", "no competencies", ErrEmpty)
-		return errors.Join(errs...)
+		return joinProblems(errs)
 	}
 	_, order := m.funnel()
 	ids := make(map[string]int, len(m.Competencies))
@@ -218,6 +219,19 @@ func (m Model) Validate() error {
 				}
 			}
 		}
+	}
+	return joinProblems(errs)
+}
+
+// joinProblems returns nil for no problems, the problem itself for one,
+// and several joined with errors.Join, so that the common single problem
+// is a bare *ModelError.
+func joinProblems(errs []error) error {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
 	}
 	return errors.Join(errs...)
 }

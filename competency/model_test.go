@@ -1,6 +1,7 @@
 package competency
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -23,7 +24,10 @@ type problem struct {
 	Err  error
 }
 
-// problems lists the *ModelError values joined in err.
+// problems lists the *ModelError values in err: err itself when it is
+// one problem, the joined errors when there are several. A single problem
+// joined on its own fails the test, as the documentation promises a bare
+// *ModelError.
 func problems(t *testing.T, err error) []problem {
 	t.Helper()
 	if err == nil {
@@ -32,6 +36,9 @@ func problems(t *testing.T, err error) []problem {
 	var errs []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
+		if len(errs) < 2 {
+			t.Fatalf("error %v (%T) joins %d problem(s), want a bare *ModelError for one", err, err, len(errs))
+		}
 	} else {
 		errs = []error{err}
 	}
@@ -121,6 +128,35 @@ func TestModelValidate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestValidateSingleProblem checks that one problem comes back as a bare
+// *ModelError, from Validate and from Parse, so that a type assertion
+// works; several come joined, and errors.As finds the first.
+func TestValidateSingleProblem(t *testing.T) {
+	m := Default()
+	m.Competencies[1].Elements[0].Scenarios[1].Routines = nil
+	me, ok := m.Validate().(*ModelError)
+	if !ok || me.Path != "competencies[1].elements[0].scenarios[1]" || me.Err != ErrEmpty {
+		t.Errorf("Validate() = %v (%T), want a bare *ModelError for the one problem", m.Validate(), m.Validate())
+	}
+	b, err := json.Marshal(m) // Marshal refuses an invalid model: encode it plainly
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse(b)
+	if me, ok := err.(*ModelError); !ok || me.Err != ErrEmpty {
+		t.Errorf("Parse(one problem) error = %v (%T), want a bare *ModelError", err, err)
+	}
+
+	m.Competencies[0].ID = ""
+	err = m.Validate()
+	if _, ok := err.(*ModelError); ok {
+		t.Errorf("Validate() with two problems = %v, a bare *ModelError; want them joined", err)
+	}
+	if !errors.As(err, &me) || me.Path != "competencies[0].id" {
+		t.Errorf("errors.As(Validate(), *ModelError) = %v, want the first problem, competencies[0].id", me)
 	}
 }
 

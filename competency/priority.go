@@ -13,12 +13,13 @@ import (
 // average deal, so raising one ratio from Current to Target, everything
 // else equal, multiplies revenue by Target/Current: that factor is
 // Multiplier. A competency at or above its target gains nothing and has
-// Multiplier 1; Multiplier is never below 1.
+// Multiplier 1; Multiplier is never below 1, and never above
+// 2/[MinTarget] (see [Prioritize] for how rates near zero are read).
 type Gain struct {
 	Competency string  `json:"competency"` // the competency's ID
 	Current    float64 `json:"current"`    // the shrunk rate, Score.Shrunk
 	Target     float64 `json:"target"`     // the benchmark, Score.Target
-	Multiplier float64 `json:"multiplier"` // revenue multiplier if this ratio alone reached Target; ≥ 1
+	Multiplier float64 `json:"multiplier"` // revenue multiplier if this ratio alone reached Target; finite, ≥ 1
 }
 
 // Revenue returns the revenue gained, on top of current revenue, if this
@@ -52,15 +53,22 @@ func (g Gain) String() string {
 // multiplies it without bound. For the Multiplier, Prioritize then reads
 // the rate as half a hit, ½/(Trials+1) (the estimate under Jeffreys'
 // prior), but never as more than half the target, so that the Multiplier
-// stays finite, falls as evidence of a zero rate thins, and is at least 2:
-// a ratio at zero is always worth training. Current itself stays 0. With
-// a fitted [benchmark.Prior] the shrunk rate is never 0.
+// never rises as evidence of a zero rate thins and is at least 2: a ratio
+// at zero is always worth training. With a fitted [benchmark.Prior] the
+// shrunk rate is never 0.
+//
+// Whatever the evidence, the Multiplier reads a rate below MinTarget/2
+// (half a conversion in a billion, which can come from a prior of almost
+// nothing, or from half a hit on billions of trials) as MinTarget/2, so
+// the Multiplier is always finite: at most Target ÷ (MinTarget/2), and so
+// at most 2×10⁹. Current itself is always the shrunk rate, unchanged.
 //
 // Prioritize works for a team as for a rep: give it a team's scorecard.
 // It returns an [*InputError] wrapping [ErrEmpty] for a scorecard with no
 // scores, [ErrDuplicate] for a competency scored twice, [ErrInvalidRate]
 // for an invalid rate, and [ErrOutOfRange] or [ErrNotFinite] for a target
-// outside (0, 1] or a shrunk rate outside [0, 1]. It does not modify s.
+// outside [MinTarget, 1] or a shrunk rate outside [0, 1]. It does not
+// modify s.
 func Prioritize(s Scorecard) ([]Gain, error) {
 	const fn = "Prioritize"
 	if len(s.Scores) == 0 {
@@ -113,7 +121,9 @@ func Prioritize(s Scorecard) ([]Gain, error) {
 }
 
 // multiplier returns Target/Current, at least 1, reading a zero rate as
-// half a hit but at most half the target.
+// half a hit but at most half the target, and any rate as at least
+// MinTarget/2. Since the target is at least MinTarget, the floor is below
+// half of it, and a zero rate still gains at least 2.
 func multiplier(s Score) float64 {
 	cur := s.Shrunk
 	if cur >= s.Target {
@@ -122,6 +132,7 @@ func multiplier(s Score) float64 {
 	if cur <= 0 {
 		cur = min(0.5/(float64(s.Rate.Trials)+1), s.Target/2)
 	}
+	cur = max(cur, MinTarget/2)
 	return max(s.Target/cur, 1)
 }
 

@@ -100,6 +100,40 @@ func TestRealPipeline(t *testing.T) {
 		}
 		rates[a] = r
 	}
+
+	// Reference counts computed independently of this package, with
+	// /usr/bin/python3's csv module (csv.DictReader over
+	// sales_pipeline.csv, counting deal_stage per sales_agent): won of
+	// decided (Won or Lost) and engaged (not Prospecting) of all
+	// opportunities.
+	if len(agents) != 30 {
+		t.Errorf("%d agents, want 30", len(agents))
+	}
+	for _, ref := range []struct {
+		agent       string
+		win, engage benchmark.Rate
+	}{
+		{"Darcel Schlecht", benchmark.Rate{Hits: 349, Trials: 553}, benchmark.Rate{Hits: 636, Trials: 747}},
+		{"Anna Snelling", benchmark.Rate{Hits: 208, Trials: 336}, benchmark.Rate{Hits: 393, Trials: 448}},
+		{"Wilburn Farren", benchmark.Rate{Hits: 55, Trials: 79}, benchmark.Rate{Hits: 110, Trials: 110}},
+	} {
+		if got := rates[ref.agent]["win"]; got != ref.win {
+			t.Errorf("Rates(%s)[win] = %v, want %v", ref.agent, got, ref.win)
+		}
+		if got := rates[ref.agent]["engage"]; got != ref.engage {
+			t.Errorf("Rates(%s)[engage] = %v, want %v", ref.agent, got, ref.engage)
+		}
+	}
+	var pooled benchmark.Rate
+	for _, a := range agents {
+		var err error
+		if pooled, err = benchmark.Sum(pooled, rates[a]["win"]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := (benchmark.Rate{Hits: 4238, Trials: 6711}); pooled != want {
+		t.Errorf("team's pooled close rate = %v, want %v", pooled, want)
+	}
 	priors := map[string]benchmark.Prior{}
 	targets := map[string]benchmark.Benchmark{}
 	for c := range m.All() {

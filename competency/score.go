@@ -23,6 +23,15 @@ const (
 	DefaultAlpha = 0.05
 )
 
+// MinTarget is the smallest benchmark target this package accepts for a
+// conversion ratio: one conversion in a billion. No funnel is trained to a
+// smaller standard, and a target closer to 0 leaves almost nothing to
+// divide by: the share of the gap a campaign closed ([Progress.Closed])
+// and the revenue multiplier ([Gain.Multiplier]) could overflow to +Inf.
+// Every function here that takes a target refuses one outside
+// [MinTarget, 1] with an [*InputError] wrapping [ErrOutOfRange].
+const MinTarget = 1e-9
+
 // Options tunes grading and campaigns. A nil *Options, or a zero field,
 // means the default.
 type Options struct {
@@ -90,8 +99,8 @@ type Score struct {
 // NewScore grades rate r on competency id against benchmark b, shrinking
 // it with prior p (the zero Prior does not shrink).
 //
-// b's target must be in (0, 1] and its metric higher-is-better (a zero
-// Metric is); b's metric name is not used. NewScore returns an
+// b's target must be in [MinTarget, 1] and its metric higher-is-better (a
+// zero Metric is); b's metric name is not used. NewScore returns an
 // [*InputError] wrapping [ErrInvalidRate] for an invalid r, [ErrOutOfRange]
 // or [ErrNotFinite] for a bad target or option, [ErrDirection] for a
 // lower-is-better benchmark, and [ErrInvalidPrior] for a prior that is
@@ -236,13 +245,15 @@ func checkRate(fn, arg string, r benchmark.Rate) error {
 	return nil
 }
 
-// checkTarget validates a conversion-ratio target: finite, in (0, 1].
+// checkTarget validates a conversion-ratio target: finite, in
+// [MinTarget, 1]. Every function that takes a target checks it here, so
+// that one rule keeps every ratio to a target finite.
 func checkTarget(fn, arg string, t float64) error {
 	switch {
 	case math.IsNaN(t) || math.IsInf(t, 0):
 		return inputErr(fn, fmt.Sprintf("%s = %v", arg, t), ErrNotFinite)
-	case t <= 0 || t > 1:
-		return inputErr(fn, fmt.Sprintf("%s = %v", arg, t), fmt.Errorf("%w: a target must be in (0, 1]", ErrOutOfRange))
+	case t < MinTarget || t > 1:
+		return inputErr(fn, fmt.Sprintf("%s = %v", arg, t), fmt.Errorf("%w: a target must be in [1e-9, 1]", ErrOutOfRange))
 	}
 	return nil
 }

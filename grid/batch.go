@@ -8,8 +8,9 @@ import (
 
 // PlaceAll places every rep of ms into dst: dst[i] = Place(ms[i], c) for
 // each i, in one pass over ms, without allocating. Only dst[:len(ms)] is
-// written. It is meant for whole CRMs at once: ten million reps take about
-// a hundredth of a second on one core.
+// written. It is meant for whole CRMs at once: it reads each rep once, with
+// no allocation and no branch on the data, so it runs several times faster
+// than a loop calling [Place] (BenchmarkPlace in the tests measures both).
 //
 // PlaceAll returns an *InputError wrapping ErrShortBuffer when dst is
 // shorter than ms, and as [Place] does for invalid cutoffs; in both cases

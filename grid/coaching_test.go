@@ -2,7 +2,14 @@ package grid
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -172,4 +179,51 @@ func TestAllocateProperty(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestMinCoachingHoursIsTMCCadence checks the documented promise that
+// MinCoachingHours is the same figure as tmc.CoachingCadence. grid may not
+// import tmc, not even in tests, so the test reads tmc's source instead.
+func TestMinCoachingHoursIsTMCCadence(t *testing.T) {
+	dir := filepath.Join("..", "tmc")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	found := false
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok {
+				return true
+			}
+			for i, id := range vs.Names {
+				if id.Name != "CoachingCadence" || i >= len(vs.Values) {
+					continue
+				}
+				found = true
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok {
+					t.Fatalf("tmc.CoachingCadence is not a literal: %T", vs.Values[i])
+				}
+				v, err := strconv.ParseFloat(lit.Value, 64)
+				if err != nil || v != MinCoachingHours {
+					t.Errorf("tmc.CoachingCadence = %s, want MinCoachingHours = %v", lit.Value, MinCoachingHours)
+				}
+			}
+			return true
+		})
+	}
+	if !found {
+		t.Fatal("tmc.CoachingCadence not found in ../tmc")
+	}
 }

@@ -8,6 +8,10 @@ import (
 	"github.com/salesdev/salesdev/competency"
 )
 
+// MinTenure is the least time of a window a rep who joined during it must
+// have had for [ProductivityFrom] to measure them: one day.
+const MinTenure = 24 * time.Hour
+
 // ProductivityFrom measures productivity as attainment: sold ÷ the quota
 // owed over window w, where 1.0 is 100% of quota. sold is what the rep sold
 // in w (revenue, units or deals, in the unit of the quota) and quota is the
@@ -24,12 +28,18 @@ import (
 // January to 1 July (181 days), a rep who joined on 1 April owes 91/181 of
 // the quota, not exactly half.
 //
+// A rep who joined during the window must have had at least one day
+// ([MinTenure], 24 hours of elapsed time) of it: results over a shorter
+// time say nothing, and prorating a quota over minutes can turn a single
+// sale into an attainment of millions of percent. A rep who was there for all
+// of the window is measured however short it is.
+//
 // ProductivityFrom returns an *InputError wrapping ErrInvalidWindow for a
 // window that does not end after it starts, ErrNotFinite for a NaN or ±Inf
 // amount, and ErrOutOfRange for negative sales, a quota that is not
-// positive, or a join date at or after the end of the window (no time to
-// measure). The result is finite and ≥ 0; an attainment too large to
-// represent is ErrOutOfRange.
+// positive, or a join date after w.Start and less than MinTenure before
+// w.End (including at or after w.End). The result is finite and ≥ 0; an
+// attainment too large to represent is ErrOutOfRange.
 func ProductivityFrom(sold, quota float64, w Window, joined time.Time) (float64, error) {
 	const fn = "ProductivityFrom"
 	if err := w.validate(fn, "window"); err != nil {
@@ -46,8 +56,10 @@ func ProductivityFrom(sold, quota float64, w Window, joined time.Time) (float64,
 	}
 	start := w.Start
 	if joined.After(start) {
-		if !joined.Before(w.End) {
-			return 0, inputErr(fn, "joined "+joined.Format(time.RFC3339)+", not before the end of window "+w.String(), ErrOutOfRange)
+		// w.End.Sub saturates rather than wraps, so a join date centuries
+		// away still compares correctly.
+		if w.End.Sub(joined) < MinTenure {
+			return 0, inputErr(fn, "joined "+joined.Format(time.RFC3339)+", leaving less than a day of window "+w.String(), ErrOutOfRange)
 		}
 		start = joined
 	}

@@ -1,6 +1,7 @@
 package grid
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -16,6 +17,8 @@ import (
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 const tol = 1e-12
+
+const day = 24 * time.Hour
 
 func near(a, b float64) bool { return math.Abs(a-b) <= tol*max(1, math.Abs(b)) }
 
@@ -40,19 +43,83 @@ func TestTrailing(t *testing.T) {
 		{"from the 31st, leap year", date(2024, time.August, 31), 6, Window{date(2024, time.February, 29), date(2024, time.August, 31)}, nil},
 		{"from the 31st to a 30-day month", date(2025, time.May, 31), 1, Window{date(2025, time.April, 30), date(2025, time.May, 31)}, nil},
 		{"time of day kept", at(2025, time.July, 1, 17, 30), 6, Window{at(2025, time.January, 1, 17, 30), at(2025, time.July, 1, 17, 30)}, nil},
+		{"a century, the most", jul, MaxMonths, Window{date(1925, time.July, 1), jul}, nil},
+		{"from year 0", date(100, time.March, 31), MaxMonths, Window{date(0, time.March, 31), date(100, time.March, 31)}, nil},
+		{"to the end of year 9999", date(9999, time.December, 31), 1, Window{date(9999, time.November, 30), date(9999, time.December, 31)}, nil},
 		{"negative", jul, -1, Window{}, ErrOutOfRange},
+		// Months without bound gave an invalid window [end, end) with no
+		// error, and 1e12 months a start some 83 billion years back that
+		// does not marshal.
+		{"more than MaxMonths", jul, MaxMonths + 1, Window{}, ErrOutOfRange},
+		{"MaxInt months", jul, math.MaxInt, Window{}, ErrOutOfRange},
+		{"a trillion months", jul, 1e12, Window{}, ErrOutOfRange},
+		// The window's times must marshal: years 0 to 9999.
+		{"start before year 0", date(50, time.January, 1), 1200, Window{}, ErrOutOfRange},
+		{"end after year 9999", date(10000, time.January, 1), 6, Window{}, ErrOutOfRange},
+		{"zone offset of a day", time.Date(2025, time.July, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600)), 6, Window{}, ErrOutOfRange},
+		// RFC 3339 writes +00:01 for an offset of 62 seconds, which reads
+		// back two seconds off.
+		{"zone offset with seconds", time.Date(2025, time.July, 1, 0, 0, 0, 0, time.FixedZone("", 62)), 6, Window{}, ErrOutOfRange},
+		{"zone offset in minutes", time.Date(2025, time.July, 1, 0, 0, 0, 0, time.FixedZone("", -(9*60+30)*60)), 6,
+			Window{time.Date(2025, time.January, 1, 0, 0, 0, 0, time.FixedZone("", -(9*60+30)*60)), time.Date(2025, time.July, 1, 0, 0, 0, 0, time.FixedZone("", -(9*60+30)*60))}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Trailing(tt.end, tt.months)
 			if !errors.Is(err, tt.err) || (tt.err == nil) != (err == nil) {
-				t.Fatalf("Trailing(%v, %d) error = %v, want %v", tt.end, tt.months, err, tt.err)
+				t.Fatalf("Trailing(%v, %d) = %v, %v, want error %v", tt.end, tt.months, got, err, tt.err)
 			}
 			if !got.Start.Equal(tt.want.Start) || !got.End.Equal(tt.want.End) {
 				t.Errorf("Trailing(%v, %d) = %v, want %v", tt.end, tt.months, got, tt.want)
 			}
+			if err != nil {
+				return
+			}
+			if _, err := json.Marshal(got); err != nil || got.Validate() != nil {
+				t.Errorf("Trailing(%v, %d) = %v: json.Marshal error %v, Validate %v", tt.end, tt.months, got, err, got.Validate())
+			}
 		})
 	}
+}
+
+// FuzzTrailing: no panic, and a valid window that marshals to JSON and
+// ends at end, or an *InputError wrapping ErrOutOfRange.
+func FuzzTrailing(f *testing.F) {
+	// Seed corpus: end as Unix seconds, a zone offset in seconds, months.
+	f.Add(int64(1751328000), 0, 0)                 // 1 July 2025, the default six months
+	f.Add(int64(1756598400), 7200, 6)              // 31 August 2025 at UTC+2: to 28 February
+	f.Add(int64(1751328000), 0, MaxMonths)         // the longest window
+	f.Add(int64(1751328000), 0, math.MaxInt)       // gave [end, end)
+	f.Add(int64(1751328000), 0, 1_000_000_000_000) // gave a start in year −83 billion
+	f.Add(int64(253402300800), 0, 1)               // 1 January 10000
+	f.Add(int64(1751328000), -24*3600, 1)          // an offset JSON cannot write
+	f.Add(int64(-62135596800), 0, 1)               // 1 January year 1: a start in year 0
+	f.Add(int64(1751328000), 62, 89)               // an offset with seconds, which JSON rounds away
+	f.Fuzz(func(t *testing.T, endUnix int64, offset int, months int) {
+		end := time.Unix(endUnix, 0).In(time.FixedZone("", offset))
+		w, err := Trailing(end, months)
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || !errors.Is(err, ErrOutOfRange) || w != (Window{}) {
+				t.Fatalf("Trailing(%v, %d) = %v, %v (%T), want the zero Window and an *InputError wrapping ErrOutOfRange", end, months, w, err, err)
+			}
+			return
+		}
+		if months < 0 || months > MaxMonths {
+			t.Fatalf("Trailing(%v, %d) = %v, accepting months outside [0, %d]", end, months, w, MaxMonths)
+		}
+		if err := w.Validate(); err != nil || !w.End.Equal(end) {
+			t.Fatalf("Trailing(%v, %d) = %v: invalid (%v) or not ending at end", end, months, w, err)
+		}
+		b, err := json.Marshal(w)
+		if err != nil {
+			t.Fatalf("json.Marshal(Trailing(%v, %d) = %v) error = %v", end, months, w, err)
+		}
+		var back Window
+		if err := json.Unmarshal(b, &back); err != nil || !back.Start.Equal(w.Start) || !back.End.Equal(w.End) {
+			t.Fatalf("json round trip of %v = %v, %v", w, back, err)
+		}
+	})
 }
 
 func TestProductivityFrom(t *testing.T) {
@@ -77,11 +144,19 @@ func TestProductivityFrom(t *testing.T) {
 		// 300,000 × 91/181 = 150,828.73; sold 150,000.
 		{"joined on 1 April", 150_000, 300_000, h1, date(2025, time.April, 1), 150_000 / (300_000 * 91.0 / 181), nil},
 		{"joined the last day", 1_000, 181_000, h1, date(2025, time.June, 30), 1, nil},
-		// A rep who joined a nanosecond before the end of a one-hour
-		// window owes 1/3.6e12 of the quota; subtracting Unix seconds and
-		// nanoseconds separately would lose seven digits of that.
-		{"joined a nanosecond before the end", 1, 3.6e12, Window{date(2024, time.January, 1), date(2024, time.January, 1).Add(time.Hour)},
-			date(2024, time.January, 1).Add(time.Hour - 1), 1, nil},
+		// A rep who joined a day and a nanosecond before the end of a
+		// 1,000-day window owes 86,400.000000001/86,400,000 of the quota;
+		// subtracting Unix seconds and nanoseconds separately would lose
+		// digits of that.
+		{"joined a day and a nanosecond before the end", 86_400.000000001, 86_400_000, Window{date(2024, time.January, 1), date(2024, time.January, 1).Add(1000 * day)},
+			date(2024, time.January, 1).Add(999*day - 1), 1, nil},
+		// Less than a day of the window is too little to measure: a rep
+		// who joined a nanosecond before the end had an attainment of
+		// 1.56e16 with no error.
+		{"joined a nanosecond before the end", 1, 1, h1, h1.End.Add(-1), 0, ErrOutOfRange},
+		{"joined a nanosecond short of a day before the end", 1, 1, h1, h1.End.Add(-day + 1), 0, ErrOutOfRange},
+		{"joined a day before the end of a shorter window", 1, 1, Window{h1.End.Add(-day / 2), h1.End}, h1.End.Add(-day / 4), 0, ErrOutOfRange},
+		{"there all along in a window shorter than a day", 1, 2, Window{h1.End.Add(-time.Hour), h1.End}, time.Time{}, 0.5, nil},
 
 		{"window backwards", 1, 1, Window{h1.End, h1.Start}, time.Time{}, 0, ErrInvalidWindow},
 		{"empty window", 1, 1, Window{h1.End, h1.End}, time.Time{}, 0, ErrInvalidWindow},
@@ -124,9 +199,9 @@ func TestProductivityFromLongWindow(t *testing.T) {
 func TestProductivityFromProrationProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		start := date(2024, time.January, 1).Add(time.Duration(rapid.Int64Range(0, 1e15).Draw(t, "start")))
-		length := time.Duration(rapid.Int64Range(int64(time.Hour), int64(5*365*24*time.Hour)).Draw(t, "length"))
+		length := time.Duration(rapid.Int64Range(int64(day), int64(5*365*day)).Draw(t, "length"))
 		w := Window{start, start.Add(length)}
-		joined := start.Add(time.Duration(rapid.Int64Range(0, int64(length)-1).Draw(t, "joined")))
+		joined := start.Add(time.Duration(rapid.Int64Range(0, int64(length-day)).Draw(t, "joined")))
 		quota := rapid.Float64Range(1, 1e9).Draw(t, "quota")
 		rate := rapid.Float64Range(0, 3).Draw(t, "attainment")
 		share := float64(w.End.Sub(joined)) / float64(length)
@@ -147,6 +222,7 @@ func FuzzProductivityFrom(f *testing.F) {
 	f.Add(1.0, 0.0, int64(0), int64(1), int64(0))                                        // zero quota
 	f.Add(nan, 1.0, int64(0), int64(1), int64(0))                                        // NaN sales
 	f.Add(1.0, 1.0, int64(10), int64(5), int64(0))                                       // backwards window
+	f.Add(1.0, 1.0, int64(1735689600), int64(1751328000), int64(1751327999))             // joined a second before the end
 	f.Fuzz(func(t *testing.T, sold, quota float64, start, end, joined int64) {
 		w := Window{time.Unix(start, 0), time.Unix(end, 0)}
 		var j time.Time
@@ -162,6 +238,9 @@ func FuzzProductivityFrom(f *testing.F) {
 		}
 		if !(p >= 0 && p <= math.MaxFloat64) {
 			t.Fatalf("ProductivityFrom(%v, %v, %v, %v) = %v, want finite and ≥ 0", sold, quota, w, j, p)
+		}
+		if j.After(w.Start) && w.End.Sub(j) < day {
+			t.Fatalf("ProductivityFrom(%v, %v, %v, %v) = %v, want an error for less than a day since joining", sold, quota, w, j, p)
 		}
 		if _, err := Place(Measures{Productivity: p}, nil); err != nil {
 			t.Fatalf("Place(productivity %v from ProductivityFrom) error = %v", p, err)

@@ -19,16 +19,29 @@ type Window struct {
 	End   time.Time `json:"end"`
 }
 
+// MaxMonths is the longest window [Trailing] builds: a century, far past
+// any trailing period results are read over, and short enough that every
+// month count it accepts gives a valid window.
+const MaxMonths = 1200
+
 // Trailing returns the window of the given number of calendar months that
 // ends at end: [the same day and time months earlier, end). When that
 // month is too short for the day, the window starts on its last day: six
 // months before 31 August is 28 February (29 in a leap year), not 3 March
 // as [time.Time.AddDate] would normalize it. months = 0 means
-// [DefaultMonths]. Trailing returns an *InputError wrapping ErrOutOfRange
-// for negative months.
+// [DefaultMonths].
+//
+// Trailing returns an *InputError wrapping ErrOutOfRange for months
+// outside [0, MaxMonths], and for a window whose Start or End JSON cannot
+// write and read back exactly (see [time.Time.MarshalJSON]): a year
+// outside 0 to 9999, or a zone offset of 24 hours or more or with seconds
+// (RFC 3339 writes offsets in whole minutes). So a window from Trailing is
+// always valid, and marshals to JSON that reads back the same instants. On
+// error the Window is zero.
 func Trailing(end time.Time, months int) (Window, error) {
-	if months < 0 {
-		return Window{}, inputErr("Trailing", "months = "+strconv.Itoa(months), ErrOutOfRange)
+	const fn = "Trailing"
+	if months < 0 || months > MaxMonths {
+		return Window{}, inputErr(fn, "months = "+strconv.Itoa(months)+" outside [0, "+strconv.Itoa(MaxMonths)+"]", ErrOutOfRange)
 	}
 	if months == 0 {
 		months = DefaultMonths
@@ -38,7 +51,18 @@ func Trailing(end time.Time, months int) (Window, error) {
 	first := time.Date(y, m-time.Month(months%12), 1, 0, 0, 0, 0, end.Location()).AddDate(-months/12, 0, 0)
 	last := time.Date(first.Year(), first.Month()+1, 0, 0, 0, 0, 0, end.Location()).Day()
 	start := time.Date(first.Year(), first.Month(), min(d, last), hh, mm, ss, end.Nanosecond(), end.Location())
-	return Window{Start: start, End: end}, nil
+	w := Window{Start: start, End: end}
+	for _, t := range []time.Time{start, end} {
+		if !storable(t) {
+			return Window{}, inputErr(fn, "window "+w.String()+" cannot be stored: a JSON time needs a year from 0 to 9999 and a zone offset in whole minutes under 24 hours", ErrOutOfRange)
+		}
+	}
+	// Unreachable with months ≥ 1 and years in 0 to 9999; kept so that
+	// the promise of a valid window does not rest on that argument.
+	if err := w.validate(fn, "window"); err != nil {
+		return Window{}, err
+	}
+	return w, nil
 }
 
 // Validate reports whether w ends after it starts. The error is an
@@ -73,6 +97,19 @@ func (w Window) String() string {
 		layout = time.RFC3339
 	}
 	return "[" + w.Start.Format(layout) + ", " + w.End.Format(layout) + ")"
+}
+
+// storable reports whether t can be written as a JSON time and read back
+// as the same instant: [time.Time.MarshalJSON] needs a year from 0 to 9999,
+// in t's location, and a zone offset of less than 24 hours; and RFC 3339
+// writes the offset in whole minutes, so an offset with seconds (the local
+// mean time of historical zones) would read back as another instant.
+func storable(t time.Time) bool {
+	if _, offset := t.Zone(); offset%60 != 0 {
+		return false
+	}
+	_, err := t.MarshalText() // the same check as MarshalJSON's
+	return err == nil
 }
 
 func midnight(t time.Time) bool {

@@ -94,7 +94,10 @@
 // is skill or will, not incentives or environment. A plan ends in a pass
 // (back to Coaching), an extension, or an exit. Journeys marshal to JSON for
 // storage in a CRM and unmarshal strictly: unknown fields, unknown enum text
-// and unreachable states are errors.
+// and unreachable states are errors. Every journey from [Start] and
+// [Journey.Apply] marshals and reads back the same: they refuse times JSON
+// cannot write exactly (a year outside 0 to 9999, a zone offset of a day or
+// more or with seconds).
 //
 // # Sessions and the coaching cadence
 //

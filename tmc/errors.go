@@ -16,7 +16,8 @@ var (
 	ErrInvalidEnum = errors.New("unknown value")
 	// ErrNegative reports a negative duration or count.
 	ErrNegative = errors.New("negative")
-	// ErrOutOfRange reports a number outside its documented range.
+	// ErrOutOfRange reports a number outside its documented range, or a
+	// start time whose journey JSON could not store.
 	ErrOutOfRange = errors.New("out of range")
 	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
 	ErrNotFinite = errors.New("not a finite number")
@@ -43,9 +44,10 @@ var (
 // [*EventError] wrapping the rule's sentinel; the journey is unchanged.
 var (
 	// ErrInvalidEvent reports an event that is malformed whatever the
-	// state: an unknown kind, a zero time, or a cause on an event other
-	// than ReviewStarted.
-	ErrInvalidEvent = errors.New("rule valid event: unknown kind, zero time or misplaced cause")
+	// state: an unknown kind, a zero time, a time JSON cannot write (a
+	// journey holding it could not be stored), or a cause on an event
+	// other than ReviewStarted.
+	ErrInvalidEvent = errors.New("rule valid event: unknown kind, zero or unstorable time, or misplaced cause")
 	// ErrNotStarted reports an event applied to the zero Journey; use
 	// [Start].
 	ErrNotStarted = errors.New("rule started: the journey has not started")
@@ -82,6 +84,8 @@ type InputError struct {
 	Err  error  // one of the package's sentinel errors
 }
 
+// Error formats e as "tmc: Plan: salesCycleDays = -3: negative": the
+// package, the function, the argument and the sentinel's message.
 func (e *InputError) Error() string {
 	return "tmc: " + e.Func + ": " + e.Arg + ": " + e.Err.Error()
 }
@@ -104,6 +108,12 @@ type EventError struct {
 	Err    error
 }
 
+// Error formats e as "tmc: review-started at 2025-07-25T09:00:00Z in
+// coaching: rule below standard: a performance plan needs at least two
+// consecutive periods below standard (1 period below standard past the
+// ramp, need 2)": the event's kind, its time when it has one (RFC 3339),
+// the stage it was refused in, the rule's message and, when there is one,
+// the Detail in parentheses.
 func (e *EventError) Error() string {
 	s := "tmc: " + e.Event.Kind.String()
 	if !e.Event.At.IsZero() {
@@ -127,6 +137,9 @@ type NoMentorError struct {
 	Reps       []string // the reps left without a mentor, in input order
 }
 
+// Error formats e as `tmc: competency "close": no mentor available for
+// "ana", "ben"`: the competency and the reps left without a mentor, each
+// quoted, in e.Reps' order.
 func (e *NoMentorError) Error() string {
 	s := "tmc: competency " + quote(e.Competency) + ": " + ErrNoMentor.Error() + " for "
 	for i, r := range e.Reps {

@@ -180,6 +180,8 @@ func (e Event) check() string {
 		return "kind " + e.Kind.String()
 	case e.At.IsZero():
 		return "zero time"
+	case !storable(e.At):
+		return "time " + e.At.Format(time.RFC3339) + unstorableReason
 	case !e.Cause.Valid():
 		return "cause " + e.Cause.String()
 	case e.Cause != NoBarrier && e.Kind != ReviewStarted:
@@ -191,9 +193,9 @@ func (e Event) check() string {
 // UnmarshalJSON implements [json.Unmarshaler] strictly, for event logs
 // kept in a CRM: unknown fields, unknown enum text and trailing data are
 // errors, and so is an event [Journey.Apply] would refuse whatever the
-// state (no kind, a zero time, a cause on an event other than
-// ReviewStarted). On error e is left unchanged. JSON null leaves e
-// unchanged, as [json.Unmarshal] does.
+// state (no kind, a zero time, a time JSON cannot write, a cause on an
+// event other than ReviewStarted). On error e is left unchanged. JSON
+// null leaves e unchanged, as [json.Unmarshal] does.
 func (e *Event) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
@@ -209,6 +211,25 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	*e = Event(p)
 	return nil
 }
+
+// storable reports whether t can be written as a JSON time and read back
+// as the same instant, so that a journey holding it can be stored:
+// [time.Time.MarshalJSON] needs a year from 0 to 9999, in t's location,
+// and a zone offset of less than 24 hours; and RFC 3339 writes the offset
+// in whole minutes, so an offset with seconds (the local mean time of
+// historical zones, such as Amsterdam's +00:19:32 before 1937) would read
+// back as another instant.
+func storable(t time.Time) bool {
+	if _, offset := t.Zone(); offset%60 != 0 {
+		return false
+	}
+	_, err := t.MarshalText() // the same check as MarshalJSON's
+	return err == nil
+}
+
+// unstorableReason completes an error message about a time that is not
+// storable.
+const unstorableReason = " cannot be stored: a JSON time needs a year from 0 to 9999 and a zone offset in whole minutes under 24 hours"
 
 // strictDecode decodes one JSON value into v, refusing unknown fields and
 // trailing data. An enum error keeps its [ErrInvalidEnum]; anything else
@@ -270,8 +291,17 @@ type Journey struct {
 // Training. The ramp ends at r.FullProductivity(start); no performance
 // plan can start before then.
 //
-// Start returns an [*InputError] wrapping [ErrEmpty] for a zero start, or
-// the error of [Ramp.Validate] for an invalid ramp.
+// A Journey is stored as JSON, so Start refuses a journey whose times JSON
+// cannot write and read back exactly (see [time.Time.MarshalJSON]): both
+// start and the end of the ramp must fall in the years 0 to 9999, in
+// start's location, with a zone offset in whole minutes and of less than
+// 24 hours. A journey from Start therefore always marshals and reads back
+// the same, and [Journey.Apply] keeps it so.
+//
+// Start returns an [*InputError] wrapping [ErrEmpty] for a zero start,
+// [ErrOutOfRange] for a start or ramp end that cannot be stored, or the
+// error of [Ramp.Validate] for an invalid ramp. On error the Journey is
+// zero.
 func Start(start time.Time, r Ramp) (Journey, error) {
 	if start.IsZero() {
 		return Journey{}, inputErr("Start", "start time is zero", ErrEmpty)
@@ -280,10 +310,17 @@ func Start(start time.Time, r Ramp) (Journey, error) {
 		return Journey{}, err
 	}
 	start = start.Round(0) // drop any monotonic reading: the journey is a record, not a stopwatch
+	if !storable(start) {
+		return Journey{}, inputErr("Start", "start "+start.Format(time.RFC3339)+unstorableReason, ErrOutOfRange)
+	}
+	rampEnds := r.FullProductivity(start)
+	if !storable(rampEnds) {
+		return Journey{}, inputErr("Start", "ramp end "+rampEnds.Format(time.RFC3339)+unstorableReason, ErrOutOfRange)
+	}
 	return Journey{
 		stage:    InTraining,
 		started:  start,
-		rampEnds: r.FullProductivity(start),
+		rampEnds: rampEnds,
 		since:    start,
 		updated:  start,
 	}, nil
@@ -357,8 +394,10 @@ func plural(n int, noun string) string {
 // [*EventError] naming the rule that refused e. The rules, checked in this
 // order:
 //
-//   - the event is well formed: a known kind, a non-zero time, and a Cause
-//     only on ReviewStarted ([ErrInvalidEvent]);
+//   - the event is well formed: a known kind, a non-zero time that JSON
+//     can write and read back exactly (a year from 0 to 9999 in its
+//     location, a zone offset in whole minutes under 24 hours: the journey
+//     stores it), and a Cause only on ReviewStarted ([ErrInvalidEvent]);
 //   - the journey has started ([ErrNotStarted]);
 //   - e.At is not before the last event ([ErrTimeBackwards]); equal times
 //     are allowed, for events recorded in the same instant;

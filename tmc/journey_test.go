@@ -462,6 +462,8 @@ func FuzzJourneyUnmarshalJSON(f *testing.F) {
 		`{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-05-21T09:00:00Z","updated":"2025-07-25T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":0,"cause":"none","exited_by":"none"}`,
 		`{"stage":"review","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-07-26T09:00:00Z","updated":"2025-07-26T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":3,"cause":"incorrect-thinking","exited_by":"none"}`,
 		`{"stage":"exited","started":"2025-01-06T09:00:00+02:00","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-09-23T09:00:00Z","updated":"2025-09-23T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":1,"cause":"dont-know","exited_by":"review-failed"}`,
+		// Late in 9999: an event a month on would fall in year 10000.
+		`{"stage":"coaching","started":"9999-01-06T09:00:00Z","ramp_ends":"9999-06-05T09:00:00Z","since":"9999-07-01T09:00:00Z","updated":"9999-12-15T09:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}`,
 		`{"stage":"Coaching","cause":"Constraints"}`,
 		`{"stage":"training","failed_cycles":9223372036854775807}`,
 		`null`, `{}`, `[]`, `"training"`, `{"stage":"training"}{}`,
@@ -498,6 +500,9 @@ func FuzzJourneyUnmarshalJSON(f *testing.F) {
 			if next, err := j.Apply(e); err == nil {
 				if msg := next.validate(); msg != "" {
 					t.Fatalf("from %s, %v reached an illegal state: %s", out, k, msg)
+				}
+				if _, err := json.Marshal(next); err != nil {
+					t.Fatalf("from %s, %v reached a state that cannot be stored: %v", out, k, err)
 				}
 			}
 		}

@@ -183,6 +183,10 @@ func (s Session) Validate() error {
 // a Sales Executive Council study of 2,000 salespeople, reps who received
 // three or more hours of coaching a month reached 107% of quota on
 // average, against 88% for reps who received little or none.
+//
+// It is the same figure, with the same value, as
+// [github.com/salesdev/salesdev/grid.MinCoachingHours]: each package
+// defines it because tmc and grid do not import each other.
 const CoachingCadence = 3.0
 
 // A CoachingMonth is one rep's 1:1 time in one calendar month: the hours
