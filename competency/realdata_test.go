@@ -1,16 +1,12 @@
 package competency
 
 import (
-	"encoding/csv"
-	"errors"
-	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/internal/crmdata"
 )
 
 // agentFunnels reads the public Maven Analytics "CRM + Sales +
@@ -21,41 +17,16 @@ import (
 // file is missing or malformed.
 func agentFunnels(t *testing.T) map[string]benchmark.Funnel {
 	t.Helper()
-	dir := os.Getenv("SALESDEV_DATA")
-	if dir == "" {
-		t.Skip("SALESDEV_DATA is not set; skipping the real-data test")
-	}
-	f, err := os.Open(filepath.Join(dir, "crm-sales-opportunities", "sales_pipeline.csv"))
-	if err != nil {
-		t.Fatalf("SALESDEV_DATA is set but the pipeline cannot be read: %v", err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		t.Fatalf("reading header: %v", err)
-	}
-	if len(header) < 5 || header[1] != "sales_agent" || header[4] != "deal_stage" {
-		t.Fatalf("header = %q, want sales_agent and deal_stage in columns 2 and 5", header)
-	}
 	type counts struct{ all, engaged, decided, won int64 }
 	by := map[string]*counts{}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("reading pipeline: %v", err)
-		}
-		c := by[rec[1]]
+	for _, d := range crmdata.Pipeline(t) {
+		c := by[d.Agent]
 		if c == nil {
 			c = &counts{}
-			by[rec[1]] = c
+			by[d.Agent] = c
 		}
 		c.all++
-		switch rec[4] {
-		case "Prospecting":
+		switch d.Stage {
 		case "Engaging":
 			c.engaged++
 		case "Won":
@@ -65,12 +36,7 @@ func agentFunnels(t *testing.T) map[string]benchmark.Funnel {
 		case "Lost":
 			c.engaged++
 			c.decided++
-		default:
-			t.Fatalf("unknown deal_stage %q", rec[4])
 		}
-	}
-	if len(by) == 0 {
-		t.Fatal("sales_pipeline.csv has no rows")
 	}
 	out := make(map[string]benchmark.Funnel, len(by))
 	for agent, c := range by {

@@ -2,54 +2,23 @@ package tmc
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/internal/crmdata"
 )
-
-// readCSV reads $SALESDEV_DATA/crm-sales-opportunities/name as records
-// keyed by header. It skips the test when SALESDEV_DATA is unset and fails
-// it when the variable is set but the file is missing or malformed.
-func readCSV(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	dir := os.Getenv("SALESDEV_DATA")
-	if dir == "" {
-		t.Skip("SALESDEV_DATA is not set; skipping the real-data test")
-	}
-	f, err := os.Open(filepath.Join(dir, "crm-sales-opportunities", name))
-	if err != nil {
-		t.Fatalf("SALESDEV_DATA is set but %s cannot be read: %v", name, err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) < 2 {
-		t.Fatalf("reading %s: %d rows, %v", name, len(rows), err)
-	}
-	var out []map[string]string
-	for _, r := range rows[1:] {
-		m := map[string]string{}
-		for i, h := range rows[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 // TestRealDataMentors matches close-rate mentors on the public Maven
 // Analytics "CRM + Sales + Opportunities" data: 35 agents under 6 managers,
 // 30 of them with closed deals. Reference counts and the median cycle were
 // computed once with python3's csv and statistics modules.
 func TestRealDataMentors(t *testing.T) {
-	teams := readCSV(t, "sales_teams.csv")
-	pipeline := readCSV(t, "sales_pipeline.csv")
+	teams := crmdata.Table(t, "sales_teams.csv")
+	pipeline := crmdata.Table(t, "sales_pipeline.csv")
 	manager := map[string]string{}
 	for _, r := range teams {
 		manager[r["sales_agent"]] = r["manager"]
