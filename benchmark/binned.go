@@ -1,10 +1,15 @@
 package benchmark
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // A Binned is the bounded-memory, mergeable form of [Discover], for
@@ -289,18 +294,27 @@ func (b Binned) MarshalJSON() ([]byte, error) {
 	return json.Marshal(binnedJSON{Metric: b.metric, Edges: b.edges, Won: b.won, Lost: b.lost})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It checks the state as
-// [NewBinned] checks its arguments, and that the counts are non-negative,
-// one per bin ([ErrOutOfRange] otherwise) and add up within int64. On error
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes strictly, and
+// returns an [*InputError] wrapping [ErrSyntax] for data that is not one
+// JSON object of [Binned.MarshalJSON]'s form: a syntax error, an unknown
+// field (at any level), a value of the wrong type, or anything but white
+// space after the object. It checks the state as [NewBinned] checks its
+// arguments, and that the counts are non-negative ([ErrNegative]), one per
+// bin ([ErrOutOfRange]) and add up within int64 ([ErrOverflow]). On error
 // b is unchanged. Like [json.Unmarshal] itself, it takes null as a no-op.
 func (b *Binned) UnmarshalJSON(data []byte) error {
 	const fn = "Binned.UnmarshalJSON"
-	if string(data) == "null" {
+	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}
 	var w binnedJSON
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&w); err != nil {
+		return jsonErr(fn, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return inputErr(fn, fmt.Sprintf("data at byte %d", dec.InputOffset()), fmt.Errorf("%w: data after the object", ErrSyntax))
 	}
 	nb, err := newBinned(fn, w.Metric, w.Edges)
 	if err != nil {
@@ -326,4 +340,39 @@ func (b *Binned) UnmarshalJSON(data []byte) error {
 	}
 	*b = *nb
 	return nil
+}
+
+// jsonErr turns an error from decoding a Binned's JSON into an
+// [*InputError]. It does not wrap the decoder's error, whose message names
+// the internal binnedJSON type.
+func jsonErr(fn string, err error) error {
+	var (
+		ie  *InputError
+		se  *json.SyntaxError
+		ute *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &ie): // from Direction.UnmarshalText
+		return inputErr(fn, "metric direction "+ie.Arg, ie.Err)
+	case errors.As(err, &se):
+		return inputErr(fn, fmt.Sprintf("data at byte %d", se.Offset), fmt.Errorf("%w: %v", ErrSyntax, se))
+	case errors.As(err, &ute):
+		field, want := ute.Field, "an object"
+		if field == "" {
+			field = "data"
+		} else {
+			switch ute.Type.Kind() {
+			case reflect.Int64:
+				want = "an integer"
+			case reflect.Float64:
+				want = "a number"
+			case reflect.String:
+				want = "a string"
+			case reflect.Slice:
+				want = "an array"
+			}
+		}
+		return inputErr(fn, field, fmt.Errorf("%w: %s where %s is expected", ErrSyntax, ute.Value, want))
+	}
+	return inputErr(fn, "data", fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(err.Error(), "json: ")))
 }

@@ -188,6 +188,59 @@ func TestBinnedAtomic(t *testing.T) {
 	}
 }
 
+// TestBinnedUnmarshalJSONStrict: UnmarshalJSON refuses what is not a
+// Binned's JSON with an *InputError wrapping a sentinel, and never the
+// decoder's own error, which named the internal binnedJSON type.
+func TestBinnedUnmarshalJSONStrict(t *testing.T) {
+	const valid = `{"metric":{"name":"d","direction":"lower-is-better"},"edges":[7],"won":[1,2],"lost":[3,4]}`
+	tests := []struct {
+		name, data string
+		want       error
+	}{
+		{"unknown field", `{"metric":{"name":"d"},"edges":[7],"won":[1,2],"lost":[3,4],"total":10}`, ErrSyntax},
+		{"unknown metric field", `{"metric":{"name":"d","goal":3},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"count is a string", `{"metric":{"name":"d"},"edges":[7],"won":["1",2],"lost":[3,4]}`, ErrSyntax},
+		{"count is fractional", `{"metric":{"name":"d"},"edges":[7],"won":[1.5,2],"lost":[3,4]}`, ErrSyntax},
+		{"count too large", `{"metric":{"name":"d"},"edges":[7],"won":[99999999999999999999,2],"lost":[3,4]}`, ErrSyntax},
+		{"edge too large", `{"metric":{"name":"d"},"edges":[1e400],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"not an object", `[1, 2]`, ErrSyntax},
+		{"metric is a string", `{"metric":"d","edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"trailing data", valid + ` {}`, ErrSyntax},
+		{"trailing garbage", valid + `x`, ErrSyntax},
+		{"truncated", valid[:20], ErrSyntax},
+		{"syntax error", `{"metric":}`, ErrSyntax},
+		{"empty", ``, ErrSyntax},
+		{"bad direction", `{"metric":{"name":"d","direction":"sideways"},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrInvalidEnum},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := mustBinned(t, ruleDays, []float64{7, 14}, cycleHistory())
+			before, _ := json.Marshal(b)
+			// Called directly, as json.Unmarshal checks the syntax itself first.
+			err := b.UnmarshalJSON([]byte(tt.data))
+			var ie *InputError
+			if !errors.Is(err, tt.want) || !errors.As(err, &ie) {
+				t.Fatalf("UnmarshalJSON(%s) = %v (%T), want an *InputError wrapping %v", tt.data, err, err, tt.want)
+			}
+			if msg := err.Error(); strings.Contains(msg, "binnedJSON") || !strings.HasPrefix(msg, "benchmark: Binned.UnmarshalJSON: ") {
+				t.Errorf("UnmarshalJSON(%s) error text = %q", tt.data, msg)
+			}
+			if after, _ := json.Marshal(b); string(after) != string(before) {
+				t.Errorf("UnmarshalJSON(%s) changed b to %s", tt.data, after)
+			}
+		})
+	}
+	var b Binned
+	for _, data := range []string{valid, " " + valid + "\n\t", "null", " null "} {
+		if err := b.UnmarshalJSON([]byte(data)); err != nil {
+			t.Errorf("UnmarshalJSON(%q) = %v", data, err)
+		}
+	}
+	if got, _ := json.Marshal(b); string(got) != valid {
+		t.Errorf("after UnmarshalJSON the state is %s, want %s", got, valid)
+	}
+}
+
 func TestBinnedJSON(t *testing.T) {
 	b := mustBinned(t, ruleDays, []float64{7, 14, 30, 60}, cycleHistory())
 	data, err := json.Marshal(b)
@@ -349,10 +402,26 @@ func FuzzBinnedJSON(f *testing.F) {
 	f.Add(`{"metric":{"name":"d","direction":"sideways"},"edges":[1],"won":[0,0],"lost":[0,0]}`)                                                       // bad direction
 	f.Add(`{"edges":[1e308,1.7976931348623157e308],"metric":{"name":"x"},"won":[1,2,3],"lost":[3,2,1]}`)                                               // extreme edges
 	f.Add(`null`)
+	f.Add(`{"metric":{"name":"d"},"edges":[1],"won":[0,0],"lost":[0,0],"extra":1}`) // unknown field
+	f.Add(`{"metric":{"name":"d"},"edges":[1],"won":[0,0],"lost":[0,0]} {}`)        // trailing data
 	f.Fuzz(func(t *testing.T, data string) {
+		// Called directly, UnmarshalJSON sees malformed JSON too: its errors
+		// are the package's, and it agrees with json.Unmarshal.
+		var direct Binned
+		derr := direct.UnmarshalJSON([]byte(data))
+		var ie *InputError
+		if derr != nil && (sentinelOf(derr) == nil || !errors.As(derr, &ie) || strings.Contains(derr.Error(), "binnedJSON")) {
+			t.Fatalf("UnmarshalJSON(%q) = %v (%T), not one of the package's errors", data, derr, derr)
+		}
 		var b Binned
 		if err := json.Unmarshal([]byte(data), &b); err != nil {
+			if derr == nil {
+				t.Fatalf("UnmarshalJSON(%q) accepted what json.Unmarshal refused: %v", data, err)
+			}
 			return
+		}
+		if derr != nil {
+			t.Fatalf("UnmarshalJSON(%q) = %v, but json.Unmarshal accepted it", data, derr)
 		}
 		out, err := json.Marshal(b)
 		if err != nil {

@@ -55,7 +55,8 @@
 // stage-to-stage conversions and [Funnel.Overall] the whole. [Required]
 // works a goal backwards: 14 deals at 10%, 35%, 50% and 40% need 2,000
 // calls, 200 conversations, 70 appointments and 35 proposals, rounded up at
-// every stage and never off by one from floating-point noise.
+// every stage, with the ratios read as the decimals they are written as:
+// the float64 nearest 0.35 does not turn 200 conversations into 201.
 // [RequiredForRevenue] starts from a revenue goal and an average deal.
 //
 // # Discovering benchmarks from history
@@ -101,7 +102,7 @@
 // # Errors
 //
 // Data from a CRM is never a programmer error: NaN, ±Inf, negative counts,
-// hits above trials, ratios outside (0, 1], empty input and int64 overflow
+// hits above trials, ratios outside (0, 1], empty input and overflow
 // are reported as errors, never as a panic or a NaN in a result. The errors
 // have concrete type [*InputError], which names the function and argument,
 // and wrap one of the sentinels ([ErrNotFinite], [ErrNegative],

@@ -19,8 +19,11 @@ var (
 	ErrOutOfRange = errors.New("out of range")
 	// ErrEmpty reports empty input where at least one value is needed.
 	ErrEmpty = errors.New("empty input")
-	// ErrOverflow reports a sum or count that does not fit in an int64.
-	ErrOverflow = errors.New("int64 overflow")
+	// ErrOverflow reports a result too large for its type: a sum or count
+	// that does not fit in an int64, a funnel count above 2⁵³ (where
+	// float64 arithmetic can no longer tell one item from the next), or a
+	// ±Inf result computed from finite input.
+	ErrOverflow = errors.New("overflow")
 	// ErrInvalidEnum reports an enum value or text this package does not know.
 	ErrInvalidEnum = errors.New("unknown value")
 	// ErrFunnelGrows reports a funnel stage with more items than the stage
@@ -32,6 +35,10 @@ var (
 	// they count different things: a [Rollup] with other stages or another
 	// number of groups, a [Binned] with another metric or other edges.
 	ErrMismatch = errors.New("shapes do not match")
+	// ErrSyntax reports JSON that cannot be decoded: a syntax error, an
+	// unknown field, a value of the wrong JSON type, or data after the
+	// value.
+	ErrSyntax = errors.New("malformed JSON")
 )
 
 // An InputError records which argument of which function was refused, and
@@ -43,6 +50,9 @@ type InputError struct {
 	Err  error  // one of the package's sentinel errors
 }
 
+// Error returns "benchmark: " followed by Func, Arg and the message of Err,
+// separated by ": ", as in
+// "benchmark: FromTeam: values[3] = NaN: not a finite number".
 func (e *InputError) Error() string {
 	return "benchmark: " + e.Func + ": " + e.Arg + ": " + e.Err.Error()
 }

@@ -80,18 +80,24 @@ func (f Funnel) Overall() (Rate, error) {
 // 2,000 calls, 200 conversations, 70 appointments, 35 proposals and the 14
 // deals.
 //
-// Each count is the smallest that still reaches the stage below. The
-// division is rounded honestly: the float64 nearest 0.35 is not 0.35, and
-// 70 ÷ 0.35 computes as 200.00000000000003, which a plain ceiling would
-// turn into 201. Required takes a quotient within 64 units in the last
-// place of a whole number as that whole number (a relative 1.4×10⁻¹⁴), the
-// size of the error that representing a decimal ratio and dividing can
-// introduce. A ratio written with d decimals can only be misread when the
-// count below times 10ᵈ exceeds about 10¹³.
+// Each count n is the smallest whole number with n × ratio ≥ the count
+// below, worked out exactly from the float64 ratio, with one allowance for
+// ratios written as decimals. The float64 nearest 0.35 is a little less
+// than 0.35, so 70 ÷ 0.35 is exactly 200.0000000000000127 and its ceiling
+// 201, though a funnel at 35% needs 200. So when the exact quotient
+// exceeds a whole number m by no more than 64 units in the last place of
+// m (a relative 1.4×10⁻¹⁴) and by no more than 10⁻⁶, Required takes m:
+// n × ratio then falls short of the count below by at most 10⁻⁶ × ratio,
+// less than a millionth of an item. A ratio with a few decimals is read as that
+// decimal as long as the quotient is below 10⁹; above, the allowance is
+// too small for the float64 ratio's error, and a count can come out one
+// more than the decimal reading, never less. The goal itself is not
+// rounded this way: 14.00000000000001 deals need 15.
 //
 // Required returns an [*InputError] wrapping [ErrNotFinite] for a NaN or
 // ±Inf goal or ratio, [ErrNegative] for a negative goal, [ErrOutOfRange]
-// for a ratio outside (0, 1], and [ErrOverflow] when a count exceeds int64.
+// for a ratio outside (0, 1], and [ErrOverflow] when a count exceeds 2⁵³
+// (about 9×10¹⁵), beyond which float64 cannot tell one item from the next.
 // It does not modify ratios. A goal of 0 needs 0 at every stage.
 func Required(goal float64, ratios []float64) ([]int64, error) {
 	const fn = "Required"
@@ -101,6 +107,15 @@ func Required(goal float64, ratios []float64) ([]int64, error) {
 	if goal < 0 {
 		return nil, inputErr(fn, fmt.Sprintf("goal = %v", goal), ErrNegative)
 	}
+	c := math.Ceil(goal)
+	if c > maxCount {
+		return nil, inputErr(fn, fmt.Sprintf("goal = %v", goal), fmt.Errorf("%w: more than 2⁵³", ErrOverflow))
+	}
+	return required(fn, int64(c), ratios)
+}
+
+// required is Required for a whole, checked goal.
+func required(fn string, goal int64, ratios []float64) ([]int64, error) {
 	for i, r := range ratios {
 		arg := fmt.Sprintf("ratios[%d]", i)
 		if err := checkFinite(fn, arg, r); err != nil {
@@ -111,25 +126,26 @@ func Required(goal float64, ratios []float64) ([]int64, error) {
 		}
 	}
 	counts := make([]int64, len(ratios)+1)
-	c, err := honestCeil(goal)
-	if err != nil {
-		return nil, inputErr(fn, fmt.Sprintf("goal = %v", goal), err)
-	}
-	counts[len(ratios)] = c
+	counts[len(ratios)] = goal
 	for i := len(ratios) - 1; i >= 0; i-- {
-		c, err = honestCeil(float64(counts[i+1]) / ratios[i])
-		if err != nil {
-			return nil, inputErr(fn, fmt.Sprintf("stage %d", i), err)
+		c, ok := ceilQuotient(float64(counts[i+1]), ratios[i])
+		if !ok {
+			return nil, inputErr(fn, fmt.Sprintf("stage %d", i), fmt.Errorf("%w: more than 2⁵³", ErrOverflow))
 		}
 		counts[i] = c
 	}
 	return counts, nil
 }
 
-// RequiredForRevenue is [Required] for a revenue goal: the goal is first
-// divided by the average deal size (rounded as honestly as Required's
-// divisions), then worked back through the funnel. The last count is the
-// number of deals to close. averageDeal must be finite and positive.
+// RequiredForRevenue is [Required] for a revenue goal: the number of deals
+// is ⌈revenue ÷ averageDeal⌉, computed and rounded as Required computes
+// each stage from the stage below (so 0.3 ÷ 0.1 is 3 deals and 1.1 ÷ 0.1
+// is 11), and is then worked back through the funnel. The last count is
+// the number of deals to close. It returns an [*InputError] wrapping
+// [ErrNotFinite] for a NaN or ±Inf revenue or averageDeal, [ErrNegative]
+// for a negative revenue, [ErrOutOfRange] for an averageDeal that is not
+// positive, [ErrOverflow] when the number of deals exceeds 2⁵³, and
+// otherwise Required's errors.
 func RequiredForRevenue(revenue, averageDeal float64, ratios []float64) ([]int64, error) {
 	const fn = "RequiredForRevenue"
 	if err := checkFinite(fn, "revenue", revenue); err != nil {
@@ -144,33 +160,64 @@ func RequiredForRevenue(revenue, averageDeal float64, ratios []float64) ([]int64
 	if averageDeal <= 0 {
 		return nil, inputErr(fn, fmt.Sprintf("averageDeal = %v", averageDeal), fmt.Errorf("%w: must be positive", ErrOutOfRange))
 	}
-	deals := revenue / averageDeal
-	if math.IsInf(deals, 0) {
-		return nil, inputErr(fn, "revenue / averageDeal", ErrOverflow)
+	deals, ok := ceilQuotient(revenue, averageDeal)
+	if !ok {
+		return nil, inputErr(fn, "revenue / averageDeal", fmt.Errorf("%w: more than 2⁵³ deals", ErrOverflow))
 	}
-	counts, err := Required(deals, ratios)
-	if err != nil {
-		return nil, inputErr(fn, errArg(err), errUnwrap(err))
-	}
-	return counts, nil
+	return required(fn, deals, ratios)
 }
 
-// noiseULPs is how far, in units in the last place, a quotient may sit
-// from a whole number and still be taken as that number by honestCeil.
-const noiseULPs = 64
+// maxCount is the largest count Required returns: every whole number up
+// to 2⁵³ is a float64, so the quotients and products below are exact.
+const maxCount = 1 << 53
 
-// honestCeil returns ⌈x⌉ for x ≥ 0, except that an x within noiseULPs ulps
-// of a whole number is taken as that number: floating-point noise must not
-// add one.
-func honestCeil(x float64) (int64, error) {
-	n := math.Round(x)
-	if math.Abs(x-n) > noiseULPs*ulp(x) {
-		n = math.Ceil(x)
+// Decimal noise: a quotient that exceeds a whole number by at most
+// noiseULPs units in its last place and at most noiseAbs is taken as that
+// number. The relative bound covers the error of a decimal ratio's float64
+// (half an ulp, 1.1×10⁻¹⁶ relative); the absolute one keeps a count from
+// falling short by more than a millionth of an item where an ulp is large.
+const (
+	noiseULPs = 64
+	noiseAbs  = 1e-6
+)
+
+// ceilQuotient returns ⌈num ÷ den⌉ for num ≥ 0 and den > 0, taken exactly
+// (not from the rounded float64 quotient), less the decimal noise allowed
+// by noiseULPs and noiseAbs. It reports false when the result would exceed
+// maxCount.
+func ceilQuotient(num, den float64) (int64, bool) {
+	x := num / den
+	if !(x <= maxCount) { // +Inf included
+		return 0, false
 	}
-	if n >= 1<<63 {
-		return 0, ErrOverflow
+	// x is num/den rounded, so ⌈x⌉ can be one off the exact ceiling either
+	// way. math.FMA(n, den, −num) is n·den − num rounded once: its sign is
+	// exact, so it says whether n items at den reach num.
+	n := math.Ceil(x)
+	for n > 0 && math.FMA(n-1, den, -num) >= 0 {
+		n--
 	}
-	return int64(n), nil
+	for math.FMA(n, den, -num) < 0 {
+		if noise(n, num, den) {
+			return int64(n), true
+		}
+		if n >= maxCount {
+			return 0, false
+		}
+		n++
+	}
+	// Now n−1 < num/den ≤ n exactly.
+	if n > 0 && noise(n-1, num, den) {
+		n--
+	}
+	return int64(n), true
+}
+
+// noise reports whether num/den exceeds the whole number m by no more than
+// the decimal noise allowed, num/den ≥ m. The excess (num − m·den)/den is
+// computed to within two roundings.
+func noise(m, num, den float64) bool {
+	return -math.FMA(m, den, -num)/den <= min(noiseULPs*ulp(m), noiseAbs)
 }
 
 // ulp returns the distance from |x| to the next larger float64.

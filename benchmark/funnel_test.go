@@ -3,6 +3,7 @@ package benchmark
 import (
 	"errors"
 	"math"
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -25,9 +26,21 @@ func TestRequired(t *testing.T) {
 		{"ratio one", 7, []float64{1, 1}, []int64{7, 7, 7}},
 		// Hand-checked: ⌈7/0.3⌉ = ⌈23.33⌉ = 24; ⌈24/0.07⌉ = ⌈342.86⌉ = 343.
 		{"genuine rounding", 7, []float64{0.07, 0.3}, []int64{343, 24, 7}},
-		// 0.7/0.1 = 6.999999999999999 and 1.1/0.1 = 11.000000000000002 in float64.
-		{"noise below", 0.7 / 0.1, nil, []int64{7}},
-		{"noise above", 1.1 / 0.1, nil, []int64{11}},
+		// The goal is rounded up as it is, with no allowance for noise: the
+		// contract says the last count is ⌈goal⌉.
+		{"goal just below a whole number", 6.999999999999999, nil, []int64{7}},
+		{"goal just above a whole number", 11.000000000000002, nil, []int64{12}},
+		{"goal a hair above 14", 14.00000000000001, nil, []int64{15}},
+		// 30000000000003 ÷ 0.7 = 42857142857147.14…: the old 64-ulp allowance
+		// (≈ 0.5 at this size) took 42857142857147, whose × 0.7 is
+		// 30000000000002.9, short of the goal.
+		{"large count not snapped", 30000000000003, []float64{0.7}, []int64{42857142857148, 30000000000003}},
+		// 1696334617386 ÷ 0.045 rounds to the whole float64 37696324830800,
+		// but the float64 0.045 is below 0.045 and the exact quotient is
+		// 37696324830800.0014: a plain ceiling of the rounded quotient
+		// undercounts, the exact ceiling does not.
+		{"rounded quotient is whole", 1696334617386, []float64{0.045}, []int64{37696324830801, 1696334617386}},
+		{"largest count", 1 << 53, []float64{1}, []int64{1 << 53, 1 << 53}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +92,10 @@ func TestRequiredErrors(t *testing.T) {
 		{"NaN ratio", 10, []float64{math.NaN()}, ErrNotFinite},
 		{"overflow", 1e18, []float64{0.01}, ErrOverflow},
 		{"huge goal", 1e300, nil, ErrOverflow},
+		// Counts above 2⁵³ are refused, not rounded silently.
+		{"goal above 2⁵³", 1<<53 + 2, nil, ErrOverflow},
+		{"count above 2⁵³", 1e15, []float64{0.1}, ErrOverflow},
+		{"count just above 2⁵³", 1<<52 + 1, []float64{0.5}, ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,9 +106,12 @@ func TestRequiredErrors(t *testing.T) {
 	}
 }
 
-// Required is minimal: each count reaches the stage below, and one fewer
-// would not. Ratios are whole percentages so the check is exact integer
-// arithmetic.
+// Required reads whole-percent ratios as decimals: each count reaches the
+// stage below, exactly in decimal, and while the quotient is below 10⁹
+// one fewer would not. Above 10⁹ the decimal's float64 can put the exact
+// quotient more than 10⁻⁶ past a whole number, and the count may be one
+// more than the minimum, never less (see Required). Counts above 2⁵³ are
+// an ErrOverflow. The checks are exact integer arithmetic.
 func TestRequiredMinimal(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		goal := rapid.Int64Range(0, 100_000).Draw(t, "goal")
@@ -102,7 +122,16 @@ func TestRequiredMinimal(t *testing.T) {
 		}
 		got, err := Required(float64(goal), ratios)
 		if err != nil {
-			t.Fatal(err)
+			// The counts can only be larger than the decimal minimum, so
+			// the decimal chain must come close to 2⁵³ (or pass it).
+			c := big.NewInt(goal)
+			for i := len(pcts) - 1; i >= 0; i-- {
+				c.Mul(c, big.NewInt(100)).Add(c, big.NewInt(pcts[i]-1)).Quo(c, big.NewInt(pcts[i]))
+			}
+			if !errors.Is(err, ErrOverflow) || c.Cmp(big.NewInt(1<<53-1<<10)) < 0 {
+				t.Fatalf("Required(%d, %v) = %v; the decimal top count is %v", goal, ratios, err, c)
+			}
+			return
 		}
 		if got[len(got)-1] != goal {
 			t.Fatalf("last count %d, want the goal %d", got[len(got)-1], goal)
@@ -112,8 +141,12 @@ func TestRequiredMinimal(t *testing.T) {
 			if above*p < below*100 {
 				t.Fatalf("stage %d: %d at %d%% does not reach %d", i, above, p, below)
 			}
-			if above > 0 && (above-1)*p >= below*100 {
-				t.Fatalf("stage %d: %d is not minimal (%d at %d%% reaches %d)", i, above, above-1, p, below)
+			fewer := above - 1
+			if below*100/p >= 1e9 {
+				fewer = above - 2
+			}
+			if fewer >= 0 && fewer*p >= below*100 {
+				t.Fatalf("stage %d: %d is not minimal (%d at %d%% reaches %d)", i, above, fewer, p, below)
 			}
 		}
 	})
@@ -125,16 +158,23 @@ func TestRequiredForRevenue(t *testing.T) {
 	if err != nil || !cmp.Equal(got, []int64{2000, 200, 70, 35, 14}) {
 		t.Errorf("RequiredForRevenue = %v, %v", got, err)
 	}
-	// 0.3/0.1 = 2.9999999999999996 in float64: three deals, not a noisy ceiling.
-	if got, err := RequiredForRevenue(0.3, 0.1, nil); err != nil || got[0] != 3 {
-		t.Errorf("RequiredForRevenue(0.3, 0.1) = %v, %v; want [3]", got, err)
+	// The division revenue ÷ averageDeal is rounded like Required's:
+	// 0.3/0.1 = 2.9999999999999996 and 1.1/0.1 = 11.000000000000002 in
+	// float64, three and eleven deals, not a noisy ceiling.
+	for _, tt := range []struct {
+		rev, avg float64
+		want     int64
+	}{{0.3, 0.1, 3}, {1.1, 0.1, 11}, {140_000.01, 10_000, 15}, {0, 10, 0}} {
+		if got, err := RequiredForRevenue(tt.rev, tt.avg, nil); err != nil || !cmp.Equal(got, []int64{tt.want}) {
+			t.Errorf("RequiredForRevenue(%v, %v) = %v, %v; want [%d]", tt.rev, tt.avg, got, err, tt.want)
+		}
 	}
 	for _, tt := range []struct {
 		rev, avg float64
 		want     error
 	}{
 		{-1, 10, ErrNegative}, {10, 0, ErrOutOfRange}, {10, math.NaN(), ErrNotFinite},
-		{1e308, 1e-308, ErrOverflow},
+		{1e308, 1e-308, ErrOverflow}, {1e16, 1, ErrOverflow},
 	} {
 		if _, err := RequiredForRevenue(tt.rev, tt.avg, nil); !errors.Is(err, tt.want) {
 			t.Errorf("RequiredForRevenue(%v, %v) error = %v, want %v", tt.rev, tt.avg, err, tt.want)

@@ -97,8 +97,11 @@ func FitPrior(rates []Rate) (Prior, error) {
 	return Prior{Alpha: m * strength, Beta: (1 - m) * strength}, nil
 }
 
-// Validate returns nil when Alpha and Beta are finite and positive, as a
-// fitted prior's are, and otherwise an [*InputError].
+// Validate returns nil when Alpha and Beta are finite and positive and
+// their sum, the strength, is finite too, as a fitted prior's are. It
+// otherwise returns an [*InputError] wrapping [ErrNotFinite] for a NaN or
+// ±Inf parameter, [ErrOutOfRange] for one that is zero or negative, and
+// [ErrOverflow] when Alpha+Beta is +Inf (Prior{1e308, 1e308}).
 func (p Prior) Validate() error {
 	if err := checkFinite("Prior.Validate", "alpha", p.Alpha); err != nil {
 		return err
@@ -108,6 +111,9 @@ func (p Prior) Validate() error {
 	}
 	if p.Alpha <= 0 || p.Beta <= 0 {
 		return inputErr("Prior.Validate", fmt.Sprintf("alpha = %v, beta = %v", p.Alpha, p.Beta), fmt.Errorf("%w: both must be positive", ErrOutOfRange))
+	}
+	if math.IsInf(p.Alpha+p.Beta, 0) {
+		return inputErr("Prior.Validate", fmt.Sprintf("alpha + beta = %v + %v", p.Alpha, p.Beta), ErrOverflow)
 	}
 	return nil
 }
@@ -123,7 +129,8 @@ func (p Prior) Mean() float64 {
 
 // Strength returns Alpha+Beta: how many trials of a rep's own the team's
 // evidence counts for. A rep with as many trials as the strength is read as
-// half their own rate, half the team's.
+// half their own rate, half the team's. It returns 0 for the zero Prior or
+// an invalid one.
 func (p Prior) Strength() float64 {
 	if p.Validate() != nil {
 		return 0

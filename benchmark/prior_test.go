@@ -70,6 +70,48 @@ func TestFitPriorErrors(t *testing.T) {
 	}
 }
 
+func TestPriorValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Prior
+		want error // nil for a valid prior
+	}{
+		{"fitted", Prior{Alpha: 3, Beta: 7}, nil},
+		{"large but finite strength", Prior{Alpha: 1e307, Beta: 1e307}, nil},
+		{"zero", Prior{}, ErrOutOfRange},
+		{"negative beta", Prior{Alpha: 1, Beta: -1}, ErrOutOfRange},
+		{"NaN alpha", Prior{Alpha: math.NaN(), Beta: 1}, ErrNotFinite},
+		{"Inf beta", Prior{Alpha: 1, Beta: math.Inf(1)}, ErrNotFinite},
+		// 1e308 + 1e308 is +Inf: Strength would be +Inf and Mean 0.
+		{"strength overflows", Prior{Alpha: 1e308, Beta: 1e308}, ErrOverflow},
+		{"strength overflows, uneven", Prior{Alpha: math.MaxFloat64, Beta: 1e292}, ErrOverflow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.p.Validate()
+			if (tt.want == nil) != (err == nil) || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Fatalf("%v.Validate() = %v, want %v", tt.p, err, tt.want)
+			}
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) {
+					t.Errorf("%v.Validate() = %T, want *InputError", tt.p, err)
+				}
+				if m, s := tt.p.Mean(), tt.p.Strength(); m != 0 || s != 0 {
+					t.Errorf("invalid %v: Mean, Strength = %v, %v; want 0, 0", tt.p, m, s)
+				}
+				return
+			}
+			if s := tt.p.Strength(); !finite(s) || s <= 0 {
+				t.Errorf("%v.Strength() = %v", tt.p, s)
+			}
+			if m := tt.p.Mean(); !(m > 0 && m < 1) {
+				t.Errorf("%v.Mean() = %v", tt.p, m)
+			}
+		})
+	}
+}
+
 func TestShrink(t *testing.T) {
 	p := Prior{Alpha: 3, Beta: 7} // team mean 30%, worth 10 trials
 	tests := []struct {

@@ -70,7 +70,8 @@ func Sum(rates ...Rate) (Rate, error) {
 }
 
 // Interval returns the Wilson score interval for the true rate at the
-// given confidence level (0.95 uses z = 1.959964). Unlike the textbook
+// given confidence level, with z = Φ⁻¹((1+level)/2), the two-sided
+// standard normal quantile (1.959964 for 0.95). Unlike the textbook
 // p ± z·√(p(1−p)/n), it stays inside [0, 1], is never zero-width at 0 of n
 // or n of n, and has close to its nominal coverage on the small samples a
 // single rep produces.

@@ -198,7 +198,9 @@ type rollupBounds struct{ count, amount, days int64 }
 
 // NewRollup returns an empty Rollup for groups groups (reps or teams) and
 // the funnel stages named in stages, top first: [Record.Stage] indexes
-// stages. Names must be non-empty and unique; there can be 1 to
+// stages. Names must be non-empty and unique once leading and trailing
+// white space is trimmed, as [Funnel.Validate] requires ("call" and
+// "call " are duplicates), but are kept as given; there can be 1 to
 // [MaxStages] of them, and groups must be in [1, 2³²]. NewRollup copies
 // stages. It allocates 3·64·⌈(len(stages)+2)/8⌉ bytes per group: 192
 // bytes with up to 6 stages, 1.9 MB for 10,000 reps. It returns an
@@ -219,15 +221,18 @@ func checkRollupShape(fn string, stages []string, groups int) error {
 	if len(stages) > MaxStages {
 		return inputErr(fn, fmt.Sprintf("len(stages) = %d", len(stages)), fmt.Errorf("%w: at most %d stages", ErrOutOfRange, MaxStages))
 	}
+	// Names are compared as [Funnel.Validate] compares them, trimmed, so
+	// that every KPIs.Funnel the Rollup returns is a valid Funnel.
 	seen := make(map[string]bool, len(stages))
 	for i, s := range stages {
+		name := strings.TrimSpace(s)
 		switch {
-		case strings.TrimSpace(s) == "":
-			return inputErr(fn, fmt.Sprintf("stages[%d]", i), ErrEmpty)
-		case seen[s]:
+		case name == "":
+			return inputErr(fn, fmt.Sprintf("stages[%d] = %q", i, s), ErrEmpty)
+		case seen[name]:
 			return inputErr(fn, fmt.Sprintf("stages[%d] = %q", i, s), ErrDuplicate)
 		}
-		seen[s] = true
+		seen[name] = true
 	}
 	if groups < 1 || uint64(groups) > 1<<32 {
 		return inputErr(fn, fmt.Sprintf("groups = %d", groups), fmt.Errorf("%w: must be in [1, 2³²]", ErrOutOfRange))
@@ -540,7 +545,8 @@ func (r *Rollup) Group(g int) (KPIs, error) {
 }
 
 // All returns an iterator over every group's index and KPIs, in index
-// order. Each group's KPIs are computed as the iteration reaches them.
+// order. Each group's KPIs are computed as the iteration reaches them. For
+// the zero Rollup, which has no groups, it yields nothing.
 func (r *Rollup) All() iter.Seq2[int, KPIs] {
 	return func(yield func(int, KPIs) bool) {
 		for g := range r.groups {
@@ -552,10 +558,14 @@ func (r *Rollup) All() iter.Seq2[int, KPIs] {
 }
 
 // Combined returns the KPIs of all groups together: the team's (or the
-// company's) figures. It returns an [*InputError] wrapping [ErrOverflow]
-// when a sum over the groups does not fit in an int64.
+// company's) figures. It returns an [*InputError] wrapping [ErrEmpty] for
+// the zero Rollup, which has no stages to report, and [ErrOverflow] when a
+// sum over the groups does not fit in an int64.
 func (r *Rollup) Combined() (KPIs, error) {
 	const maxI = math.MaxInt64
+	if len(r.stages) == 0 {
+		return KPIs{}, inputErr("Rollup.Combined", "the zero Rollup", fmt.Errorf("%w: no stages", ErrEmpty))
+	}
 	var total [3][]int64
 	var n int64
 	for o := range total {
@@ -581,7 +591,8 @@ func (r *Rollup) Combined() (KPIs, error) {
 
 // kpis computes the KPIs of one group from its three sections. The
 // group's counts add up to its number of records, which fits in an int64,
-// so no sum here can overflow.
+// so no sum here can overflow. r has at least one stage: the zero Rollup
+// has no groups, and Combined refuses it.
 func (r *Rollup) kpis(open, won, lost []int64) KPIs {
 	n := len(r.stages)
 	k := KPIs{Funnel: make(Funnel, n), Rates: make([]Rate, n-1)}

@@ -47,7 +47,7 @@ func (r *Rollup) MarshalBinary() ([]byte, error) { return r.AppendBinary(nil) }
 // with the Rollup that [Rollup.MarshalBinary] encoded in data. It checks
 // everything it reads (the stages and groups as [NewRollup] does, every
 // sum non-negative and within int64, each group's days within 65,535 per
-// record) and returns an [*InputError] wrapping [ErrInvalidEnum] for data
+// record, no amount or days for an outcome with no records) and returns an [*InputError] wrapping [ErrInvalidEnum] for data
 // that is not a Rollup of a known version, [ErrOutOfRange] for data that
 // is truncated, has trailing bytes or holds impossible values, and
 // [ErrOverflow] for a sum that does not fit in an int64. On error r is
@@ -123,8 +123,9 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 	if len(d) != 0 {
 		return corrupt("%d trailing bytes", len(d))
 	}
-	// A group's counts must add up within int64, and its days sums can
-	// be at most 65,535 per record.
+	// A group's counts must add up within int64, its days sums can be at
+	// most 65,535 per record, and an outcome with no records has no
+	// amount and no days.
 	for g := range nr.groups {
 		var total int64
 		for o := Open; o <= Lost; o++ {
@@ -140,6 +141,9 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 				return inputErr(fn, fmt.Sprintf("group %d record count", g), ErrOverflow)
 			}
 			total += c
+			if c == 0 && (sec[slotAmount] != 0 || sec[slotDays] != 0) {
+				return corrupt("group %d %v: amount %d and %d days for no records", g, o, sec[slotAmount], sec[slotDays])
+			}
 			if hi, lo := bits.Mul64(uint64(c), math.MaxUint16); hi == 0 && uint64(sec[slotDays]) > lo {
 				return corrupt("group %d %v: %d days for %d records", g, o, sec[slotDays], c)
 			}

@@ -16,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
+
+	"github.com/salesdev/salesdev/internal/crmdata"
 )
 
 // rollupStages are the stages of DESIGN §7's roll-up workload.
@@ -123,6 +125,10 @@ func TestNewRollupErrors(t *testing.T) {
 		{"no stages", nil, 1, ErrEmpty},
 		{"empty name", []string{"call", " "}, 1, ErrEmpty},
 		{"duplicate", []string{"call", "meeting", "call"}, 1, ErrDuplicate},
+		// Funnel.Validate compares trimmed names, so these would give a
+		// KPIs.Funnel that fails it.
+		{"duplicate after trimming", []string{"call", "call "}, 1, ErrDuplicate},
+		{"duplicate after trimming a tab", []string{"\tmeeting", "call", "meeting"}, 1, ErrDuplicate},
 		{"too many stages", make([]string, MaxStages+1), 1, ErrOutOfRange},
 		{"no groups", []string{"call"}, 0, ErrOutOfRange},
 		{"negative groups", []string{"call"}, -3, ErrOutOfRange},
@@ -529,6 +535,21 @@ func TestZeroRollup(t *testing.T) {
 	if err := c.UnmarshalBinary(rollupState(t, &r)); err != nil || c.Groups() != 0 {
 		t.Errorf("zero Rollup binary round trip = %d groups, %v", c.Groups(), err)
 	}
+	// Combined, All (and kpis behind them) once panicked on a Rollup with
+	// no stages: make([]Rate, -1).
+	for name, z := range map[string]*Rollup{"zero": &r, "decoded zero": &c} {
+		k, err := z.Combined()
+		var ie *InputError
+		if !errors.Is(err, ErrEmpty) || !errors.As(err, &ie) {
+			t.Errorf("%s Rollup Combined() = %v, %v; want an *InputError wrapping %v", name, k, err, ErrEmpty)
+		}
+		for g, k := range z.All() {
+			t.Errorf("%s Rollup All() yielded %d, %v; want nothing", name, g, k)
+		}
+		if s := z.Stages(); len(s) != 0 {
+			t.Errorf("%s Rollup Stages() = %q", name, s)
+		}
+	}
 }
 
 func TestRollupManyStages(t *testing.T) {
@@ -820,6 +841,10 @@ func TestRollupUnmarshalBinaryErrors(t *testing.T) {
 		{"too many groups", append([]byte("sdru\x01\x01\x01a\xff\xff\xff\xff\xff\x01"), make([]byte, 64)...), ErrOutOfRange},
 		{"huge group count, little data", []byte("sdru\x01\x01\x01a\xff\xff\xff\xff\x0f"), ErrOutOfRange},
 		{"days beyond 65535 per record", edit(func(b []byte) []byte { b[valueAt(Open, 0, 1)] = 1; return b }), ErrOutOfRange},
+		// Outcomes with no records cannot have an amount.
+		{"open amount with no records", edit(func(b []byte) []byte { b[valueAt(Open, 0, 0)] = 5; return b }), ErrOutOfRange},
+		{"lost amount with no records", edit(func(b []byte) []byte { b[valueAt(Lost, 1, 0)] = 1; return b }), ErrOutOfRange},
+		{"won amount with no records", edit(func(b []byte) []byte { b[valueAt(Won, 0, 0)] = 0x7f; return b }), ErrOutOfRange},
 		{"value beyond int64", append(append([]byte("sdru\x01\x01\x01a\x01"), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), make([]byte, 8)...), ErrOverflow},
 	}
 	for _, tt := range tests {
@@ -1000,7 +1025,7 @@ func TestMinorUnits(t *testing.T) {
 // at stage 1, a Won or Lost row a closed deal at stage 2 with its
 // close_value in cents and the days from engage_date to close_date.
 func TestRollupRealPipeline(t *testing.T) {
-	rows := realPipeline(t)
+	rows := crmdata.Pipeline(t)
 	var in Interner
 	recs := make([]Record, 0, len(rows))
 	for _, row := range rows {
@@ -1223,11 +1248,12 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 	r, _ := NewRollup([]string{"call", "meeting", "deal"}, 2)
 	_ = r.Add([]Record{{Group: 1, Stage: 2, Outcome: Won, Amount: 300, Days: 4}, {Stage: 1, Days: 2}})
 	good, _ := r.MarshalBinary()
-	f.Add(good)                                    // a valid roll-up
-	f.Add(good[:len(good)-3])                      // truncated
-	f.Add([]byte("sdru\x01\x00\x00"))              // the zero Rollup
-	f.Add([]byte("sdru\x01\x01\x01a\xff\xff\x03")) // many groups, no data
-	f.Add([]byte("sdru\x02"))                      // an unknown version
+	f.Add(good)                                                                // a valid roll-up
+	f.Add(good[:len(good)-3])                                                  // truncated
+	f.Add([]byte("sdru\x01\x00\x00"))                                          // the zero Rollup
+	f.Add([]byte("sdru\x01\x01\x01a\xff\xff\x03"))                             // many groups, no data
+	f.Add([]byte("sdru\x02"))                                                  // an unknown version
+	f.Add([]byte("sdru\x01\x01\x01a\x01\x05\x00\x00\x00\x00\x00\x00\x00\x00")) // an amount with no records
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Rollup
 		if err := r.UnmarshalBinary(data); err != nil {
@@ -1242,6 +1268,11 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 			if err := k.Funnel.Validate(); err != nil {
 				t.Fatalf("group %d funnel: %v", g, err)
 			}
+			for _, tot := range []Totals{k.Open, k.Won, k.Lost} {
+				if tot.Count == 0 && (tot.Amount != 0 || tot.Days != 0) {
+					t.Fatalf("group %d totals %+v: sums with no records", g, tot)
+				}
+			}
 			for _, rate := range append(k.Rates, k.WinRate) {
 				if err := rate.Validate(); err != nil {
 					t.Fatalf("group %d rate %v: %v", g, rate, err)
@@ -1250,6 +1281,13 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 			if math.IsNaN(k.AverageDeal) || math.IsNaN(k.AverageDays) || k.AverageDays > math.MaxUint16 {
 				t.Fatalf("group %d averages %v, %v", g, k.AverageDeal, k.AverageDays)
 			}
+		}
+		if k, err := r.Combined(); err != nil {
+			if !errors.Is(err, ErrOverflow) && !(r.Groups() == 0 && errors.Is(err, ErrEmpty)) {
+				t.Fatalf("Combined() error: %v", err)
+			}
+		} else if err := k.Funnel.Validate(); err != nil {
+			t.Fatalf("Combined() funnel: %v", err)
 		}
 		if err := r.Merge(&again); err != nil && !errors.Is(err, ErrOverflow) {
 			t.Fatalf("Merge(copy) error: %v", err)

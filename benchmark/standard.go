@@ -3,8 +3,10 @@ package benchmark
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"golang.org/x/exp/stats"
 )
@@ -102,23 +104,66 @@ func (b Benchmark) String() string {
 // Quantiles are R-7 (Hyndman and Fan's definition 7, the one used by
 // [stats.Quantiles], R's default, numpy's "linear" and DuckDB's
 // quantile_cont): linear interpolation between the order statistics at
-// h = (n−1)q.
+// h = (n−1)p, computed exactly as stats.Quantiles(values, p) computes it,
+// bit for bit. When higher is better, p = q. When lower is better, p is
+// 1−q worked out in decimal: q is read as the shortest decimal that
+// formats back to it ([strconv.FormatFloat] with precision −1: "0.9" for
+// 0.9), and p is the float64 nearest to 1 minus that decimal. So q = 0.9
+// uses p = 0.1, the quantile np.quantile(x, 0.1) is asked for, and not
+// the float64 difference 1−0.9 = 0.09999999999999998, which puts h a hair
+// below a whole number: for the values 1, 2, …, 11 the target is 2, as
+// numpy gives, not 1.9999999999999998, which the rep at 2 would miss.
 //
 // FromTeam returns an [*InputError] wrapping [ErrEmpty] for no values,
 // [ErrNotFinite] for a NaN or ±Inf value or q, [ErrOutOfRange] for q outside
-// [0, 1], and [ErrInvalidEnum] for an invalid metric. It does not modify
-// values. The target can be zero or negative when the team's values are;
-// such a benchmark fails [Benchmark.Validate]. To set benchmarks for many
-// groups and quantiles at once, use [TeamBenchmarks].
+// [0, 1], [ErrInvalidEnum] for an invalid metric, and [ErrOverflow] when
+// the interpolation overflows to ±Inf, which needs values more than
+// [math.MaxFloat64] apart (−1e308 and 1e308 at q = 0.5). It does not
+// modify values. The target can be zero or negative when the team's values
+// are; such a benchmark fails [Benchmark.Validate]. To set benchmarks for
+// many groups and quantiles at once, use [TeamBenchmarks].
 func FromTeam(m Metric, values []float64, q float64) (Benchmark, error) {
 	const fn = "FromTeam"
 	if err := checkTeam(fn, m, values, q); err != nil {
 		return Benchmark{}, err
 	}
+	p := q
 	if m.Direction == LowerIsBetter {
-		q = 1 - q
+		p = decimalComplement(q)
 	}
-	return Benchmark{Metric: m, Target: stats.Quantiles(values, q)[0]}, nil
+	target := stats.Quantiles(values, p)[0]
+	if math.IsInf(target, 0) {
+		return Benchmark{}, overflowErr(fn, q)
+	}
+	return Benchmark{Metric: m, Target: target}, nil
+}
+
+// overflowErr reports an R-7 quantile q that overflowed.
+func overflowErr(fn string, q float64) error {
+	return inputErr(fn, fmt.Sprintf("values at q = %v", q), fmt.Errorf("%w: the values are too far apart to interpolate", ErrOverflow))
+}
+
+// decimalComplement returns 1−q computed in decimal, for q in [0, 1]: q is
+// read as its shortest decimal representation, and the result is the
+// float64 nearest to 1 minus it. The float64 subtraction is exact, but it
+// subtracts the binary q (0.9 is 0.90000000000000002220…), so 1−0.9 gives
+// 0.09999999999999998 where the user asked for 0.1. numpy is the oracle:
+// np.quantile(x, 0.1) is what an analyst writes for the "top 90%" of a
+// lower-is-better metric, and its h = (n−1)·0.1 is exact where
+// (n−1)·0.09999999999999998 is not.
+func decimalComplement(q float64) float64 {
+	switch q {
+	case 0:
+		return 1
+	case 0.5, 1:
+		return 1 - q
+	}
+	var d big.Rat
+	if _, ok := d.SetString(strconv.FormatFloat(q, 'e', -1, 64)); !ok {
+		return 1 - q // unreachable: FormatFloat writes a decimal SetString reads
+	}
+	p, _ := d.Sub(big.NewRat(1, 1), &d).Float64()
+	return p
 }
 
 func checkTeam(fn string, m Metric, values []float64, qs ...float64) error {
@@ -156,7 +201,7 @@ func checkTeam(fn string, m Metric, values []float64, qs ...float64) error {
 // than sorting each group, it finds only the order statistics the
 // quantiles read, with a quickselect that partitions out of place between
 // two scratch buffers it keeps from call to call. Its results are
-// identical to [FromTeam]'s.
+// identical to [FromTeam]'s, bit for bit, and it refuses the same input.
 //
 // The zero TeamBenchmarks is ready to use. It is a mutable scratch space and
 // not safe for concurrent use: give each goroutine its own.
@@ -164,22 +209,33 @@ type TeamBenchmarks struct {
 	bufs  [2][]float64
 	ranks []int     // the order statistics wanted, ascending, distinct
 	stats []float64 // stats[i] is the ranks[i]-th smallest value
+	ps    []float64 // the quantile of the values for each q in qs
+	// compQ and compP remember decimalComplement(compQ[i]) = compP[i]:
+	// groups are usually benchmarked at the same few quantiles, and the
+	// decimal arithmetic allocates.
+	compQ, compP []float64
 }
 
 // FromTeam appends to dst one [Benchmark] per quantile in qs, in the order
 // given, each computed as [FromTeam] would, and returns the extended slice.
-// On error dst is returned unchanged, with an error as FromTeam's. It does
-// not modify values or qs.
+// On error it returns dst as it was passed (though it may have written to
+// dst's spare capacity), with an error as FromTeam's. It does not modify
+// values or qs.
 func (t *TeamBenchmarks) FromTeam(dst []Benchmark, m Metric, values []float64, qs ...float64) ([]Benchmark, error) {
 	if err := checkTeam("TeamBenchmarks.FromTeam", m, values, qs...); err != nil {
 		return dst, err
 	}
 	n := len(values)
 	// R-7 reads the order statistics at ⌊h−1⌋ and ⌈h−1⌉ for each quantile.
-	t.ranks = t.ranks[:0]
+	t.ranks, t.ps = t.ranks[:0], t.ps[:0]
 	for _, q := range qs {
-		lo, hi := r7Ranks(n, goodQuantile(m.Direction, q))
+		p := q
+		if m.Direction == LowerIsBetter {
+			p = t.complement(q)
+		}
+		lo, hi := r7Ranks(n, p)
 		t.ranks = append(t.ranks, lo, hi)
+		t.ps = append(t.ps, p)
 	}
 	slices.Sort(t.ranks)
 	t.ranks = slices.Compact(t.ranks)
@@ -188,21 +244,32 @@ func (t *TeamBenchmarks) FromTeam(dst []Benchmark, m Metric, values []float64, q
 		t.bufs[i] = slices.Grow(t.bufs[i][:0], n)[:n]
 	}
 	t.selectRanks(values, 0, 0, t.ranks, t.stats, 2*bits.Len(uint(n)))
-	for _, q := range qs {
-		q = goodQuantile(m.Direction, q)
-		lo, hi := r7Ranks(n, q)
-		dst = append(dst, Benchmark{Metric: m, Target: r7(t.stat(lo), t.stat(hi), n, q)})
+	out := dst
+	for i, p := range t.ps {
+		lo, hi := r7Ranks(n, p)
+		target := r7(t.stat(lo), t.stat(hi), n, p)
+		if math.IsInf(target, 0) {
+			return dst, overflowErr("TeamBenchmarks.FromTeam", qs[i])
+		}
+		out = append(out, Benchmark{Metric: m, Target: target})
 	}
-	return dst, nil
+	return out, nil
 }
 
-// goodQuantile turns a quantile in the metric's good direction into a
-// quantile of the values: 1−q when lower is better.
-func goodQuantile(d Direction, q float64) float64 {
-	if d == LowerIsBetter {
-		return 1 - q
+// complement returns decimalComplement(q), from t's cache when it can.
+func (t *TeamBenchmarks) complement(q float64) float64 {
+	for i, c := range t.compQ {
+		if c == q {
+			return t.compP[i]
+		}
 	}
-	return q
+	if len(t.compQ) >= 16 {
+		t.compQ, t.compP = t.compQ[:0], t.compP[:0]
+	}
+	p := decimalComplement(q)
+	t.compQ = append(t.compQ, q)
+	t.compP = append(t.compP, p)
+	return p
 }
 
 // r7Ranks returns the 0-based order statistics that the R-7 quantile q of n

@@ -1,10 +1,13 @@
 package benchmark
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -104,6 +107,8 @@ func TestFromTeam(t *testing.T) {
 		})
 	}
 	// numpy: np.quantile([12.5, 40, 33.3, 18, 27], 0.9) = 37.32.
+	// (The lower-is-better cases and TestFromTeamLowerIsBetterNumpy check
+	// the targets exactly.)
 	if b, _ := FromTeam(closeRate, []float64{12.5, 40, 33.3, 18, 27}, 0.9); math.Abs(b.Target-37.32) > 1e-12 {
 		t.Errorf("FromTeam p90 = %v, want 37.32", b.Target)
 	}
@@ -111,6 +116,90 @@ func TestFromTeam(t *testing.T) {
 	if _, err := FromTeam(closeRate, x, 0.3); err != nil || !cmp.Equal(orig, x) {
 		t.Errorf("FromTeam modified its input: %v", x)
 	}
+}
+
+// TestFromTeamLowerIsBetterNumpy pins lower-is-better targets, exactly, to
+// numpy 1.24's np.quantile(x, p) with p the decimal complement of q (0.1
+// for q = 0.9, 0.2 for q = 0.8). The float64 1−q (0.09999999999999998,
+// 0.19999999999999996) put h a hair below a whole number and gave
+// 1.9999999999999998 for the values 1…11 at q = 0.9, so a rep at 2 days
+// was not Met. The cases are ones where numpy's interpolation agrees with
+// x/exp/stats bit for bit; numpy computes b − (b−a)(1−t) when t ≥ 0.5 and
+// can differ from R-7 as x/exp computes it in the last bit, and x/exp is
+// the contract (TestTeamBenchmarksMatchesStats).
+func TestFromTeamLowerIsBetterNumpy(t *testing.T) {
+	oneToEleven := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+	seventeen := []float64{76, 6, 51, 3, 39, 39, 81, 30, 11, 75, 68, 110, 97, 20, 85, 115, 92}
+	tests := []struct {
+		name   string
+		values []float64
+		q      float64
+		want   float64 // np.quantile(values, 1-q as a decimal)
+	}{
+		{"1..11 q=0.9", oneToEleven, 0.9, 2},                             // np.quantile(x, 0.1) = 2.0
+		{"1..11 q=0.8", oneToEleven, 0.8, 3},                             // np.quantile(x, 0.2) = 3.0
+		{"1..11 q=0.75", oneToEleven, 0.75, 3.5},                         // np.quantile(x, 0.25) = 3.5
+		{"1..11 q=0.5", oneToEleven, 0.5, 6},                             // np.quantile(x, 0.5) = 6.0
+		{"pi q=0.9", []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, 0.9, 1}, // np.quantile(x, 0.1) = 1.0
+		{"pi q=0.8", []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, 0.8, 2}, // np.quantile(x, 0.2) = 2.0
+		// h−1 = 16·0.2 = 3.2: interpolated, and still a whole number.
+		{"seventeen q=0.8", seventeen, 0.8, 22},                      // np.quantile(x, 0.2) = 22.0
+		{"seventeen q=0.9", seventeen, 0.9, 9},                       // np.quantile(x, 0.1) = 9.0
+		{"five q=0.9", []float64{12.5, 40, 33.3, 18, 27}, 0.9, 14.7}, // np.quantile(x, 0.1)
+		{"five q=0.8", []float64{12.5, 40, 33.3, 18, 27}, 0.8, 16.9}, // np.quantile(x, 0.2)
+		{"1..100 q=0.9", seq(1, 100), 0.9, 10.9},                     // np.quantile(x, 0.1)
+		{"1..100 q=0.8", seq(1, 100), 0.8, 20.8},                     // np.quantile(x, 0.2)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := FromTeam(daysToClose, tt.values, tt.q)
+			if err != nil || b.Target != tt.want {
+				t.Errorf("FromTeam(days, %v, %v) = %v, %v; want target %v exactly", tt.values, tt.q, b.Target, err, tt.want)
+			}
+			var tb TeamBenchmarks
+			bs, err := tb.FromTeam(nil, daysToClose, tt.values, tt.q)
+			if err != nil || bs[0].Target != tt.want {
+				t.Errorf("TeamBenchmarks.FromTeam(days, %v, %v) = %v, %v; want target %v exactly", tt.values, tt.q, bs, err, tt.want)
+			}
+		})
+	}
+	// The boundary is met: the rep at the benchmark reaches it.
+	b, _ := FromTeam(daysToClose, oneToEleven, 0.9)
+	if r, err := b.Evaluate(2); err != nil || !r.Met {
+		t.Errorf("%v.Evaluate(2) = %+v, %v; want Met", b, r, err)
+	}
+}
+
+// TeamBenchmarks reads lower-is-better quantiles from its cache of decimal
+// complements: after the first group, no allocation, as for higher-is-better.
+func TestTeamBenchmarksAllocs(t *testing.T) {
+	groups := teamGroups(8, 50)
+	qs := []float64{0.5, 0.75, 0.9}
+	var tb TeamBenchmarks
+	dst := make([]Benchmark, 0, len(qs))
+	for _, m := range []Metric{closeRate, daysToClose} {
+		if _, err := tb.FromTeam(dst, m, groups[0], qs...); err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(10, func() {
+			for _, g := range groups {
+				if _, err := tb.FromTeam(dst[:0], m, g, qs...); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("TeamBenchmarks.FromTeam(%v) allocates %v times per run, want 0", m, allocs)
+		}
+	}
+}
+
+func seq(lo, hi int) []float64 {
+	var s []float64
+	for i := lo; i <= hi; i++ {
+		s = append(s, float64(i))
+	}
+	return s
 }
 
 func TestFromTeamErrors(t *testing.T) {
@@ -128,6 +217,10 @@ func TestFromTeamErrors(t *testing.T) {
 		{"q below 0", closeRate, []float64{1}, -0.1, ErrOutOfRange},
 		{"q NaN", closeRate, []float64{1}, math.NaN(), ErrNotFinite},
 		{"bad metric", Metric{Name: "x", Direction: -1}, []float64{1}, 0.5, ErrInvalidEnum},
+		// vhi−vlo is +Inf for values more than MaxFloat64 apart.
+		{"overflow", closeRate, []float64{-math.MaxFloat64, math.MaxFloat64}, 0.5, ErrOverflow},
+		{"overflow, lower is better", daysToClose, []float64{math.MaxFloat64, -math.MaxFloat64}, 0.3, ErrOverflow},
+		{"overflow, negative", closeRate, []float64{1e308, -1e308}, 0.1, ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +235,61 @@ func TestFromTeamErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testComplement is FromTeam's 1−q for lower-is-better metrics, computed
+// independently of decimalComplement: q's shortest decimal, in positional
+// notation ("0.9"), is subtracted from 1 digit by digit and parsed back.
+func testComplement(q float64) float64 {
+	s := strconv.FormatFloat(q, 'f', -1, 64)
+	switch s {
+	case "0":
+		return 1
+	case "1":
+		return 0
+	}
+	frac := []byte(strings.TrimPrefix(s, "0."))
+	// 1 − 0.d₁…dₖ = 0.e₁…eₖ with eₖ = 10 − dₖ for the last non-zero
+	// digit, 9 − dᵢ before it and the trailing zeros kept.
+	last := bytes.LastIndexFunc(frac, func(r rune) bool { return r != '0' })
+	out := make([]byte, len(frac))
+	for i, d := range frac {
+		switch {
+		case i < last:
+			out[i] = '9' - d + '0'
+		case i == last:
+			out[i] = '0' + 10 - (d - '0')
+		default:
+			out[i] = '0'
+		}
+	}
+	p, err := strconv.ParseFloat("0."+string(out), 64)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func TestDecimalComplement(t *testing.T) {
+	tests := []struct{ q, want float64 }{
+		{0, 1}, {1, 0}, {0.5, 0.5}, {0.75, 0.25}, {0.8, 0.2}, {0.9, 0.1}, {0.95, 0.05},
+		{0.99, 0.01}, {0.1, 0.9}, {0.05, 0.95}, {0.123, 0.877},
+		{0.9999999999999999, 1e-16}, {5e-324, 1},
+	}
+	for _, tt := range tests {
+		if got := decimalComplement(tt.q); got != tt.want {
+			t.Errorf("decimalComplement(%v) = %v, want %v", tt.q, got, tt.want)
+		}
+		if got := testComplement(tt.q); got != tt.want {
+			t.Errorf("testComplement(%v) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		q := rapid.Float64Range(0, 1).Draw(t, "q")
+		if got, want := decimalComplement(q), testComplement(q); got != want {
+			t.Fatalf("decimalComplement(%v) = %v, digit by digit %v", q, got, want)
+		}
+	})
 }
 
 // TeamBenchmarks must give bit-identical results to x/exp/stats.Quantiles.
@@ -159,7 +307,7 @@ func TestTeamBenchmarksMatchesStats(t *testing.T) {
 		for i, q := range qs {
 			eq := q
 			if dir == LowerIsBetter {
-				eq = 1 - q
+				eq = testComplement(q)
 			}
 			want := stats.Quantiles(values, eq)[0]
 			if got[i].Target != want {
