@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // A Direction says which way a metric improves. The zero value is
@@ -24,10 +26,7 @@ var directionNames = [...]string{"higher-is-better", "lower-is-better"}
 // String returns "higher-is-better" or "lower-is-better". An unknown value
 // prints as a diagnostic such as "%!Direction(7)".
 func (d Direction) String() string {
-	if d >= 0 && int(d) < len(directionNames) {
-		return directionNames[d]
-	}
-	return "%!Direction(" + strconv.Itoa(int(d)) + ")"
+	return enum.String("Direction", directionNames[:], d)
 }
 
 // Valid reports whether d is one of the declared directions.
@@ -45,11 +44,10 @@ func (d Direction) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // output of [Direction.String] in any case.
 func (d *Direction) UnmarshalText(text []byte) error {
-	for i, name := range directionNames {
-		if strings.EqualFold(string(text), name) {
-			*d = Direction(i)
-			return nil
-		}
+	v, ok := enum.Parse[Direction](directionNames[:], text)
+	if ok {
+		*d = v
+		return nil
 	}
 	return inputErr("Direction.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // An Outcome says whether an item is still in play or how it closed. The
@@ -29,10 +31,7 @@ var outcomeNames = [...]string{"open", "won", "lost"}
 // String returns "open", "won" or "lost". An unknown value prints as a
 // diagnostic such as "%!Outcome(7)".
 func (o Outcome) String() string {
-	if int(o) < len(outcomeNames) {
-		return outcomeNames[o]
-	}
-	return "%!Outcome(" + strconv.Itoa(int(o)) + ")"
+	return enum.String("Outcome", outcomeNames[:], o)
 }
 
 // Valid reports whether o is one of the declared outcomes.
@@ -50,11 +49,10 @@ func (o Outcome) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // output of [Outcome.String] in any case.
 func (o *Outcome) UnmarshalText(text []byte) error {
-	for i, name := range outcomeNames {
-		if strings.EqualFold(string(text), name) {
-			*o = Outcome(i)
-			return nil
-		}
+	v, ok := enum.Parse[Outcome](outcomeNames[:], text)
+	if ok {
+		*o = v
+		return nil
 	}
 	return inputErr("Outcome.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }

@@ -3,7 +3,8 @@ package competency
 import (
 	"errors"
 	"strconv"
-	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // ErrInvalidGrade reports grade text or a Grade value this package does not
@@ -35,10 +36,7 @@ var gradeNames = [...]string{"ungraded", "C", "B", "A"}
 // String returns "A", "B", "C" or "ungraded". An unknown value prints as a
 // diagnostic such as "%!Grade(9)".
 func (g Grade) String() string {
-	if g >= 0 && int(g) < len(gradeNames) {
-		return gradeNames[g]
-	}
-	return "%!Grade(" + strconv.Itoa(int(g)) + ")"
+	return enum.String("Grade", gradeNames[:], g)
 }
 
 // Valid reports whether g is one of the declared grades.
@@ -56,11 +54,10 @@ func (g Grade) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // output of [Grade.String] in any case ("a", "B", "Ungraded").
 func (g *Grade) UnmarshalText(text []byte) error {
-	for i, name := range gradeNames {
-		if strings.EqualFold(string(text), name) {
-			*g = Grade(i)
-			return nil
-		}
+	v, ok := enum.Parse[Grade](gradeNames[:], text)
+	if ok {
+		*g = v
+		return nil
 	}
 	return inputErr("Grade.UnmarshalText", strconv.Quote(string(text)), ErrInvalidGrade)
 }

@@ -2,7 +2,8 @@ package grid
 
 import (
 	"strconv"
-	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // A Dimension is one of the three characteristics ASLAN asks a leader to
@@ -30,10 +31,7 @@ var dimensionNames = [...]string{Desire: "desire", Productivity: "productivity",
 // String returns "desire", "productivity" or "competency". Any other value
 // prints as a diagnostic such as "%!Dimension(0)".
 func (d Dimension) String() string {
-	if d.Valid() {
-		return dimensionNames[d]
-	}
-	return "%!Dimension(" + strconv.Itoa(int(d)) + ")"
+	return enum.String("Dimension", dimensionNames[:], d)
 }
 
 // Valid reports whether d is one of the three dimensions.
@@ -67,11 +65,10 @@ func (d Dimension) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // output of [Dimension.String] in any case; on error d is left unchanged.
 func (d *Dimension) UnmarshalText(text []byte) error {
-	for i, name := range dimensionNames {
-		if name != "" && strings.EqualFold(string(text), name) {
-			*d = Dimension(i)
-			return nil
-		}
+	v, ok := enum.Parse[Dimension](dimensionNames[:], text)
+	if ok {
+		*d = v
+		return nil
 	}
 	return inputErr("Dimension.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }
@@ -105,10 +102,7 @@ var modeNames = [...]string{Leadership: "leadership", Management: "management", 
 // String returns "leadership", "management" or "coaching". Any other value
 // prints as a diagnostic such as "%!Mode(0)".
 func (m Mode) String() string {
-	if m.Valid() {
-		return modeNames[m]
-	}
-	return "%!Mode(" + strconv.Itoa(int(m)) + ")"
+	return enum.String("Mode", modeNames[:], m)
 }
 
 // Valid reports whether m is one of the three modes.
@@ -135,11 +129,10 @@ func (m Mode) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // output of [Mode.String] in any case; on error m is left unchanged.
 func (m *Mode) UnmarshalText(text []byte) error {
-	for i, name := range modeNames {
-		if name != "" && strings.EqualFold(string(text), name) {
-			*m = Mode(i)
-			return nil
-		}
+	v, ok := enum.Parse[Mode](modeNames[:], text)
+	if ok {
+		*m = v
+		return nil
 	}
 	return inputErr("Mode.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }

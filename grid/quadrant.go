@@ -3,7 +3,8 @@ package grid
 import (
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // A Quadrant is a rep's place on the grid. The vertical line is results:
@@ -43,10 +44,7 @@ var quadrantNames = [...]string{"unplaced", "achiever", "striver", "independent"
 // "independent", "detractor" or "unplaced". An unknown value prints as a
 // diagnostic such as "%!Quadrant(9)".
 func (q Quadrant) String() string {
-	if int(q) < len(quadrantNames) {
-		return quadrantNames[q]
-	}
-	return "%!Quadrant(" + strconv.Itoa(int(q)) + ")"
+	return enum.String("Quadrant", quadrantNames[:], q)
 }
 
 // Valid reports whether q is one of the declared values, Unplaced included.
@@ -69,11 +67,10 @@ func (q Quadrant) MarshalText() ([]byte, error) {
 // output of [Quadrant.String] in any case ("Striver", "ACHIEVER"); on error
 // q is left unchanged.
 func (q *Quadrant) UnmarshalText(text []byte) error {
-	for i, name := range quadrantNames {
-		if strings.EqualFold(string(text), name) {
-			*q = Quadrant(i)
-			return nil
-		}
+	v, ok := enum.Parse[Quadrant](quadrantNames[:], text)
+	if ok {
+		*q = v
+		return nil
 	}
 	return inputErr("Quadrant.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }

@@ -2,22 +2,18 @@ package tmc
 
 import (
 	"strconv"
-	"strings"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // enumString returns names[v], or a diagnostic such as "%!Help(9)" when v
 // is out of range, the way time.Month prints.
-func enumString(typ string, names []string, v int) string {
-	if v >= 0 && v < len(names) {
-		return names[v]
-	}
-	return "%!" + typ + "(" + strconv.Itoa(v) + ")"
-}
+func enumString(typ string, names []string, v int) string { return enum.String(typ, names, v) }
 
 // enumMarshal returns the text of v, or an error for an unknown value
 // rather than text that cannot be read back.
 func enumMarshal(typ string, names []string, v int) ([]byte, error) {
-	if v < 0 || v >= len(names) {
+	if !enum.Named(names, v) {
 		return nil, inputErr(typ+".MarshalText", enumString(typ, names, v), ErrInvalidEnum)
 	}
 	return []byte(names[v]), nil
@@ -25,10 +21,8 @@ func enumMarshal(typ string, names []string, v int) ([]byte, error) {
 
 // enumParse returns the index of text among names, ignoring case.
 func enumParse(typ string, names []string, text []byte) (int, error) {
-	for i, name := range names {
-		if strings.EqualFold(string(text), name) {
-			return i, nil
-		}
+	if i, ok := enum.Parse[int](names, text); ok {
+		return i, nil
 	}
 	return 0, inputErr(typ+".UnmarshalText", quote(string(text)), ErrInvalidEnum)
 }

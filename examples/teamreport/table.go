@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // column is a column a reader looks for in the header.
@@ -401,16 +403,11 @@ func looseKey(s string) string {
 
 // enumString returns names[v], or a diagnostic like time.Month's
 // "%!Month(13)" when v is out of range.
-func enumString(names []string, typ string, v int) string {
-	if v < 0 || v >= len(names) {
-		return "%!" + typ + "(" + strconv.Itoa(v) + ")"
-	}
-	return names[v]
-}
+func enumString(names []string, typ string, v int) string { return enum.String(typ, names, v) }
 
 // enumMarshal returns names[v] as text, or an error when v is out of range.
 func enumMarshal(names []string, typ string, v int) ([]byte, error) {
-	if v < 0 || v >= len(names) {
+	if !enum.Named(names, v) {
 		return nil, fmt.Errorf("invalid %s %d", typ, v)
 	}
 	return []byte(names[v]), nil
@@ -418,10 +415,8 @@ func enumMarshal(names []string, typ string, v int) ([]byte, error) {
 
 // enumParse returns the index of s in names, ignoring case.
 func enumParse(names []string, typ, s string) (int, error) {
-	for v, n := range names {
-		if strings.EqualFold(s, n) {
-			return v, nil
-		}
+	if v, ok := enum.Parse[int](names, []byte(s)); ok {
+		return v, nil
 	}
 	return 0, fmt.Errorf("unknown %s %q (want %s)", typ, s, strings.Join(names, ", "))
 }
