@@ -553,7 +553,11 @@ func discoverRules(ds *Dataset) []DiscoveredRule {
 			}
 		}
 	}
-	minSupport := max(5, (len(obs)+99)/100) // Discover's default: 1% of the deals, at least 5
+	// The report asks for support on both sides of a rule: 1% of the
+	// deals, at least 5 (the size Discover defaults to for the reached
+	// side), passed to Discover so the two checks use one number.
+	minSupport := max(5, (len(obs)+99)/100)
+	opts := &benchmark.DiscoverOptions{MinSupport: minSupport}
 	var out []DiscoveredRule
 	for _, dir := range []benchmark.Direction{benchmark.LowerIsBetter, benchmark.HigherIsBetter} {
 		m := benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: dir}
@@ -561,7 +565,7 @@ func discoverRules(ds *Dataset) []DiscoveredRule {
 		if dir == benchmark.LowerIsBetter {
 			op = "≤"
 		}
-		rule, err := benchmark.Discover(m, obs, nil)
+		rule, err := benchmark.Discover(m, obs, opts)
 		switch {
 		case err != nil:
 			out = append(out, DiscoveredRule{Sentence: fmt.Sprintf("%s %s t: no rule (%v)", m.Name, op, err)})
@@ -733,13 +737,10 @@ func allocateCoaching(reps []RepReport, hours float64) error {
 	return nil
 }
 
+// scoreOf returns r's score on competency id, or the zero Score.
 func scoreOf(r RepReport, id string) competency.Score {
-	for _, s := range r.Scorecard {
-		if s.Competency == id {
-			return s
-		}
-	}
-	return competency.Score{}
+	s, _ := competency.Scorecard{Rep: r.Name, Scores: r.Scorecard}.Score(id)
+	return s
 }
 
 // soldIn returns each rep's won amount from deals closed in w.
