@@ -31,7 +31,7 @@ package competency
 func Default() Model {
 	return Model{Competencies: []Competency{
 		{
-			ID:   "new-opportunities",
+			ID:   NewOpportunitiesID,
 			Name: "Creating new opportunities",
 			From: "conversation",
 			To:   "appointment",
@@ -120,7 +120,7 @@ func Default() Model {
 			},
 		},
 		{
-			ID:   "gateway",
+			ID:   GatewayID,
 			Name: "Advancing the first appointment",
 			From: "appointment",
 			To:   "gateway",
@@ -182,7 +182,7 @@ func Default() Model {
 			},
 		},
 		{
-			ID:   "close",
+			ID:   CloseID,
 			Name: "Gaining the new customer",
 			From: "gateway",
 			To:   "close",
