@@ -15,8 +15,8 @@ import (
 // PlaceAll returns an *InputError wrapping ErrShortBuffer when dst is
 // shorter than ms, and as [Place] does for invalid cutoffs; in both cases
 // dst is not touched. For an invalid measure it returns the error [Place]
-// would for the first invalid element, as an *InputError whose Index is
-// that element's position i in ms (the message names "ms[i]"). Measures are
+// would for the first invalid element, as an *InputError whose Arg names
+// that element's position i in ms ("ms[3]: desire = NaN"). Measures are
 // validated in the same pass that places them, because a separate
 // validation pass would read the input twice; so on this error dst is
 // partly written, in a defined way: dst[:i] holds the placements of the
@@ -42,9 +42,10 @@ func PlaceAll(dst []Quadrant, ms []Measures, c *Cutoffs) error {
 		// or a -0, valid but beyond the bit test. Redo it exactly.
 		for i := lo; i < hi; i++ {
 			if err := ms[i].validate("PlaceAll"); err != nil {
-				err.(*InputError).Index = i
+				e := err.(*InputError)
+				e.Arg = "ms[" + strconv.Itoa(i) + "]: " + e.Arg
 				clear(dst[i:])
-				return err
+				return e
 			}
 			dst[i] = place(ms[i], cut)
 		}

@@ -3,33 +3,45 @@ package grid
 import (
 	"errors"
 	"strconv"
+
+	"github.com/salesdev/salesdev/benchmark"
 )
 
-// Sentinel errors. Every error this package returns for bad input wraps one
-// of them, so callers can branch with [errors.Is], with one exception:
-// [Plan.Next] passes on the error of [competency.Prioritize] for an invalid
-// scorecard, which wraps package competency's sentinels instead. They come
-// wrapped in an [*InputError], which says which function refused which
-// argument, or in an [*OverlapError], which names two focuses that collide.
+// Sentinel errors. Every error this package returns for bad input wraps
+// one of them, so callers can branch with [errors.Is], with one exception:
+// [Plan.Next] passes on the errors of package competency for an invalid
+// scorecard, campaign or options, which wrap that package's sentinels
+// instead. They come wrapped in an [*InputError], which says which function
+// refused which argument, or in an [*OverlapError], which names two
+// focuses that collide.
+//
+// The sentinels that mean what package benchmark's mean are benchmark's
+// own values, so errors.Is(err, benchmark.ErrNotFinite) holds for an error
+// from this package too, whichever layer a caller checks against.
 var (
 	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
-	ErrNotFinite = errors.New("not a finite number")
+	// It is [benchmark.ErrNotFinite].
+	ErrNotFinite = benchmark.ErrNotFinite
 	// ErrOutOfRange reports a finite number outside its documented range:
 	// desire or competency outside [0, 1], negative productivity, a cutoff
-	// outside its range, a non-positive quota.
-	ErrOutOfRange = errors.New("out of range")
+	// outside its range, a non-positive quota. It is
+	// [benchmark.ErrOutOfRange].
+	ErrOutOfRange = benchmark.ErrOutOfRange
 	// ErrInvalidEnum reports a Quadrant, Dimension or Mode value or text
-	// this package does not know.
-	ErrInvalidEnum = errors.New("unknown value")
+	// this package does not know. It is [benchmark.ErrInvalidEnum].
+	ErrInvalidEnum = benchmark.ErrInvalidEnum
 	// ErrInvalidWindow reports a time window that ends before it starts,
 	// or at the same instant: a window must hold some time.
 	ErrInvalidWindow = errors.New("window does not end after it starts")
 	// ErrEmpty reports empty input where something is needed: a blank rep
 	// ID, a survey with no answers, a scorecard with no graded competency,
-	// a team with no reps to give coaching time to.
-	ErrEmpty = errors.New("empty")
-	// ErrDuplicate reports a rep listed twice in one assessment.
-	ErrDuplicate = errors.New("duplicate rep")
+	// a team with no reps to give coaching time to. It is
+	// [benchmark.ErrEmpty].
+	ErrEmpty = benchmark.ErrEmpty
+	// ErrDuplicate reports a rep listed twice in one assessment, or a
+	// competency scored twice in one scorecard. It is
+	// [benchmark.ErrDuplicate].
+	ErrDuplicate = benchmark.ErrDuplicate
 	// ErrShortBuffer reports a destination slice shorter than its input.
 	ErrShortBuffer = errors.New("destination too short")
 	// ErrOverlap reports two focuses for one rep whose time windows
@@ -45,29 +57,22 @@ var (
 // concrete type *InputError unless their documentation says otherwise.
 type InputError struct {
 	Func string // the function or method that refused the input, e.g. "Place"
-	Arg  string // the argument and its value, e.g. "desire = 1.5"
-	// Index is the position of the refused element when the input is a
-	// batch ([PlaceAll]'s ms[Index]), and -1 otherwise.
-	Index int
-	Err   error // one of the package's sentinel errors, or an error from package competency
+	Arg  string // the argument and, where it helps, its index and value, e.g. "desire = 1.5" or "ms[3]: desire = NaN"
+	Err  error  // one of the package's sentinel errors, or an error from package competency
 }
 
 // Error formats e as "grid: Place: desire = 1.5: out of range", or, for an
 // element of a batch, "grid: PlaceAll: ms[3]: desire = NaN: not a finite
 // number".
 func (e *InputError) Error() string {
-	s := "grid: " + e.Func + ": "
-	if e.Index >= 0 {
-		s += "ms[" + strconv.Itoa(e.Index) + "]: "
-	}
-	return s + e.Arg + ": " + e.Err.Error()
+	return "grid: " + e.Func + ": " + e.Arg + ": " + e.Err.Error()
 }
 
 // Unwrap returns the wrapped error, so errors.Is(err, ErrOutOfRange) works.
 func (e *InputError) Unwrap() error { return e.Err }
 
 func inputErr(fn, arg string, err error) error {
-	return &InputError{Func: fn, Arg: arg, Index: -1, Err: err}
+	return &InputError{Func: fn, Arg: arg, Err: err}
 }
 
 // An OverlapError reports two focuses for the same rep whose windows

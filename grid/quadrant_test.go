@@ -76,8 +76,8 @@ func TestPlace(t *testing.T) {
 			}
 			if err != nil {
 				var ie *InputError
-				if !errors.As(err, &ie) || ie.Func != "Place" || ie.Index != -1 {
-					t.Errorf("Place(%+v) error = %#v, want an *InputError from Place with Index -1", tt.m, err)
+				if !errors.As(err, &ie) || ie.Func != "Place" || strings.HasPrefix(ie.Arg, "ms[") {
+					t.Errorf("Place(%+v) error = %#v, want an *InputError from Place naming no batch index", tt.m, err)
 				}
 			}
 		})

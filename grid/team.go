@@ -7,10 +7,11 @@ import (
 	"strings"
 )
 
-// A Rep is one rep to place: an ID the caller chooses (the CRM's user ID)
-// and the rep's measures.
+// A Rep is one rep to place: the rep's ID, which the caller chooses (the
+// CRM's user ID), and the rep's measures. The field holding a rep's ID is
+// named Rep in every struct of this module.
 type Rep struct {
-	ID       string   `json:"id"`
+	Rep      string   `json:"rep"`
 	Measures Measures `json:"measures"`
 }
 
@@ -87,21 +88,21 @@ func Assess(reps []Rep, c *Cutoffs) (Assessment, error) {
 	a := Assessment{Cutoffs: cut, Reps: make([]Placement, 0, len(reps))}
 	seen := make(map[string]bool, len(reps))
 	for i, r := range reps {
-		if strings.TrimSpace(r.ID) == "" {
-			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].id", ErrEmpty)
+		if strings.TrimSpace(r.Rep) == "" {
+			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].rep", ErrEmpty)
 		}
-		if seen[r.ID] {
-			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].id = "+strconv.Quote(r.ID), ErrDuplicate)
+		if seen[r.Rep] {
+			return Assessment{}, inputErr(fn, "reps["+strconv.Itoa(i)+"].rep = "+strconv.Quote(r.Rep), ErrDuplicate)
 		}
-		seen[r.ID] = true
+		seen[r.Rep] = true
 		if err := r.Measures.validate(fn); err != nil {
 			e := err.(*InputError)
-			e.Arg = "rep " + strconv.Quote(r.ID) + ": " + e.Arg
+			e.Arg = "rep " + strconv.Quote(r.Rep) + ": " + e.Arg
 			return Assessment{}, e
 		}
 		q := place(r.Measures, cut)
 		a.Counts.add(q)
-		a.Reps = append(a.Reps, Placement{Rep: r.ID, Measures: r.Measures, Quadrant: q})
+		a.Reps = append(a.Reps, Placement{Rep: r.Rep, Measures: r.Measures, Quadrant: q})
 	}
 	slices.SortStableFunc(a.Reps, func(x, y Placement) int {
 		return cmp.Compare(x.Quadrant.Priority(), y.Quadrant.Priority())

@@ -82,10 +82,10 @@ func TestAssessErrors(t *testing.T) {
 		err  error
 		msg  string
 	}{
-		{"blank ID", []Rep{{ID: " "}}, nil, ErrEmpty, "reps[0].id"},
-		{"duplicate ID", []Rep{{ID: "a"}, {ID: "b"}, {ID: "a"}}, nil, ErrDuplicate, `reps[2].id = "a"`},
-		{"bad measure", []Rep{{ID: "a"}, {ID: "b", Measures: Measures{Desire: 2}}}, nil, ErrOutOfRange, `rep "b": desire = 2`},
-		{"bad cutoffs", []Rep{{ID: "a"}}, &Cutoffs{Desire: 5}, ErrOutOfRange, "cutoffs.desire"},
+		{"blank ID", []Rep{{Rep: " "}}, nil, ErrEmpty, "reps[0].rep"},
+		{"duplicate ID", []Rep{{Rep: "a"}, {Rep: "b"}, {Rep: "a"}}, nil, ErrDuplicate, `reps[2].rep = "a"`},
+		{"bad measure", []Rep{{Rep: "a"}, {Rep: "b", Measures: Measures{Desire: 2}}}, nil, ErrOutOfRange, `rep "b": desire = 2`},
+		{"bad cutoffs", []Rep{{Rep: "a"}}, &Cutoffs{Desire: 5}, ErrOutOfRange, "cutoffs.desire"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,7 +180,7 @@ func TestMovementsProperty(t *testing.T) {
 			var reps []Rep
 			for _, id := range ids {
 				if rapid.Bool().Draw(t, label+" has "+id) {
-					reps = append(reps, Rep{ID: id, Measures: validMeasures().Draw(t, label+" "+id)})
+					reps = append(reps, Rep{Rep: id, Measures: validMeasures().Draw(t, label+" "+id)})
 				}
 			}
 			a, err := Assess(reps, nil)
