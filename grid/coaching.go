@@ -3,46 +3,53 @@ package grid
 import (
 	"math"
 	"strconv"
-)
 
-// MinCoachingHours is the monthly coaching time below which a rep is
-// flagged: in the Sales Executive Council's study of sales coaching, reps
-// who received three hours or more of coaching a month reached 107% of
-// quota, against 88% for those who received less.
-//
-// It is the same figure, with the same value, as
-// [github.com/salesdev/salesdev/tmc.CoachingCadence]: each package
-// defines it because grid and tmc do not import each other.
-const MinCoachingHours = 3.0
+	"github.com/salesdev/salesdev/competency"
+)
 
 // Weights are the relative shares of a manager's coaching time that one
 // rep in each quadrant receives: with the defaults, a Striver gets four
-// times an Independent's time. Weights are relative, so only their ratios
-// matter. Each must be finite and ≥ 0; a zero weight gives the quadrant no
-// coaching time at all (it is still flagged below the minimum).
+// times an Independent's time. The four weights are relative, so only their
+// ratios matter. Each must be finite and ≥ 0; a zero weight gives the
+// quadrant no coaching time at all (it is still flagged below the
+// minimum).
+//
+// MinHours is the monthly coaching time below which [Allocate] flags a
+// rep, in hours; it must be finite and ≥ 0, and 0 means
+// [competency.CoachingCadence], three hours a month. That figure is an
+// outside one, not the articles': a Sales Executive Council study of sales
+// coaching found that reps who received three hours or more of coaching a
+// month reached 107% of quota, against 88% for those who received less. A
+// manager who holds another standard sets MinHours.
 type Weights struct {
 	Striver     float64 `json:"striver"`
 	Achiever    float64 `json:"achiever"`
 	Independent float64 `json:"independent"`
 	Detractor   float64 `json:"detractor"`
+	MinHours    float64 `json:"min_hours"`
 }
 
-// DefaultWeights returns the weights [Allocate] uses when given none,
-// in the coaching priority of ASLAN's grid:
+// DefaultWeights returns the weights [Allocate] uses when given none:
+// Striver 2, Achiever 1, Independent 1, Detractor 1, and MinHours 0
+// ([competency.CoachingCadence]). The numbers are a library default, not a
+// source's; the reasons for their shape are these:
 //
-//   - Striver 4: "your highest coaching priority".
-//   - Achiever 2: "coach to challenge and grow — push them or they'll find
-//     someone who will"; half a Striver's time.
-//   - Independent 1: "very little coaching time; first understand what
-//     motivates them".
-//   - Detractor 1: a Detractor's desire and results call for leadership and
-//     management, and perhaps a performance plan, more than for coaching
-//     time; as little as an Independent's.
+//   - Every quadrant gets coaching time. In "Know the Difference Between
+//     Coaching & Managing", leaving reps alone "was a mistake" and
+//     "constant coaching is the only way to diagnose and develop
+//     competencies"; in "Sales Management vs Sales Mentorship", even
+//     high-Drive reps "may need … new ideas, new ways of approaching their
+//     craft, different combinations of resources". So Achievers,
+//     Independents and Detractors weigh the same.
+//   - Strivers get twice the others' time, because ASLAN's published grid
+//     material (not the articles) puts them first in coaching priority:
+//     they have the desire and not yet the results.
 func DefaultWeights() Weights {
-	return Weights{Striver: 4, Achiever: 2, Independent: 1, Detractor: 1}
+	return Weights{Striver: 2, Achiever: 1, Independent: 1, Detractor: 1}
 }
 
 // Of returns the weight of q; 0 for Unplaced or an unknown value.
+// MinHours is not a weight and Of never returns it.
 func (w Weights) Of(q Quadrant) float64 {
 	switch q {
 	case Striver:
@@ -67,7 +74,16 @@ func (w Weights) validate(fn string) error {
 			return err
 		}
 	}
-	return nil
+	return checkNonNegative(fn, "weights.min_hours", w.MinHours)
+}
+
+// minHours returns the minimum monthly coaching time w sets, with the
+// default for zero.
+func (w Weights) minHours() float64 {
+	if w.MinHours == 0 {
+		return competency.CoachingCadence
+	}
+	return w.MinHours
 }
 
 // A Share is one rep's part of the manager's monthly coaching time.
@@ -75,7 +91,8 @@ type Share struct {
 	Rep      string   `json:"rep"`
 	Quadrant Quadrant `json:"quadrant"`
 	Hours    float64  `json:"hours"`
-	// BelowMinimum reports whether Hours is below [MinCoachingHours].
+	// BelowMinimum reports whether Hours is below the minimum,
+	// [Allocation.MinHours].
 	BelowMinimum bool `json:"below_minimum"`
 }
 
@@ -84,10 +101,14 @@ type Allocation struct {
 	// Hours is the manager's monthly coaching time, as given; the shares
 	// add up to it.
 	Hours float64 `json:"hours"`
+	// MinHours is the monthly coaching time below which a rep was
+	// flagged: [Weights.MinHours], or [competency.CoachingCadence] by
+	// default.
+	MinHours float64 `json:"min_hours"`
 	// Needed is the monthly time that would give every rep with a
-	// positive weight at least MinCoachingHours, with the same weights.
+	// positive weight at least MinHours, with the same weights.
 	Needed float64 `json:"needed"`
-	// Short is the number of reps below MinCoachingHours.
+	// Short is the number of reps below MinHours.
 	Short int `json:"short"`
 	// Shares are the reps' shares, in the assessment's order: coaching
 	// priority.
@@ -97,7 +118,10 @@ type Allocation struct {
 // Allocate spreads hours, a manager's monthly coaching time, across the
 // team of assessment a: each rep receives hours × weight(quadrant) ÷ the
 // team's total weight, so the shares add up to hours, and every rep whose
-// share is below [MinCoachingHours] is flagged. The Allocation also says
+// share is below the minimum is flagged: [Weights.MinHours], by default
+// [competency.CoachingCadence], three hours a month, a figure from outside
+// the articles (a Sales Executive Council study; see [Weights]) that the
+// caller can change. The Allocation also says
 // how many hours a month it would take for nobody with a positive weight to
 // be short. A share counts as below the minimum only when it is short by
 // more than a nanohour (3.6 µs), so that 12 hours across four equal reps
@@ -105,7 +129,7 @@ type Allocation struct {
 //
 // A nil w means [DefaultWeights]. Allocate returns an *InputError wrapping
 // ErrNotFinite or ErrOutOfRange for hours that are not finite and ≥ 0 or an
-// invalid weight, ErrEmpty for an assessment with no reps, ErrInvalidEnum
+// invalid weight or minimum, ErrEmpty for an assessment with no reps, ErrInvalidEnum
 // for a rep who is Unplaced (or has an unknown quadrant), and ErrOutOfRange
 // when the team's weights add up to zero, leaving the hours nowhere to go
 // (or are so far apart that Needed overflows). It does not modify a.
@@ -140,18 +164,19 @@ func Allocate(hours float64, a Assessment, w *Weights) (Allocation, error) {
 		return Allocation{}, inputErr(fn, "team weight = "+fmtFloat(total), ErrOutOfRange)
 	}
 	const slack = 1e-9 // hours
-	al := Allocation{Hours: hours, Shares: make([]Share, len(a.Reps))}
+	minimum := weights.minHours()
+	al := Allocation{Hours: hours, MinHours: minimum, Shares: make([]Share, len(a.Reps))}
 	for i, p := range a.Reps {
 		// Scale the weight first: w/total is in [0, 1], so the product
 		// cannot overflow where hours × w might.
 		h := hours * (weights.Of(p.Quadrant) / total)
-		below := h < MinCoachingHours-slack
+		below := h < minimum-slack
 		if below {
 			al.Short++
 		}
 		al.Shares[i] = Share{Rep: p.Rep, Quadrant: p.Quadrant, Hours: h, BelowMinimum: below}
 	}
-	al.Needed = MinCoachingHours * (total / lightest)
+	al.Needed = minimum * (total / lightest)
 	if math.IsInf(al.Needed, 0) {
 		return Allocation{}, inputErr(fn, "weights "+fmtFloat(lightest)+" and a team total of "+fmtFloat(total)+" too far apart", ErrOutOfRange)
 	}

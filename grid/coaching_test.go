@@ -2,18 +2,12 @@ package grid
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"math"
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/salesdev/salesdev/competency"
 	"pgregory.net/rapid"
 )
 
@@ -22,34 +16,48 @@ func TestAllocate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Hand-derived with the default weights 4, 2, 1, 1: the team weighs
-	// 4+4+2+1+1 = 12, so 24 hours give a Striver 24×4/12 = 8, the Achiever
-	// 4, the Independent and the Detractor 2 each (short of 3). Everyone
-	// gets 3 once the lightest gets 3: 3 × 12/1 = 36 hours.
-	got, err := Allocate(24, a, nil)
+	// Hand-derived with the default weights 2, 1, 1, 1: the team weighs
+	// 2+2+1+1+1 = 7, so 14 hours give a Striver 14×2/7 = 4, the Achiever,
+	// the Independent and the Detractor 2 each (short of the three hours of
+	// competency.CoachingCadence). Everyone gets 3 once the lightest gets
+	// 3: 3 × 7/1 = 21 hours.
+	got, err := Allocate(14, a, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Allocation{Hours: 24, Needed: 36, Short: 2, Shares: []Share{
-		{"cai", Striver, 8, false},
-		{"eve", Striver, 8, false},
-		{"ana", Achiever, 4, false},
+	want := Allocation{Hours: 14, MinHours: 3, Needed: 21, Short: 3, Shares: []Share{
+		{"cai", Striver, 4, false},
+		{"eve", Striver, 4, false},
+		{"ana", Achiever, 2, true},
 		{"dee", Independent, 2, true},
 		{"ben", Detractor, 2, true},
 	}}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
-		t.Errorf("Allocate(24) (-want +got):\n%s", diff)
+		t.Errorf("Allocate(14) (-want +got):\n%s", diff)
 	}
 
-	// Overridden: Detractors get no coaching time (they are on a
-	// performance plan), the others equal time. 12 hours over four
-	// weighted reps: 3 each, exactly the minimum, which is not short.
+	// The minimum is the caller's to change: against two hours a month,
+	// nobody is short at 14 hours, and 14 are exactly what is needed.
+	two := DefaultWeights()
+	two.MinHours = 2
+	got, err = Allocate(14, a, &two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.MinHours != 2 || got.Short != 0 || math.Abs(got.Needed-14) > 1e-12 {
+		t.Errorf("Allocate(14, MinHours 2) = %+v, want MinHours 2, nobody short, 14 needed", got)
+	}
+
+	// Overridden: Detractors get no coaching time (a choice the weights
+	// allow, though no quadrant's strategy advises it), the others equal
+	// time. 12 hours over four weighted reps: 3 each, exactly the minimum,
+	// which is not short.
 	w := Weights{Striver: 1, Achiever: 1, Independent: 1}
 	got, err = Allocate(12, a, &w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = Allocation{Hours: 12, Needed: 12, Short: 1, Shares: []Share{
+	want = Allocation{Hours: 12, MinHours: 3, Needed: 12, Short: 1, Shares: []Share{
 		{"cai", Striver, 3, false},
 		{"eve", Striver, 3, false},
 		{"ana", Achiever, 3, false},
@@ -66,7 +74,7 @@ func TestAllocateErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onlyDetractors, err := Assess([]Rep{{ID: "x"}}, nil)
+	onlyDetractors, err := Assess([]Rep{{Rep: "x"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +90,9 @@ func TestAllocateErrors(t *testing.T) {
 		{"infinite hours", inf, a, nil, ErrNotFinite},
 		{"negative weight", 10, a, &Weights{Striver: -1}, ErrOutOfRange},
 		{"NaN weight", 10, a, &Weights{Achiever: nan}, ErrNotFinite},
+		{"negative minimum", 10, a, &Weights{Striver: 1, MinHours: -3}, ErrOutOfRange},
+		{"infinite minimum", 10, a, &Weights{Striver: 1, MinHours: inf}, ErrNotFinite},
+		{"minimum too large for Needed", 10, a, &Weights{Striver: 4, Achiever: 1, MinHours: math.MaxFloat64}, ErrOutOfRange},
 		{"no reps", 10, Assessment{}, nil, ErrEmpty},
 		{"unplaced rep", 10, Assessment{Reps: []Placement{{Rep: "x"}}}, nil, ErrInvalidEnum},
 		{"no weight in the team", 10, onlyDetractors, &Weights{Striver: 1}, ErrOutOfRange},
@@ -107,7 +118,7 @@ func TestAllocateProperty(t *testing.T) {
 		n := rapid.IntRange(1, 40).Draw(t, "n")
 		reps := make([]Rep, n)
 		for i := range reps {
-			reps[i] = Rep{ID: string(rune('A' + i)), Measures: validMeasures().Draw(t, "m")}
+			reps[i] = Rep{Rep: string(rune('A' + i)), Measures: validMeasures().Draw(t, "m")}
 		}
 		a, err := Assess(reps, nil)
 		if err != nil {
@@ -116,7 +127,7 @@ func TestAllocateProperty(t *testing.T) {
 		var w *Weights
 		if rapid.Bool().Draw(t, "custom weights") {
 			g := rapid.Float64Range(0, 10)
-			w = &Weights{g.Draw(t, "ws"), g.Draw(t, "wa"), g.Draw(t, "wi"), g.Draw(t, "wd")}
+			w = &Weights{g.Draw(t, "ws"), g.Draw(t, "wa"), g.Draw(t, "wi"), g.Draw(t, "wd"), g.Draw(t, "min")}
 		}
 		hours := rapid.Float64Range(0, 200).Draw(t, "hours")
 		al, err := Allocate(hours, a, w)
@@ -133,16 +144,23 @@ func TestAllocateProperty(t *testing.T) {
 					lightest = min(lightest, wq)
 				}
 			}
-			if errors.Is(err, ErrOutOfRange) && (total == 0 || math.IsInf(MinCoachingHours*(total/lightest), 1)) {
+			if errors.Is(err, ErrOutOfRange) && (total == 0 || math.IsInf(weights.minHours()*(total/lightest), 1)) {
 				return // nowhere to put the hours, or Needed overflows: the documented errors
 			}
 			t.Fatal(err)
+		}
+		minimum := competency.CoachingCadence
+		if w != nil && w.MinHours != 0 {
+			minimum = w.MinHours
+		}
+		if al.MinHours != minimum {
+			t.Fatalf("MinHours = %v, want %v", al.MinHours, minimum)
 		}
 		var sum float64
 		short := 0
 		for _, s := range al.Shares {
 			sum += s.Hours
-			if s.BelowMinimum != (s.Hours < MinCoachingHours-1e-9) {
+			if s.BelowMinimum != (s.Hours < minimum-1e-9) {
 				t.Fatalf("%+v: flagged %v", s, s.BelowMinimum)
 			}
 			if s.BelowMinimum {
@@ -179,51 +197,4 @@ func TestAllocateProperty(t *testing.T) {
 			}
 		}
 	})
-}
-
-// TestMinCoachingHoursIsTMCCadence checks the documented promise that
-// MinCoachingHours is the same figure as tmc.CoachingCadence. grid may not
-// import tmc, not even in tests, so the test reads tmc's source instead.
-func TestMinCoachingHoursIsTMCCadence(t *testing.T) {
-	dir := filepath.Join("..", "tmc")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	found := false
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			vs, ok := n.(*ast.ValueSpec)
-			if !ok {
-				return true
-			}
-			for i, id := range vs.Names {
-				if id.Name != "CoachingCadence" || i >= len(vs.Values) {
-					continue
-				}
-				found = true
-				lit, ok := vs.Values[i].(*ast.BasicLit)
-				if !ok {
-					t.Fatalf("tmc.CoachingCadence is not a literal: %T", vs.Values[i])
-				}
-				v, err := strconv.ParseFloat(lit.Value, 64)
-				if err != nil || v != MinCoachingHours {
-					t.Errorf("tmc.CoachingCadence = %s, want MinCoachingHours = %v", lit.Value, MinCoachingHours)
-				}
-			}
-			return true
-		})
-	}
-	if !found {
-		t.Fatal("tmc.CoachingCadence not found in ../tmc")
-	}
 }

@@ -64,13 +64,13 @@ func ExamplePlaceAll() {
 	err := grid.PlaceAll(dst, ms, nil)
 	var ie *grid.InputError
 	if errors.As(err, &ie) {
-		fmt.Println("bad rep at index", ie.Index)
+		fmt.Println("refused:", ie.Arg)
 	}
 	fmt.Println(err)
 	fmt.Println(dst)
 	// Output:
 	// [achiever striver independent detractor]
-	// bad rep at index 2
+	// refused: ms[2]: productivity = -1
 	// grid: PlaceAll: ms[2]: productivity = -1: out of range
 	// [achiever striver unplaced unplaced]
 }
@@ -116,11 +116,11 @@ func ExampleQuadrant_MarshalText() {
 
 func ExampleAssess() {
 	team := []grid.Rep{
-		{ID: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2, Competency: 0.8}},
-		{ID: "ben", Measures: grid.Measures{Desire: 0.2, Productivity: 0.6, Competency: 0.4}},
-		{ID: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85, Competency: 0.6}},
-		{ID: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1, Competency: 0.9}},
-		{ID: "eve", Measures: grid.Measures{Desire: 0.6, Productivity: 0.7, Competency: 0.5}},
+		{Rep: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2, Competency: 0.8}},
+		{Rep: "ben", Measures: grid.Measures{Desire: 0.2, Productivity: 0.6, Competency: 0.4}},
+		{Rep: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85, Competency: 0.6}},
+		{Rep: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1, Competency: 0.9}},
+		{Rep: "eve", Measures: grid.Measures{Desire: 0.6, Productivity: 0.7, Competency: 0.5}},
 	}
 	a, err := grid.Assess(team, nil)
 	if err != nil {
@@ -142,14 +142,14 @@ func ExampleAssess() {
 
 func ExampleMovements() {
 	q1, _ := grid.Assess([]grid.Rep{
-		{ID: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2}},
-		{ID: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85}},
-		{ID: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1}},
+		{Rep: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2}},
+		{Rep: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85}},
+		{Rep: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1}},
 	}, nil)
 	q2, _ := grid.Assess([]grid.Rep{
-		{ID: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.1}},
-		{ID: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 1.05}},
-		{ID: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 0.8}},
+		{Rep: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.1}},
+		{Rep: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 1.05}},
+		{Rep: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 0.8}},
 	}, nil)
 	moves, _ := grid.Movements(q1, q2)
 	for _, m := range moves {
@@ -167,13 +167,13 @@ func ExampleMovements() {
 
 func ExampleAllocate() {
 	a, _ := grid.Assess([]grid.Rep{
-		{ID: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2}},
-		{ID: "ben", Measures: grid.Measures{Desire: 0.2, Productivity: 0.6}},
-		{ID: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85}},
-		{ID: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1}},
-		{ID: "eve", Measures: grid.Measures{Desire: 0.6, Productivity: 0.7}},
+		{Rep: "ana", Measures: grid.Measures{Desire: 0.9, Productivity: 1.2}},
+		{Rep: "ben", Measures: grid.Measures{Desire: 0.2, Productivity: 0.6}},
+		{Rep: "cai", Measures: grid.Measures{Desire: 0.8, Productivity: 0.85}},
+		{Rep: "dee", Measures: grid.Measures{Desire: 0.3, Productivity: 1.1}},
+		{Rep: "eve", Measures: grid.Measures{Desire: 0.6, Productivity: 0.7}},
 	}, nil)
-	al, err := grid.Allocate(24, a, nil) // 24 hours a month, default weights
+	al, err := grid.Allocate(14, a, nil) // 14 hours a month, default weights
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -181,24 +181,24 @@ func ExampleAllocate() {
 	for _, s := range al.Shares {
 		flag := ""
 		if s.BelowMinimum {
-			flag = " below 3 h"
+			flag = fmt.Sprintf(" below %v h", al.MinHours)
 		}
 		fmt.Printf("%s %-11v %4.1f h%s\n", s.Rep, s.Quadrant, s.Hours, flag)
 	}
-	fmt.Printf("%d short; %.0f hours a month would give everyone 3\n", al.Short, al.Needed)
+	fmt.Printf("%d short; %.0f hours a month would give everyone %v\n", al.Short, al.Needed, al.MinHours)
 
-	// The manager's override: Detractors are on a performance plan, and
-	// everyone else gets equal time.
-	al, _ = grid.Allocate(24, a, &grid.Weights{Striver: 1, Achiever: 1, Independent: 1})
-	fmt.Printf("%.1f h each, %d short\n", al.Shares[0].Hours, al.Short)
+	// The manager's own standard: two hours a month, and equal time for
+	// every quadrant.
+	al, _ = grid.Allocate(14, a, &grid.Weights{Striver: 1, Achiever: 1, Independent: 1, Detractor: 1, MinHours: 2})
+	fmt.Printf("%.1f h each, %d short of %v h\n", al.Shares[0].Hours, al.Short, al.MinHours)
 	// Output:
-	// cai striver      8.0 h
-	// eve striver      8.0 h
-	// ana achiever     4.0 h
+	// cai striver      4.0 h
+	// eve striver      4.0 h
+	// ana achiever     2.0 h below 3 h
 	// dee independent  2.0 h below 3 h
 	// ben detractor    2.0 h below 3 h
-	// 2 short; 36 hours a month would give everyone 3
-	// 6.0 h each, 1 short
+	// 3 short; 21 hours a month would give everyone 3
+	// 2.8 h each, 0 short of 2 h
 }
 
 func ExampleProductivityFrom() {
