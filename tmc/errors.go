@@ -3,6 +3,8 @@ package tmc
 import (
 	"errors"
 	"time"
+
+	"github.com/salesdev/salesdev/benchmark"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
@@ -11,21 +13,29 @@ import (
 // mentor search in a [*NoMentorError].
 var (
 	// ErrInvalidEnum reports an enum value or text this package does not
-	// know: a Help, Barrier, Misdirection, Complexity, Stage, EventKind or
-	// Topic.
-	ErrInvalidEnum = errors.New("unknown value")
-	// ErrNegative reports a negative duration or count.
-	ErrNegative = errors.New("negative")
+	// know: a Help, Barrier, Misdirection, Complexity, Stage, EventKind,
+	// Topic or Role. It is [benchmark.ErrInvalidEnum].
+	ErrInvalidEnum = benchmark.ErrInvalidEnum
+	// ErrNegative reports a negative duration or count. It is
+	// [benchmark.ErrNegative].
+	ErrNegative = benchmark.ErrNegative
 	// ErrOutOfRange reports a number outside its documented range, or a
-	// start time whose journey JSON could not store.
-	ErrOutOfRange = errors.New("out of range")
+	// start time whose journey JSON could not store. It is
+	// [benchmark.ErrOutOfRange].
+	ErrOutOfRange = benchmark.ErrOutOfRange
 	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
-	ErrNotFinite = errors.New("not a finite number")
+	// It is [benchmark.ErrNotFinite].
+	ErrNotFinite = benchmark.ErrNotFinite
 	// ErrEmpty reports empty input where at least one value is needed: no
-	// peers, no topics, an empty name.
-	ErrEmpty = errors.New("empty input")
+	// peers, no topics, an empty name, a zero time. It is
+	// [benchmark.ErrEmpty].
+	ErrEmpty = benchmark.ErrEmpty
 	// ErrDuplicate reports a name used twice where names must be unique.
-	ErrDuplicate = errors.New("duplicate name")
+	// It is [benchmark.ErrDuplicate].
+	ErrDuplicate = benchmark.ErrDuplicate
+	// ErrMixedReps reports sessions of more than one rep where one rep's
+	// sessions are needed, as in a [ReviewCase].
+	ErrMixedReps = errors.New("sessions of more than one rep")
 	// ErrTimeOrder reports a time range that ends before it starts.
 	ErrTimeOrder = errors.New("times out of order")
 	// ErrWrongCompetency reports a score for a competency other than the

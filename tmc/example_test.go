@@ -270,21 +270,21 @@ func score(hits, trials int64) competency.Score {
 
 func ExampleMentors() {
 	peers := []tmc.Peer{
-		{Name: "Ana", Manager: "Max", Score: score(30, 100)},            // A
-		{Name: "Ben", Manager: "Max", Score: score(2, 2)},               // a lucky 2 of 2, shrunk to a B
-		{Name: "Cy", Manager: "Kim", Score: score(40, 150), Mentees: 2}, // A, but full
-		{Name: "Max", Manager: "Vera", Score: score(50, 160)},           // A, but the rep's manager
-		{Name: "Dee", Manager: "Kim", Score: score(24, 100)},            // A
+		{Rep: "Ana", Manager: "Max", Score: score(30, 100)},            // A
+		{Rep: "Ben", Manager: "Max", Score: score(2, 2)},               // a lucky 2 of 2, shrunk to a B
+		{Rep: "Cy", Manager: "Kim", Score: score(40, 150), Mentees: 2}, // A, but full
+		{Rep: "Max", Manager: "Vera", Score: score(50, 160)},           // A, but the rep's manager
+		{Rep: "Dee", Manager: "Kim", Score: score(24, 100)},            // A
 	}
-	ms, err := tmc.Mentors("new-opportunities", tmc.Rep{Name: "Dana", Manager: "Max"}, peers, 2)
+	ms, err := tmc.Mentors("new-opportunities", tmc.Rep{Rep: "Dana", Manager: "Max"}, peers, 2)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, m := range ms {
-		fmt.Printf("%s %s %.3f\n", m.Name, m.Score.Grade, m.Score.Shrunk)
+		fmt.Printf("%s %s %.3f\n", m.Rep, m.Score.Grade, m.Score.Shrunk)
 	}
-	_, err = tmc.Mentors("new-opportunities", tmc.Rep{Name: "Dana", Manager: "Max"}, peers[1:4], 2)
+	_, err = tmc.Mentors("new-opportunities", tmc.Rep{Rep: "Dana", Manager: "Max"}, peers[1:4], 2)
 	fmt.Println(errors.Is(err, tmc.ErrNoMentor), err)
 	// Output:
 	// Ana A 0.210
@@ -294,10 +294,10 @@ func ExampleMentors() {
 
 func ExampleAssignMentors() {
 	peers := []tmc.Peer{
-		{Name: "Ana", Manager: "Max", Score: score(30, 100)},
-		{Name: "Dee", Manager: "Kim", Score: score(24, 100)},
+		{Rep: "Ana", Manager: "Max", Score: score(30, 100)},
+		{Rep: "Dee", Manager: "Kim", Score: score(24, 100)},
 	}
-	reps := []tmc.Rep{{Name: "Dana", Manager: "Max"}, {Name: "Eli", Manager: "Kim"}, {Name: "Fay", Manager: "Kim"}, {Name: "Gus", Manager: "Kim"}}
+	reps := []tmc.Rep{{Rep: "Dana", Manager: "Max"}, {Rep: "Eli", Manager: "Kim"}, {Rep: "Fay", Manager: "Kim"}, {Rep: "Gus", Manager: "Kim"}}
 	pairs, err := tmc.AssignMentors("new-opportunities", reps, peers, 1)
 	for _, p := range pairs {
 		fmt.Println(p.Rep, "←", p.Mentor)

@@ -13,7 +13,7 @@ import (
 // A Rep is a rep looking for a mentor, with their manager. Manager may be
 // empty when it is not known.
 type Rep struct {
-	Name    string `json:"name"`
+	Rep     string `json:"rep"`
 	Manager string `json:"manager"`
 }
 
@@ -21,7 +21,7 @@ type Rep struct {
 // [competency.Score] on the competency being matched, and how many mentees
 // they already have.
 type Peer struct {
-	Name    string           `json:"name"`
+	Rep     string           `json:"rep"`
 	Manager string           `json:"manager"`
 	Score   competency.Score `json:"score"`
 	Mentees int              `json:"mentees"`
@@ -49,10 +49,10 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 		arg := "peers[" + strconv.Itoa(i) + "]"
 		sh := p.Score.Shrunk
 		switch {
-		case p.Name == "":
-			return inputErr(fn, arg+".name", ErrEmpty)
-		case seen[p.Name]:
-			return inputErr(fn, arg+".name = "+quote(p.Name), ErrDuplicate)
+		case p.Rep == "":
+			return inputErr(fn, arg+".rep", ErrEmpty)
+		case seen[p.Rep]:
+			return inputErr(fn, arg+".rep = "+quote(p.Rep), ErrDuplicate)
 		case p.Mentees < 0:
 			return inputErr(fn, arg+".mentees = "+strconv.Itoa(p.Mentees), ErrNegative)
 		case p.Score.Competency != id:
@@ -64,7 +64,7 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 		case sh < 0 || sh > 1:
 			return inputErr(fn, arg+".score.shrunk = "+strconv.FormatFloat(sh, 'g', -1, 64), ErrOutOfRange)
 		}
-		seen[p.Name] = true
+		seen[p.Rep] = true
 	}
 	return nil
 }
@@ -82,7 +82,7 @@ func qualified(peers []Peer) []Peer {
 		if c := cmp.Compare(b.Score.Shrunk, a.Score.Shrunk); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Name, b.Name)
+		return strings.Compare(a.Rep, b.Rep)
 	})
 	return out
 }
@@ -91,7 +91,7 @@ func qualified(peers []Peer) []Peer {
 // manager. A mentor is a peer because a peer can articulate the gaps the
 // manager cannot.
 func eligible(p Peer, r Rep) bool {
-	return p.Name != r.Name && p.Name != r.Manager // peer names are never empty
+	return p.Rep != r.Rep && p.Rep != r.Manager // peer names are never empty
 }
 
 // Mentors returns the peers who may mentor rep on competency id, best
@@ -111,8 +111,8 @@ func eligible(p Peer, r Rep) bool {
 // peers.
 func Mentors(id string, rep Rep, peers []Peer, maxMentees int) ([]Peer, error) {
 	const fn = "Mentors"
-	if rep.Name == "" {
-		return nil, inputErr(fn, "rep.name", ErrEmpty)
+	if rep.Rep == "" {
+		return nil, inputErr(fn, "rep.rep", ErrEmpty)
 	}
 	if err := checkPeers(fn, id, peers, maxMentees); err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func Mentors(id string, rep Rep, peers []Peer, maxMentees int) ([]Peer, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, &NoMentorError{Competency: id, Reps: []string{rep.Name}}
+		return nil, &NoMentorError{Competency: id, Reps: []string{rep.Rep}}
 	}
 	return out, nil
 }
@@ -147,14 +147,14 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 	}
 	seen := make(map[string]bool, len(reps))
 	for i, r := range reps {
-		arg := "reps[" + strconv.Itoa(i) + "].name"
-		if r.Name == "" {
+		arg := "reps[" + strconv.Itoa(i) + "].rep"
+		if r.Rep == "" {
 			return nil, inputErr(fn, arg, ErrEmpty)
 		}
-		if seen[r.Name] {
-			return nil, inputErr(fn, arg+" = "+quote(r.Name), ErrDuplicate)
+		if seen[r.Rep] {
+			return nil, inputErr(fn, arg+" = "+quote(r.Rep), ErrDuplicate)
 		}
-		seen[r.Name] = true
+		seen[r.Rep] = true
 	}
 	if err := checkPeers(fn, id, peers, maxMentees); err != nil {
 		return nil, err
@@ -171,13 +171,13 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 		for i, m := range mentors {
 			if load[i] < maxMentees && eligible(m, r) {
 				load[i]++
-				pairs = append(pairs, Pair{Rep: r.Name, Mentor: m.Name})
+				pairs = append(pairs, Pair{Rep: r.Rep, Mentor: m.Rep})
 				found = true
 				break
 			}
 		}
 		if !found {
-			unmatched = append(unmatched, r.Name)
+			unmatched = append(unmatched, r.Rep)
 		}
 	}
 	if len(unmatched) > 0 {

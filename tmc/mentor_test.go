@@ -18,14 +18,14 @@ const opp = "new-opportunities"
 // peer builds a Peer with a hand-set score: the grade and shrunk rate are
 // given, not computed, so the tests do not depend on competency's grading.
 func peer(name, manager string, g competency.Grade, shrunk float64, mentees int) Peer {
-	return Peer{Name: name, Manager: manager, Mentees: mentees,
+	return Peer{Rep: name, Manager: manager, Mentees: mentees,
 		Score: competency.Score{Competency: opp, Rate: benchmark.Rate{Hits: 10, Trials: 50}, Shrunk: shrunk, Target: 0.15, Grade: g}}
 }
 
 func names(ps []Peer) []string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, p.Name)
+		out = append(out, p.Rep)
 	}
 	return out
 }
@@ -41,7 +41,7 @@ func TestMentors(t *testing.T) {
 		peer("Eve", "Kim", competency.Ungraded, 0.50, 0),
 		peer("Fox", "Kim", competency.GradeC, 0.05, 0),
 	}
-	dana := Rep{Name: "Dana", Manager: "Max"}
+	dana := Rep{Rep: "Dana", Manager: "Max"}
 	tests := []struct {
 		name string
 		rep  Rep
@@ -53,8 +53,8 @@ func TestMentors(t *testing.T) {
 		{"cap 2", dana, 2, []string{"Ana", "Dee"}},
 		{"cap 3 lets Cy in", dana, 3, []string{"Cy", "Ana", "Dee"}},
 		{"cap 1 leaves Ana", dana, 1, []string{"Ana"}},
-		{"another manager's rep may have Max", Rep{Name: "Gus", Manager: "Kim"}, 2, []string{"Dana", "Max", "Ana", "Dee"}},
-		{"unknown manager", Rep{Name: "Gus"}, 2, []string{"Dana", "Max", "Ana", "Dee"}},
+		{"another manager's rep may have Max", Rep{Rep: "Gus", Manager: "Kim"}, 2, []string{"Dana", "Max", "Ana", "Dee"}},
+		{"unknown manager", Rep{Rep: "Gus"}, 2, []string{"Dana", "Max", "Ana", "Dee"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +76,7 @@ func TestMentorsNone(t *testing.T) {
 		peer("Max", "Vera", competency.GradeA, 0.30, 0),
 		peer("Dana", "Max", competency.GradeA, 0.40, 0),
 	}
-	_, err := Mentors(opp, Rep{Name: "Dana", Manager: "Max"}, team, 2)
+	_, err := Mentors(opp, Rep{Rep: "Dana", Manager: "Max"}, team, 2)
 	var ne *NoMentorError
 	if !errors.Is(err, ErrNoMentor) || !errors.As(err, &ne) {
 		t.Fatalf("Mentors(no one qualifies) = %v, want a *NoMentorError", err)
@@ -93,7 +93,7 @@ func TestMentorsNone(t *testing.T) {
 func TestMentorsBadInput(t *testing.T) {
 	a := peer("Ana", "Max", competency.GradeA, 0.21, 0)
 	edit := func(f func(*Peer)) []Peer { p := a; f(&p); return []Peer{p} }
-	dana := Rep{Name: "Dana", Manager: "Max"}
+	dana := Rep{Rep: "Dana", Manager: "Max"}
 	tests := []struct {
 		name  string
 		id    string
@@ -108,7 +108,7 @@ func TestMentorsBadInput(t *testing.T) {
 		{"zero cap", opp, dana, []Peer{a}, 0, ErrOutOfRange},
 		{"negative cap", opp, dana, []Peer{a}, -1, ErrOutOfRange},
 		{"duplicate peer", opp, dana, []Peer{a, a}, 2, ErrDuplicate},
-		{"unnamed peer", opp, dana, edit(func(p *Peer) { p.Name = "" }), 2, ErrEmpty},
+		{"unnamed peer", opp, dana, edit(func(p *Peer) { p.Rep = "" }), 2, ErrEmpty},
 		{"negative mentees", opp, dana, edit(func(p *Peer) { p.Mentees = -1 }), 2, ErrNegative},
 		{"another competency", opp, dana, edit(func(p *Peer) { p.Score.Competency = "close" }), 2, ErrWrongCompetency},
 		{"unknown grade", opp, dana, edit(func(p *Peer) { p.Score.Grade = 7 }), 2, ErrInvalidEnum},
@@ -126,7 +126,7 @@ func TestMentorsBadInput(t *testing.T) {
 			if !errors.As(err, &ie) {
 				t.Errorf("Mentors error type %T, want *InputError", err)
 			}
-			if _, err := AssignMentors(tt.id, []Rep{{Name: "Dana", Manager: "Max"}}, tt.peers, tt.max); tt.rep.Name != "" && !errors.Is(err, tt.want) {
+			if _, err := AssignMentors(tt.id, []Rep{{Rep: "Dana", Manager: "Max"}}, tt.peers, tt.max); tt.rep.Rep != "" && !errors.Is(err, tt.want) {
 				t.Errorf("AssignMentors error = %v, want %v", err, tt.want)
 			}
 		})
@@ -141,13 +141,13 @@ func TestAssignMentors(t *testing.T) {
 		peer("Ben", "Max", competency.GradeB, 0.14, 0),
 	}
 	reps := []Rep{
-		{Name: "Dana", Manager: "Max"}, // Cy (Max is her manager)
-		{Name: "Eli", Manager: "Kim"},  // Max
-		{Name: "Fay", Manager: "Max"},  // Cy is full at 2, Max is her manager: Ana
-		{Name: "Gus", Manager: "Kim"},  // Max
-		{Name: "Hal", Manager: "Kim"},  // Ana
-		{Name: "Ivy", Manager: "Kim"},  // all full
-		{Name: "Max", Manager: "Vera"}, // Max cannot mentor himself; the others are full
+		{Rep: "Dana", Manager: "Max"}, // Cy (Max is her manager)
+		{Rep: "Eli", Manager: "Kim"},  // Max
+		{Rep: "Fay", Manager: "Max"},  // Cy is full at 2, Max is her manager: Ana
+		{Rep: "Gus", Manager: "Kim"},  // Max
+		{Rep: "Hal", Manager: "Kim"},  // Ana
+		{Rep: "Ivy", Manager: "Kim"},  // all full
+		{Rep: "Max", Manager: "Vera"}, // Max cannot mentor himself; the others are full
 	}
 	pairs, err := AssignMentors(opp, reps, team, 2)
 	want := []Pair{{"Dana", "Cy"}, {"Eli", "Max"}, {"Fay", "Ana"}, {"Gus", "Max"}, {"Hal", "Ana"}}
@@ -158,7 +158,7 @@ func TestAssignMentors(t *testing.T) {
 	if !errors.As(err, &ne) || !slices.Equal(ne.Reps, []string{"Ivy", "Max"}) {
 		t.Errorf("AssignMentors error = %v, want no mentor for Ivy and Max", err)
 	}
-	if _, err := AssignMentors(opp, []Rep{{Name: "A"}, {Name: "A"}}, team, 2); !errors.Is(err, ErrDuplicate) {
+	if _, err := AssignMentors(opp, []Rep{{Rep: "A"}, {Rep: "A"}}, team, 2); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("AssignMentors(duplicate reps) = %v, want ErrDuplicate", err)
 	}
 	if _, err := AssignMentors(opp, nil, team, 2); !errors.Is(err, ErrEmpty) {
@@ -180,7 +180,7 @@ func genTeam(t *rapid.T) ([]Peer, []Rep, int) {
 	}
 	var reps []Rep
 	for i, name := range rapid.SliceOfNDistinct(rapid.SampledFrom(append(pool, "Zed", "Yan")), 1, 6, rapid.ID).Draw(t, "reps") {
-		reps = append(reps, Rep{Name: name, Manager: rapid.SampledFrom(pool).Draw(t, "repManager"+string(rune('0'+i)))})
+		reps = append(reps, Rep{Rep: name, Manager: rapid.SampledFrom(pool).Draw(t, "repManager"+string(rune('0'+i)))})
 	}
 	return peers, reps, rapid.IntRange(1, 3).Draw(t, "max")
 }
@@ -194,17 +194,17 @@ func TestMentorProperties(t *testing.T) {
 			t.Fatalf("Mentors: %v", err)
 		}
 		for i, m := range ms {
-			if m.Name == r.Name || m.Name == r.Manager || m.Score.Grade != competency.GradeA || m.Mentees >= maxMentees {
+			if m.Rep == r.Rep || m.Rep == r.Manager || m.Score.Grade != competency.GradeA || m.Mentees >= maxMentees {
 				t.Fatalf("Mentors(%+v) returned %+v", r, m)
 			}
-			if i > 0 && (ms[i-1].Score.Shrunk < m.Score.Shrunk || ms[i-1].Score.Shrunk == m.Score.Shrunk && ms[i-1].Name > m.Name) {
+			if i > 0 && (ms[i-1].Score.Shrunk < m.Score.Shrunk || ms[i-1].Score.Shrunk == m.Score.Shrunk && ms[i-1].Rep > m.Rep) {
 				t.Fatalf("Mentors out of order: %v before %v", ms[i-1], m)
 			}
 		}
 		// Every qualifying peer is listed.
 		want := 0
 		for _, p := range peers {
-			if p.Score.Grade == competency.GradeA && p.Name != r.Name && p.Name != r.Manager && p.Mentees < maxMentees {
+			if p.Score.Grade == competency.GradeA && p.Rep != r.Rep && p.Rep != r.Manager && p.Mentees < maxMentees {
 				want++
 			}
 		}
@@ -219,12 +219,12 @@ func TestMentorProperties(t *testing.T) {
 		load := map[string]int{}
 		byName := map[string]Peer{}
 		for _, p := range peers {
-			load[p.Name] = p.Mentees
-			byName[p.Name] = p
+			load[p.Rep] = p.Mentees
+			byName[p.Rep] = p
 		}
 		manager := map[string]string{}
 		for _, r := range reps {
-			manager[r.Name] = r.Manager
+			manager[r.Rep] = r.Manager
 		}
 		for _, p := range pairs {
 			m := byName[p.Mentor]
@@ -266,7 +266,7 @@ func FuzzMentors(f *testing.F) {
 		if err := json.Unmarshal(data, &peers); err != nil {
 			return
 		}
-		r := Rep{Name: rep, Manager: manager}
+		r := Rep{Rep: rep, Manager: manager}
 		ms, err := Mentors(opp, r, peers, maxMentees)
 		if err != nil {
 			if ms != nil {
@@ -275,7 +275,7 @@ func FuzzMentors(f *testing.F) {
 			return
 		}
 		for _, m := range ms {
-			if m.Name == r.Name || m.Name == r.Manager || m.Score.Grade != competency.GradeA || m.Mentees >= maxMentees {
+			if m.Rep == r.Rep || m.Rep == r.Manager || m.Score.Grade != competency.GradeA || m.Mentees >= maxMentees {
 				t.Fatalf("Mentors(%+v) returned %+v", r, m)
 			}
 		}

@@ -100,12 +100,12 @@ func matchReal(t *testing.T, rates map[string]benchmark.Rate, manager map[string
 		if manager[agent] == "" {
 			t.Fatalf("agent %q has no manager in sales_teams.csv", agent)
 		}
-		peers = append(peers, Peer{Name: agent, Manager: manager[agent], Score: s})
+		peers = append(peers, Peer{Rep: agent, Manager: manager[agent], Score: s})
 	}
 	byName := map[string]Peer{}
 	grades := map[competency.Grade]int{}
 	for _, p := range peers {
-		byName[p.Name] = p
+		byName[p.Rep] = p
 		grades[p.Score.Grade]++
 	}
 	if wantA && grades[competency.GradeA] == 0 {
@@ -119,20 +119,20 @@ func matchReal(t *testing.T, rates map[string]benchmark.Rate, manager map[string
 		if p.Score.Grade == competency.GradeA {
 			continue
 		}
-		learners = append(learners, Rep{Name: p.Name, Manager: p.Manager})
-		ms, err := Mentors("close", Rep{Name: p.Name, Manager: p.Manager}, peers, 3)
+		learners = append(learners, Rep{Rep: p.Rep, Manager: p.Manager})
+		ms, err := Mentors("close", Rep{Rep: p.Rep, Manager: p.Manager}, peers, 3)
 		if grades[competency.GradeA] == 0 {
 			if !errors.Is(err, ErrNoMentor) {
-				t.Fatalf("Mentors(%s) = %v, %v with no A players, want ErrNoMentor", p.Name, ms, err)
+				t.Fatalf("Mentors(%s) = %v, %v with no A players, want ErrNoMentor", p.Rep, ms, err)
 			}
 			continue
 		}
 		if err != nil {
-			t.Fatalf("Mentors(%s) = %v with %d A players", p.Name, err, grades[competency.GradeA])
+			t.Fatalf("Mentors(%s) = %v with %d A players", p.Rep, err, grades[competency.GradeA])
 		}
 		for i, m := range ms {
-			if m.Name == p.Name || m.Score.Grade != competency.GradeA || (i > 0 && ms[i-1].Score.Shrunk < m.Score.Shrunk) {
-				t.Fatalf("Mentors(%s)[%d] = %+v", p.Name, i, m)
+			if m.Rep == p.Rep || m.Score.Grade != competency.GradeA || (i > 0 && ms[i-1].Score.Shrunk < m.Score.Shrunk) {
+				t.Fatalf("Mentors(%s)[%d] = %+v", p.Rep, i, m)
 			}
 		}
 	}
