@@ -165,7 +165,8 @@ func clamp01(v float64) float64 { return min(max(v, 0), 1) }
 //
 // Ungraded competencies (no trials) carry no evidence and are left out.
 // CompetencyFrom returns an *InputError wrapping ErrEmpty when no
-// competency is graded, and ErrNotFinite or ErrOutOfRange for a graded
+// competency is graded, ErrDuplicate when a competency is scored twice
+// (graded or not: each stage of the funnel counts once), and ErrNotFinite or ErrOutOfRange for a graded
 // score whose shrunk rate is outside [0, 1] or whose target is outside
 // (0, 1]; the error names the competency. It does not modify s.
 func CompetencyFrom(s competency.Scorecard) (float64, error) {
@@ -173,11 +174,18 @@ func CompetencyFrom(s competency.Scorecard) (float64, error) {
 	// The geometric mean is taken through logarithms, because a product of
 	// many attainments below 1 could underflow to 0 where the mean is not.
 	logSum, n, zero := 0.0, 0, false
+	// A competency scored twice would count twice in the mean, weighing
+	// one stage of the funnel as two.
+	seen := make(map[string]bool, len(s.Scores))
 	for i, sc := range s.Scores {
+		name := "scores[" + strconv.Itoa(i) + "] (" + strconv.Quote(sc.Competency) + ")"
+		if seen[sc.Competency] {
+			return 0, inputErr(fn, name, ErrDuplicate)
+		}
+		seen[sc.Competency] = true
 		if sc.Grade == competency.Ungraded || sc.Rate.Trials == 0 {
 			continue
 		}
-		name := "scores[" + strconv.Itoa(i) + "] (" + strconv.Quote(sc.Competency) + ")"
 		if err := checkUnit(fn, name+".shrunk", sc.Shrunk); err != nil {
 			return 0, err
 		}

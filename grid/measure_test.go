@@ -365,6 +365,17 @@ func TestCompetencyFrom(t *testing.T) {
 		{"default model", scorecard(t, "dana", benchmark.Rate{Hits: 9, Trials: 90}, benchmark.Rate{Hits: 30, Trials: 45}, benchmark.Rate{Hits: 9, Trials: 36}), math.Cbrt(5.0 / 9), nil},
 
 		{"nothing graded", scorecard(t, "new"), 0, ErrEmpty},
+		// A competency scored twice would count twice: 0.5 and 1 twice
+		// would read as ∛0.5 rather than refusing.
+		{"duplicate competency", competency.Scorecard{Rep: "a", Scores: []competency.Score{
+			{Competency: "x", Rate: benchmark.Rate{Hits: 3, Trials: 40}, Shrunk: 0.075, Target: 0.15, Grade: competency.GradeC},
+			{Competency: "y", Rate: benchmark.Rate{Hits: 9, Trials: 10}, Shrunk: 0.9, Target: 0.6, Grade: competency.GradeA},
+			{Competency: "y", Rate: benchmark.Rate{Hits: 9, Trials: 10}, Shrunk: 0.9, Target: 0.6, Grade: competency.GradeA},
+		}}, 0, ErrDuplicate},
+		{"duplicate, one ungraded", competency.Scorecard{Rep: "a", Scores: []competency.Score{
+			{Competency: "x", Shrunk: 0.1, Target: 0.15, Grade: competency.Ungraded},
+			{Competency: "x", Rate: benchmark.Rate{Hits: 3, Trials: 40}, Shrunk: 0.075, Target: 0.15, Grade: competency.GradeC},
+		}}, 0, ErrDuplicate},
 		{"no scores", competency.Scorecard{Rep: "a"}, 0, ErrEmpty},
 		{"shrunk above 1", competency.Scorecard{Scores: []competency.Score{
 			{Competency: "x", Rate: benchmark.Rate{Hits: 1, Trials: 1}, Shrunk: 1.2, Target: 0.5, Grade: competency.GradeA}}}, 0, ErrOutOfRange},
@@ -414,6 +425,41 @@ func TestCompetencyFromProperty(t *testing.T) {
 		}
 		if diff := cmp.Diff(product, math.Pow(got, float64(n)), cmpopts.EquateApprox(1e-9, 1e-300)); diff != "" {
 			t.Fatalf("CompetencyFrom^%d vs the product of attainments (-want +got):\n%s", n, diff)
+		}
+	})
+}
+
+// FuzzCompetencyFrom: no panic, and an error or a result in [0, 1]; a
+// scorecard that names a competency twice is always refused (for the
+// duplicate, or for an invalid score before it).
+func FuzzCompetencyFrom(f *testing.F) {
+	// Seed corpus: two scores, each a competency name, hits, trials, a
+	// shrunk rate and a target.
+	f.Add("x", uint16(3), uint16(40), 0.075, 0.15, "y", uint16(9), uint16(10), 0.9, 0.6) // two graded
+	f.Add("x", uint16(0), uint16(0), 0.1, 0.15, "x", uint16(3), uint16(40), 0.075, 0.15) // a duplicate, one ungraded
+	f.Add("x", uint16(1), uint16(1), nan, 0.5, "y", uint16(1), uint16(2), 0.5, 0.0)      // NaN and a zero target
+	f.Fuzz(func(t *testing.T, c1 string, h1, n1 uint16, s1, t1 float64, c2 string, h2, n2 uint16, s2, t2 float64) {
+		score := func(c string, h, n uint16, s, tg float64) competency.Score {
+			g := competency.GradeC
+			if n == 0 {
+				g = competency.Ungraded
+			}
+			return competency.Score{Competency: c, Rate: benchmark.Rate{Hits: int64(min(h, n)), Trials: int64(n)}, Shrunk: s, Target: tg, Grade: g}
+		}
+		card := competency.Scorecard{Rep: "r", Scores: []competency.Score{score(c1, h1, n1, s1, t1), score(c2, h2, n2, s2, t2)}}
+		got, err := CompetencyFrom(card)
+		if c1 == c2 && err == nil {
+			t.Fatalf("CompetencyFrom(%+v) = %v, want an error for the duplicate", card, got)
+		}
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || got != 0 {
+				t.Fatalf("CompetencyFrom error = %v with %v, want an *InputError and 0", err, got)
+			}
+			return
+		}
+		if !inUnit(got) {
+			t.Fatalf("CompetencyFrom(%+v) = %v, want it in [0, 1]", card, got)
 		}
 	})
 }
