@@ -78,15 +78,27 @@ func ExamplePlaceAll() {
 func ExampleQuadrant_Strategy() {
 	for q := range grid.Quadrants() { // in coaching priority
 		s := q.Strategy()
-		fmt.Printf("%d %-11v %v plan:%v\n", s.Priority, q, s.Modes, s.PerformancePlan)
+		fmt.Printf("%d %v %v\n%s\n", s.Priority, q, s.Modes, s.Advice)
+		for _, src := range s.Sources {
+			fmt.Println("  source:", src)
+		}
 	}
-	fmt.Println(grid.Striver.Strategy().Advice)
 	// Output:
-	// 1 striver     [coaching management] plan:false
-	// 2 achiever    [coaching] plan:false
-	// 3 independent [leadership] plan:false
-	// 4 detractor   [leadership management] plan:true
-	// Your highest coaching priority: the desire is there and the results are not yet. Coach the one competency that holds their results below the line, and manage the numbers with them.
+	// 1 striver [coaching management]
+	// Coach first: the desire to develop is there and the results are not yet. Coach the one competency and one behavior that hold their results below the line, and manage the numbers with them: the KPIs that show whether the coaching changes results.
+	//   source: ASLAN Training's published grid material (outside the articles)
+	//   source: ASLAN Training, "Know the Difference Between Coaching & Managing"
+	// 2 achiever [coaching]
+	// Coach them too: what they may need is "new ideas, new ways of approaching their craft, different combinations of resources". Coach forward: look for the areas "that if improved upon, would change results".
+	//   source: "Sales Management vs Sales Mentorship"
+	//   source: ASLAN Training, "Know the Difference Between Coaching & Managing"
+	// 3 independent [leadership coaching]
+	// Lead first, then coach: their results meet the line and their desire to develop does not. Find what motivates them and set "an example to drive high desire"; then coach, and keep coaching: leaving reps alone "was a mistake", and "constant coaching is the only way to diagnose and develop competencies".
+	//   source: ASLAN Training's published grid material (outside the articles)
+	//   source: ASLAN Training, "Know the Difference Between Coaching & Managing"
+	// 4 detractor [leadership management coaching]
+	// Lead, manage and coach: desire and results are both below the line. Leadership for desire, by the example you set; management for results, through the KPIs (pipeline, qualified leads, deal size, close rates, time-to-close, calls); and coaching for the one competency that holds their results down.
+	//   source: ASLAN Training, "Know the Difference Between Coaching & Managing"
 }
 
 func ExampleDimension_Mode() {

@@ -16,8 +16,8 @@ const MinTenure = 24 * time.Hour
 // owed over window w, where 1.0 is 100% of quota. sold is what the rep sold
 // in w (revenue, units or deals, in the unit of the quota) and quota is the
 // quota for the whole window: six monthly quotas of 50,000 make 300,000.
-// Build w with [Trailing] for the trailing six months ASLAN reads results
-// over.
+// Build w with [Trailing] for the trailing six months ASLAN's published
+// grid material reads results over.
 //
 // A rep who joined during the window owes only the share of the quota for
 // the time since joining: quota × (w.End − joined) ÷ (w.End − w.Start),

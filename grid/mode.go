@@ -6,9 +6,10 @@ import (
 	"github.com/salesdev/salesdev/internal/enum"
 )
 
-// A Dimension is one of the three characteristics ASLAN asks a leader to
-// measure for every rep: [Desire], [Productivity] and [Competency]. Each
-// calls for its own [Mode] of leadership; see [Dimension.Mode].
+// A Dimension is one of the three characteristics "Know the Difference
+// Between Coaching & Managing" (ASLAN Training) asks a leader to measure
+// for every rep: [Desire], [Productivity] and [Competency]. Each calls for
+// its own [Mode] of leadership; see [Dimension.Mode].
 //
 // The zero Dimension is not a dimension: it prints as "%!Dimension(0)" and
 // does not marshal, so a field left unset is caught rather than read as
@@ -16,10 +17,13 @@ import (
 type Dimension int
 
 const (
-	// Desire is the rep's desire to develop and grow: the grid's
-	// horizontal axis. "Desire determines development."
+	// Desire is the rep's desire to succeed, to develop and grow. In
+	// ASLAN's published grid material (outside the article, which names
+	// the grid but not its axes) it is the grid's horizontal axis, and
+	// "desire determines development".
 	Desire Dimension = iota + 1
-	// Productivity is results against quota: the grid's vertical axis.
+	// Productivity is results against quota. In ASLAN's published grid
+	// material it is the grid's vertical axis.
 	Productivity
 	// Competency is skill at the stages of the selling process, measured
 	// by conversion ratios against benchmarks.
@@ -37,9 +41,9 @@ func (d Dimension) String() string {
 // Valid reports whether d is one of the three dimensions.
 func (d Dimension) Valid() bool { return d >= Desire && d <= Competency }
 
-// Mode returns the mode of leadership the dimension calls for. In ASLAN's
-// words, "Desire equates to Leadership, Productivity equates to Managing,
-// Competencies equates to Coaching":
+// Mode returns the mode of leadership the dimension calls for. In "Know the
+// Difference Between Coaching & Managing", "desire equates to Leadership",
+// "Productivity equates to Managing", "Competencies equates to Coaching":
 //
 //	Desire       → Leadership
 //	Productivity → Management
@@ -73,16 +77,23 @@ func (d *Dimension) UnmarshalText(text []byte) error {
 	return inputErr("Dimension.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }
 
-// A Mode is how a leader works with a rep on one [Dimension]:
+// A Mode is how a leader works with a rep on one [Dimension]. In "Know the
+// Difference Between Coaching & Managing":
 //
-//   - Leadership raises desire: understand what motivates the rep, and
-//     connect the work to it.
-//   - Management runs productivity: the numbers, the KPIs and the targets
-//     ("this is how you have done", "this is what we need to do"). A
-//     meeting that reviews and assigns KPIs is management, not coaching.
-//   - Coaching builds competency: observe, practise and remove what blocks
-//     the rep, one competency and one behavior at a time (1+1+1, see
-//     [Focus]).
+//   - Leadership raises desire: "Leadership is all about setting an
+//     example to drive high desire", and "how the manager acts has a
+//     direct influence on team members' desire".
+//   - Management runs productivity: "KPIs that the company wishes to
+//     measure to drive optimum results", such as pipeline analytics,
+//     qualified leads, average deal size, close rates, time-to-close and
+//     calls. A meeting that reviews and assigns KPIs ("This is how you have
+//     done", "This is your average order value") is a management session,
+//     not a coaching session.
+//   - Coaching builds competency: it "is forward looking", looking for the
+//     competencies "that if improved upon, would change results"; it is
+//     constant ("constant coaching is the only way to diagnose and develop
+//     competencies"), one competency and one behavior at a time (the
+//     article's 1+1+1, see [Focus]).
 //
 // The zero Mode is not a mode: it prints as "%!Mode(0)" and does not
 // marshal.

@@ -7,10 +7,14 @@ import (
 	"github.com/salesdev/salesdev/internal/enum"
 )
 
-// A Quadrant is a rep's place on the grid. The vertical line is results:
-// productivity at or above the cutoff (by default 100% of quota over the
-// trailing window) is above it. The horizontal line is desire to develop
-// and grow: at or above the cutoff (by default 0.5) is above it.
+// A Quadrant is a rep's place on the grid of achievers, strivers,
+// independents and detractors that "Know the Difference Between Coaching &
+// Managing" names. The article does not give the grid's axes; ASLAN's
+// published grid material does, and this package follows it: the vertical
+// line is results, productivity at or above the cutoff (by default 100% of
+// quota over the trailing window) being above it; the horizontal line is
+// desire to develop and grow, at or above the cutoff (by default 0.5)
+// being above it.
 //
 //	                    desire below      desire at or above
 //	results at/above    Independent       Achiever
@@ -81,8 +85,9 @@ func (q Quadrant) meetsResults() bool { return q == Achiever || q == Independent
 // hasDesire reports whether q is at or above the desire line.
 func (q Quadrant) hasDesire() bool { return q == Achiever || q == Striver }
 
-// Measures are the three characteristics ASLAN asks a leader to measure
-// for every rep: desire, productivity and competency.
+// Measures are the three characteristics "Know the Difference Between
+// Coaching & Managing" asks a leader to measure for every rep: desire,
+// productivity and competency.
 //
 //   - Desire is the rep's desire to develop and grow, in [0, 1]; see
 //     [DesireFrom] to read it off a survey or a manager's rating.
@@ -141,10 +146,11 @@ func checkNonNegative(fn, name string, v float64) error {
 // Default cutoffs, used for a nil *Cutoffs or a zero field.
 const (
 	// DefaultDesireCutoff is the desire line: the middle of the [0, 1]
-	// scale.
+	// scale, a library default.
 	DefaultDesireCutoff = 0.5
 	// DefaultProductivityCutoff is the results line: meeting quota, 100%
-	// attainment. ASLAN: "meeting or exceeding" quota is above the line.
+	// attainment. In ASLAN's published grid material (outside the
+	// articles), "meeting or exceeding" quota is above the line.
 	DefaultProductivityCutoff = 1.0
 )
 

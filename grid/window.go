@@ -6,8 +6,9 @@ import (
 )
 
 // DefaultMonths is the length of the trailing window productivity is
-// measured over when none is given: ASLAN's grid reads results against
-// quota over the trailing six months.
+// measured over when none is given: ASLAN's published grid material
+// (outside the articles) reads results against quota over the trailing six
+// months.
 const DefaultMonths = 6
 
 // A Window is a span of time, from Start up to but not including End:
