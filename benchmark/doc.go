@@ -11,9 +11,10 @@
 //
 // Scope: counting, ratios, confidence, quantiles and the arithmetic of the
 // funnel, on values a caller has already pulled from a CRM. Not in scope:
-// reading CRM exports (see the example programs), forecasting, or anything
-// that needs a statistics library beyond what a sales-ops analyst would
-// explain on a whiteboard.
+// reading CRM exports (see the example programs), rolling raw records up
+// into counts (the package [github.com/salesdev/salesdev/benchmark/rollup]
+// does that), forecasting, or anything that needs a statistics library
+// beyond what a sales-ops analyst would explain on a whiteboard.
 //
 // # Rates, honestly
 //
@@ -81,23 +82,12 @@
 //
 // # Rolling up CRM records
 //
-// A [Rollup] turns a CRM's activities and deals into per-rep (or per-team)
-// [KPIs]: the funnel, the stage-to-stage rates, the win rate, the pipeline,
-// the average deal and the time to close — ASLAN's list of pipeline,
-// qualified leads, average deal size, close rate, time-to-close and number
-// of calls. Records are compact 16-byte values ([Record]) with a dense group
-// index, so a plugin interns its string IDs (a Salesforce OwnerId, a HubSpot
-// hubspot_owner_id) once with an [Interner] at the edge and the roll-up runs
-// at memory speed with no allocation per record. All sums are exact
-// integers, so shards rolled up on different goroutines or machines combine
-// with [Rollup.Merge] to the same figures, in any order.
-//
-//	var owners benchmark.Interner
-//	g, _ := owners.Intern(opp.OwnerId)
-//	records = append(records, benchmark.Record{Group: g, Stage: closing, Outcome: benchmark.Won, Amount: cents})
-//	r, _ := benchmark.NewRollup([]string{"call", "conversation", "meeting", "proposal", "close"}, owners.Len())
-//	err := r.Add(records)
-//	kpis, err := r.Group(int(g))
+// Turning a CRM's activities and deals into these ratios, per rep and at
+// memory speed, is the job of the package
+// [github.com/salesdev/salesdev/benchmark/rollup]: its roll-up counts
+// compact records into each rep's funnel, rates, pipeline, average deal
+// and time to close, exactly and mergeably, and hands back the [Funnel]
+// and [Rate] values this package reads.
 //
 // # Errors
 //
@@ -109,9 +99,9 @@
 // [ErrHitsExceedTrials], [ErrOutOfRange], [ErrEmpty], [ErrOverflow], …) for
 // [errors.Is]. Every result marshals to JSON.
 //
-// Values ([Rate], [Prior], [Benchmark], [Funnel], [Rule], [KPIs]) are
-// immutable in use and safe to share between goroutines. Accumulators that
-// are not ([TeamBenchmarks], [Binned], [Rollup], [Interner]) say so.
+// Values ([Rate], [Prior], [Benchmark], [Funnel], [Rule]) are immutable in
+// use and safe to share between goroutines. Accumulators that are not
+// ([TeamBenchmarks], [Binned]) say so.
 package benchmark
 
 // References:

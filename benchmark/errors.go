@@ -32,8 +32,9 @@ var (
 	// ErrDuplicate reports a name used twice where names must be unique.
 	ErrDuplicate = errors.New("duplicate name")
 	// ErrMismatch reports two accumulators that cannot be merged because
-	// they count different things: a [Rollup] with other stages or another
-	// number of groups, a [Binned] with another metric or other edges.
+	// they count different things: a [Binned] with another metric or other
+	// edges (or, in the package rollup, a roll-up with other stages or
+	// another number of groups).
 	ErrMismatch = errors.New("shapes do not match")
 	// ErrSyntax reports JSON that cannot be decoded: a syntax error, an
 	// unknown field, a value of the wrong JSON type, or data after the

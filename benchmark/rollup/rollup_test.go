@@ -1,4 +1,4 @@
-package benchmark
+package rollup
 
 import (
 	"bytes"
@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
+	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/internal/crmdata"
 )
 
@@ -35,9 +38,9 @@ type rollupTB interface {
 
 func mustRollup(t rollupTB, stages []string, groups int) *Rollup {
 	t.Helper()
-	r, err := NewRollup(stages, groups)
+	r, err := New(stages, groups)
 	if err != nil {
-		t.Fatalf("NewRollup(%q, %d) error: %v", stages, groups, err)
+		t.Fatalf("New(%q, %d) error: %v", stages, groups, err)
 	}
 	return r
 }
@@ -136,10 +139,10 @@ func TestNewRollupErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := NewRollup(tt.stages, tt.groups)
+			r, err := New(tt.stages, tt.groups)
 			var ie *InputError
 			if !errors.Is(err, tt.want) || !errors.As(err, &ie) || r != nil {
-				t.Errorf("NewRollup(%d stages, %d) = %v, %v, want an *InputError wrapping %v", len(tt.stages), tt.groups, r, err, tt.want)
+				t.Errorf("New(%d stages, %d) = %v, %v, want an *InputError wrapping %v", len(tt.stages), tt.groups, r, err, tt.want)
 			}
 		})
 	}
@@ -166,10 +169,10 @@ func TestRollupKPIs(t *testing.T) {
 	if err := r.Add(recs); err != nil {
 		t.Fatalf("Add error: %v", err)
 	}
-	funnel := func(counts ...int64) Funnel {
-		f := make(Funnel, len(counts))
+	funnel := func(counts ...int64) benchmark.Funnel {
+		f := make(benchmark.Funnel, len(counts))
 		for i, c := range counts {
-			f[i] = Stage{Name: rollupStages[i], Count: c}
+			f[i] = benchmark.Stage{Name: rollupStages[i], Count: c}
 		}
 		return f
 	}
@@ -178,26 +181,26 @@ func TestRollupKPIs(t *testing.T) {
 			// Reached: all 6; 5 past the call; 4 past the conversation;
 			// 3 reached a proposal; 2 closed.
 			Funnel:      funnel(6, 5, 4, 3, 2),
-			Rates:       []Rate{{5, 6}, {4, 5}, {3, 4}, {2, 3}},
+			Rates:       []benchmark.Rate{{Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}, {Hits: 3, Trials: 4}, {Hits: 2, Trials: 3}},
 			Open:        Totals{Count: 4, Amount: 800_00, Days: 5},
 			Won:         Totals{Count: 1, Amount: 1200_00, Days: 30},
 			Lost:        Totals{Count: 1, Amount: 500_00, Days: 10},
-			WinRate:     Rate{1, 2},
+			WinRate:     benchmark.Rate{Hits: 1, Trials: 2},
 			AverageDeal: 1200_00,
 			AverageDays: 30,
 		},
 		{
 			Funnel:      funnel(2, 2, 2, 2, 2),
-			Rates:       []Rate{{2, 2}, {2, 2}, {2, 2}, {2, 2}},
+			Rates:       []benchmark.Rate{{Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}},
 			Won:         Totals{Count: 2, Amount: 400_00, Days: 60},
-			WinRate:     Rate{2, 2},
+			WinRate:     benchmark.Rate{Hits: 2, Trials: 2},
 			AverageDeal: 200_00,
 			AverageDays: 30,
 		},
 		{
 			// No records: zero counts and zero averages, never NaN.
 			Funnel: funnel(0, 0, 0, 0, 0),
-			Rates:  []Rate{{0, 0}, {0, 0}, {0, 0}, {0, 0}},
+			Rates:  []benchmark.Rate{{Hits: 0, Trials: 0}, {Hits: 0, Trials: 0}, {Hits: 0, Trials: 0}, {Hits: 0, Trials: 0}},
 		},
 	}
 	for g := range want {
@@ -216,11 +219,11 @@ func TestRollupKPIs(t *testing.T) {
 	}
 	wantTeam := KPIs{
 		Funnel:      funnel(8, 7, 6, 5, 4),
-		Rates:       []Rate{{7, 8}, {6, 7}, {5, 6}, {4, 5}},
+		Rates:       []benchmark.Rate{{Hits: 7, Trials: 8}, {Hits: 6, Trials: 7}, {Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}},
 		Open:        Totals{Count: 4, Amount: 800_00, Days: 5},
 		Won:         Totals{Count: 3, Amount: 1600_00, Days: 90},
 		Lost:        Totals{Count: 1, Amount: 500_00, Days: 10},
-		WinRate:     Rate{3, 4},
+		WinRate:     benchmark.Rate{Hits: 3, Trials: 4},
 		AverageDeal: 1600_00.0 / 3,
 		AverageDays: 30,
 	}
@@ -358,14 +361,14 @@ func TestRollupAddErrors(t *testing.T) {
 		{"negative amount", 5, with(10, 5, Record{Outcome: Won, Amount: -1}), ErrNegative},
 		{"unknown outcome", 5, with(10, 5, Record{Outcome: 3}), ErrInvalidEnum},
 		{"unknown outcome, many stages", 9, with(10, 5, Record{Outcome: 200}), ErrInvalidEnum},
-		{"bad record after applied blocks", 5, with(3*rollupBlock+7, 3*rollupBlock+2, Record{Group: 99}), ErrOutOfRange},
-		{"bad record after applied blocks, many stages", 12, with(3*rollupBlock+7, 2*rollupBlock, Record{Stage: 12}), ErrOutOfRange},
+		{"bad record after applied blocks", 5, with(3*block+7, 3*block+2, Record{Group: 99}), ErrOutOfRange},
+		{"bad record after applied blocks, many stages", 12, with(3*block+7, 2*block, Record{Stage: 12}), ErrOutOfRange},
 		{"amount overflow", 5, []Record{{Outcome: Won, Amount: math.MaxInt64}, {Outcome: Won, Amount: 1}}, ErrOverflow},
 		{"amount overflow with earlier batches", 5, []Record{{Group: 1, Outcome: Won, Amount: math.MaxInt64}}, ErrOverflow},
 		{"amount overflow after applied blocks", 5,
-			append(good(2*rollupBlock+1), Record{Group: 1, Amount: math.MaxInt64}, Record{Group: 1, Amount: math.MaxInt64}), ErrOverflow},
+			append(good(2*block+1), Record{Group: 1, Amount: math.MaxInt64}, Record{Group: 1, Amount: math.MaxInt64}), ErrOverflow},
 		{"amount overflow, many stages", 9,
-			append(good(rollupBlock+1), Record{Group: 2, Outcome: Lost, Amount: math.MaxInt64 - 10}), ErrOverflow},
+			append(good(block+1), Record{Group: 2, Outcome: Lost, Amount: math.MaxInt64 - 10}), ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -384,7 +387,7 @@ func TestRollupAddErrors(t *testing.T) {
 			if !errors.Is(err, tt.want) || !errors.As(err, &ie) {
 				t.Fatalf("Add(%s) error = %v, want an *InputError wrapping %v", tt.name, err, tt.want)
 			}
-			if !strings.HasPrefix(err.Error(), "benchmark: Rollup.Add: records[") {
+			if !strings.HasPrefix(err.Error(), "rollup: Rollup.Add: records[") {
 				t.Errorf("Add error = %q, want it to name the record", err)
 			}
 			if after := rollupState(t, r); !bytes.Equal(before, after) || r.bounds != boundsBefore {
@@ -536,7 +539,7 @@ func TestZeroRollup(t *testing.T) {
 		t.Errorf("zero Rollup binary round trip = %d groups, %v", c.Groups(), err)
 	}
 	// Combined, All (and kpis behind them) once panicked on a Rollup with
-	// no stages: make([]Rate, -1).
+	// no stages: make([]benchmark.Rate, -1).
 	for name, z := range map[string]*Rollup{"zero": &r, "decoded zero": &c} {
 		k, err := z.Combined()
 		var ie *InputError
@@ -608,19 +611,19 @@ func naiveKPIs(stages []string, groups int, recs []Record) (kpis []KPIs, ok bool
 		if st == nil {
 			st = &stats{at: make([]int64, len(stages))}
 		}
-		k := KPIs{Funnel: Funnel{}, Rates: []Rate{}}
+		k := KPIs{Funnel: benchmark.Funnel{}, Rates: []benchmark.Rate{}}
 		for s := range stages {
 			var reached int64
 			for _, c := range st.at[s:] {
 				reached += c
 			}
-			k.Funnel = append(k.Funnel, Stage{Name: stages[s], Count: reached})
+			k.Funnel = append(k.Funnel, benchmark.Stage{Name: stages[s], Count: reached})
 			if s > 0 {
-				k.Rates = append(k.Rates, Rate{Hits: reached, Trials: k.Funnel[s-1].Count})
+				k.Rates = append(k.Rates, benchmark.Rate{Hits: reached, Trials: k.Funnel[s-1].Count})
 			}
 		}
 		k.Open, k.Won, k.Lost = st.totals[Open], st.totals[Won], st.totals[Lost]
-		k.WinRate = Rate{Hits: k.Won.Count, Trials: k.Won.Count + k.Lost.Count}
+		k.WinRate = benchmark.Rate{Hits: k.Won.Count, Trials: k.Won.Count + k.Lost.Count}
 		if k.Won.Count > 0 {
 			k.AverageDeal = float64(k.Won.Amount) / float64(k.Won.Count)
 			k.AverageDays = float64(k.Won.Days) / float64(k.Won.Count)
@@ -804,48 +807,79 @@ func TestRollupBinaryRoundTrip(t *testing.T) {
 	})
 }
 
+// shard wraps a body in the version 2 header and a valid checksum, so
+// that tests reach the checks behind the checksum.
+func shard(body []byte) []byte {
+	b := binary.AppendUvarint([]byte("sdru\x02"), uint64(len(body)))
+	b = append(b, body...)
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crc32.MakeTable(crc32.Castagnoli)))
+}
+
+// shardBody encodes stages, a number of groups and then values, as the
+// body of a shard: per group a count per stage, won, lost, the amounts and
+// the days of Open, Won and Lost.
+func shardBody(stages []string, groups uint64, values ...uint64) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(stages)))
+	for _, s := range stages {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, groups)
+	for _, v := range values {
+		b = binary.AppendUvarint(b, v)
+	}
+	return b
+}
+
 func TestRollupUnmarshalBinaryErrors(t *testing.T) {
 	r := mustRollup(t, []string{"a", "b"}, 2)
 	if err := r.Add([]Record{{Group: 1, Stage: 1, Outcome: Won, Amount: 300, Days: 4}}); err != nil {
 		t.Fatal(err)
 	}
 	good := rollupState(t, r)
-	// The layout of good, byte by byte: "sdru", version 1, 2 stages
-	// ("a", "b"), 2 groups, then 3 outcomes × 2 groups × (amount, days,
-	// count a, count b), every value a single byte except 300.
-	edit := func(f func(b []byte) []byte) []byte { return f(slices.Clone(good)) }
-	valueAt := func(o Outcome, g, slot int) int {
-		i := 4 + 1 + 1 + 2 + 2 + 1 // header, stages, groups
-		for j := range int(o)*2*4 + g*4 + slot {
-			if j == 1*2*4+1*4+0 { // won, group 1, amount = 300: two bytes
-				i++
-			}
-			i++
-		}
-		return i
+	ab := []string{"a", "b"}
+	zero := make([]uint64, 10)
+	// group 1 of good: count a, count b, won, lost, amounts, days.
+	g1 := []uint64{0, 1, 1, 0, 0, 300, 0, 0, 4, 0}
+	if want := shard(shardBody(ab, 2, slices.Concat(zero, g1)...)); !bytes.Equal(good, want) {
+		t.Fatalf("MarshalBinary() = %q, want %q: the layout these cases edit has changed", good, want)
+	}
+	edited := func(i int, v uint64) []byte { // group 1's value i set to v
+		g := slices.Clone(g1)
+		g[i] = v
+		return shard(shardBody(ab, 2, slices.Concat(zero, g)...))
 	}
 	tests := []struct {
 		name string
 		data []byte
 		want error
 	}{
-		{"empty", nil, ErrInvalidEnum},
-		{"not a rollup", []byte("{\"stages\":[]}"), ErrInvalidEnum},
-		{"magic only", []byte("sdru"), ErrInvalidEnum},
-		{"version 2", edit(func(b []byte) []byte { b[4] = 2; return b }), ErrInvalidEnum},
-		{"truncated", good[:len(good)-1], ErrOutOfRange},
-		{"trailing byte", append(slices.Clone(good), 0), ErrOutOfRange},
-		{"truncated in names", good[:8], ErrOutOfRange},
-		{"duplicate stages", edit(func(b []byte) []byte { b[9] = 'a'; return b }), ErrDuplicate},
-		{"no groups", edit(func(b []byte) []byte { b[10] = 0; return b }), ErrOutOfRange},
-		{"too many groups", append([]byte("sdru\x01\x01\x01a\xff\xff\xff\xff\xff\x01"), make([]byte, 64)...), ErrOutOfRange},
-		{"huge group count, little data", []byte("sdru\x01\x01\x01a\xff\xff\xff\xff\x0f"), ErrOutOfRange},
-		{"days beyond 65535 per record", edit(func(b []byte) []byte { b[valueAt(Open, 0, 1)] = 1; return b }), ErrOutOfRange},
-		// Outcomes with no records cannot have an amount.
-		{"open amount with no records", edit(func(b []byte) []byte { b[valueAt(Open, 0, 0)] = 5; return b }), ErrOutOfRange},
-		{"lost amount with no records", edit(func(b []byte) []byte { b[valueAt(Lost, 1, 0)] = 1; return b }), ErrOutOfRange},
-		{"won amount with no records", edit(func(b []byte) []byte { b[valueAt(Won, 0, 0)] = 0x7f; return b }), ErrOutOfRange},
-		{"value beyond int64", append(append([]byte("sdru\x01\x01\x01a\x01"), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), make([]byte, 8)...), ErrOverflow},
+		{"empty", nil, ErrCorrupt},
+		{"not a rollup", []byte("{\"stages\":[]}"), ErrCorrupt},
+		{"magic only", []byte("sdru"), ErrCorrupt},
+		{"version 1", append([]byte("sdru\x01"), good[5:]...), ErrInvalidEnum},
+		{"version 3", append([]byte("sdru\x03"), good[5:]...), ErrInvalidEnum},
+		{"no body length", []byte("sdru\x02"), ErrCorrupt},
+		{"truncated", good[:len(good)-1], ErrCorrupt},
+		{"trailing byte", append(slices.Clone(good), 0), ErrCorrupt},
+		{"bad checksum", append(slices.Clone(good[:len(good)-1]), good[len(good)-1]^1), ErrCorrupt},
+		// Behind a valid checksum: states no roll-up reaches.
+		{"truncated in names", shard(shardBody(ab, 2)[:3]), ErrCorrupt},
+		{"duplicate stages", shard(shardBody([]string{"a", "a"}, 2, slices.Concat(zero, g1)...)), ErrCorrupt},
+		{"blank stage", shard(shardBody([]string{"a", " "}, 2, slices.Concat(zero, g1)...)), ErrCorrupt},
+		{"no groups", shard(shardBody(ab, 0)), ErrCorrupt},
+		{"too many groups", shard(shardBody(ab, 1<<32+1, make([]uint64, 64)...)), ErrCorrupt},
+		{"huge group count, little data", shard(shardBody(ab, 1<<32, make([]uint64, 64)...)), ErrCorrupt},
+		{"missing values", shard(shardBody(ab, 2, zero...)), ErrCorrupt},
+		{"trailing value", shard(shardBody(ab, 2, slices.Concat(zero, g1, []uint64{0})...)), ErrCorrupt},
+		{"more won than records", edited(2, 2), ErrCorrupt},
+		{"won and lost beyond records", edited(3, 1), ErrCorrupt},
+		{"days beyond 65535 per record", edited(8, 65536), ErrCorrupt},
+		{"open amount with no records", edited(4, 5), ErrCorrupt},
+		{"open days with no records", edited(7, 1), ErrCorrupt},
+		{"lost amount with no records", edited(6, 1), ErrCorrupt},
+		{"value beyond int64", edited(5, math.MaxUint64), ErrCorrupt},
+		{"record count beyond int64", shard(shardBody(ab, 1, math.MaxInt64, 1, 0, 0, 0, 0, 0, 0, 0, 0)), ErrCorrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -860,11 +894,10 @@ func TestRollupUnmarshalBinaryErrors(t *testing.T) {
 			}
 		})
 	}
-	// The byte map above is right: editing the won amount of group 1
+	// The layout above is right: editing the won amount of group 1
 	// gives a valid roll-up with that amount.
 	c := cloneRollup(t, r)
-	b := edit(func(b []byte) []byte { b[valueAt(Won, 1, 0)] = 0xad; return b }) // 300 = 0xac 0x02; 301 = 0xad 0x02
-	if err := c.UnmarshalBinary(b); err != nil {
+	if err := c.UnmarshalBinary(edited(5, 301)); err != nil {
 		t.Fatalf("UnmarshalBinary(edited amount) error: %v", err)
 	}
 	if k, _ := c.Group(1); k.Won.Amount != 301 {
@@ -872,32 +905,87 @@ func TestRollupUnmarshalBinaryErrors(t *testing.T) {
 	}
 }
 
+// TestRollupShardDamage flips every bit of a shard, one at a time, and
+// cuts it at every length: every damaged shard is refused with ErrCorrupt
+// (or ErrInvalidEnum, when the flip lands on the version byte), and the
+// roll-up it was read into is left as it was.
+func TestRollupShardDamage(t *testing.T) {
+	r := mustRollup(t, rollupStages, 40)
+	if err := r.Add(genRecords(5000, 40)); err != nil {
+		t.Fatal(err)
+	}
+	good := rollupState(t, r)
+	target := mustRollup(t, []string{"x"}, 1)
+	before := rollupState(t, target)
+	refused := func(what string, data []byte) {
+		t.Helper()
+		err := target.UnmarshalBinary(data)
+		var ie *InputError
+		if !errors.As(err, &ie) || !(errors.Is(err, ErrCorrupt) || (errors.Is(err, ErrInvalidEnum) && len(data) > 4 && data[4] != good[4])) {
+			t.Fatalf("UnmarshalBinary(%s) error = %v, want an *InputError wrapping %v", what, err, ErrCorrupt)
+		}
+		if !bytes.Equal(rollupState(t, target), before) {
+			t.Fatalf("UnmarshalBinary(%s) changed the roll-up on error", what)
+		}
+	}
+	bad := slices.Clone(good)
+	flips := 0
+	for i := range bad {
+		for bit := range 8 {
+			bad[i] ^= 1 << bit
+			refused(fmt.Sprintf("bit %d of byte %d flipped", bit, i), bad)
+			bad[i] ^= 1 << bit
+			flips++
+		}
+	}
+	for n := range len(good) {
+		refused(fmt.Sprintf("the first %d of %d bytes", n, len(good)), good[:n])
+	}
+	if flips != 8*len(good) || flips < 8*1000 {
+		t.Fatalf("%d flips of a %d-byte shard: the shard is too small to test", flips, len(good))
+	}
+	t.Logf("%d bit flips and %d truncations of a %d-byte shard, all refused", flips, len(good), len(good))
+}
+
+// TestRollupUnmarshalBinaryAllocation checks that a shard cannot make the
+// reader allocate more than it can honestly describe: a short shard
+// claiming 2³² groups is refused without allocating the roll-up, and a
+// valid one allocates at most 16 bytes per byte of data, plus the header.
+func TestRollupUnmarshalBinaryAllocation(t *testing.T) {
+	allocated := func(data []byte) (uint64, error) {
+		var r Rollup
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		err := r.UnmarshalBinary(data)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc, err
+	}
+	forged := shard(shardBody([]string{"a"}, 1<<32, make([]uint64, 1000)...))
+	if n, err := allocated(forged); !errors.Is(err, ErrCorrupt) || n > 64<<10 {
+		t.Errorf("UnmarshalBinary(%d bytes claiming 2³² groups) allocated %d bytes, error %v; want < 64 KB and %v", len(forged), n, err, ErrCorrupt)
+	}
+	for _, stages := range [][]string{{"a"}, rollupStages, {"a", "b", "c", "d", "e", "f"}, {"a", "b", "c", "d", "e", "f", "g"}} {
+		const groups = 20_000
+		r := mustRollup(t, stages, groups)
+		data := rollupState(t, r) // all zero: the smallest shard of its shape
+		n, err := allocated(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if limit := 16*uint64(len(data)) + 4096; n > limit {
+			t.Errorf("UnmarshalBinary(%d stages, %d groups: %d bytes) allocated %d bytes, want at most %d", len(stages), groups, len(data), n, limit)
+		}
+	}
+}
+
 // TestRollupUnmarshalOverflowingCounts builds states that Add could only
-// reach after 2⁶³ records and checks that they are refused, or that Add
-// and Merge refuse to overflow them.
+// reach after 2⁶³ records and checks that Add and Merge refuse to overflow
+// them.
 func TestRollupUnmarshalOverflowingCounts(t *testing.T) {
-	uv := func(v uint64) []byte {
-		var b []byte
-		for v >= 0x80 {
-			b = append(b, byte(v)|0x80)
-			v >>= 7
-		}
-		return append(b, byte(v))
-	}
-	// One stage "a", one group: open (amount, days, count), won, lost.
-	state := func(open, won, lost uint64) []byte {
-		b := []byte("sdru\x01\x01\x01a\x01")
-		for _, c := range []uint64{open, won, lost} {
-			b = append(b, 0, 0)
-			b = append(b, uv(c)...)
-		}
-		return b
-	}
 	var r Rollup
-	if err := r.UnmarshalBinary(state(math.MaxInt64, 1, 0)); !errors.Is(err, ErrOverflow) {
-		t.Errorf("UnmarshalBinary(group of 2⁶³ records) error = %v, want %v", err, ErrOverflow)
-	}
-	if err := r.UnmarshalBinary(state(math.MaxInt64-1, 1, 0)); err != nil {
+	// One stage "a", one group of 2⁶³−1 records, one of them won.
+	if err := r.UnmarshalBinary(shard(shardBody([]string{"a"}, 1, math.MaxInt64, 1, 0, 0, 0, 0, 0, 0, 0))); err != nil {
 		t.Fatalf("UnmarshalBinary(group of 2⁶³−1 records) error: %v", err)
 	}
 	before := rollupState(t, &r)
@@ -951,6 +1039,23 @@ func TestInterner(t *testing.T) {
 	}
 }
 
+// TestMinorUnitsCents checks that an amount written with at most two
+// decimals converts to exactly its cents, and that negating the amount
+// negates the result.
+func TestMinorUnitsCents(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		cents := rapid.Int64Range(-1e15, 1e15).Draw(t, "cents")
+		amount := float64(cents) / 100 // the float64 nearest cents/100
+		got, err := MinorUnits(amount, 2)
+		if err != nil || got != cents {
+			t.Fatalf("MinorUnits(%v, 2) = %d, %v, want %d", amount, got, err, cents)
+		}
+		if neg, err := MinorUnits(-amount, 2); err != nil || neg != -got {
+			t.Fatalf("MinorUnits(%v, 2) = %d, %v, want %d", -amount, neg, err, -got)
+		}
+	})
+}
+
 func TestCycleDays(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -969,7 +1074,11 @@ func TestCycleDays(t *testing.T) {
 		{"across DST", time.Date(2024, 3, 9, 12, 0, 0, 0, ny), time.Date(2024, 3, 11, 12, 0, 0, 0, ny), 2, nil},
 		{"date-only close after a UTC timestamp", time.Date(2017, 1, 5, 18, 30, 0, 0, time.UTC), time.Date(2017, 3, 1, 0, 0, 0, 0, time.UTC), 55, nil},
 		{"closed before created", time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), 0, ErrNegative},
-		{"missing created date", time.Time{}, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), 0, ErrOverflow},
+		// A zero time is a missing date, not the year 1 (these failed
+		// before: the first with ErrOverflow, the second with 0, nil).
+		{"missing created date", time.Time{}, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), 0, ErrEmpty},
+		{"missing closed date", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), time.Time{}, 0, ErrEmpty},
+		{"both missing", time.Time{}, time.Time{}, 0, ErrEmpty},
 		{"65535 days", time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 65535), 65535, nil},
 		{"65536 days", time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 65536), 0, ErrOverflow},
 	}
@@ -1004,7 +1113,25 @@ func TestMinorUnits(t *testing.T) {
 		{"digits 19", 1, 19, 0, ErrOutOfRange},
 		{"overflow", 1e17, 2, 0, ErrOverflow},
 		{"just overflows", 9223372036854775807, 0, 0, ErrOverflow}, // the float64 is 2⁶³
-		{"most negative", -9223372036854775808, 0, math.MinInt64, nil},
+		// The float64 -2⁶³ prints as -9223372036854776000, the decimal
+		// a user would have written, which is below the smallest int64.
+		{"most negative", -9223372036854775808, 0, 0, ErrOverflow},
+		{"largest that fits", 9.2e18, 0, 9_200_000_000_000_000_000, nil},
+		// The decimal the user wrote is rounded, not the float64 nearest
+		// it (these failed before: 1.005 is 1.00499999999999989… in
+		// binary, so 1.005×100 rounded to 100).
+		{"1.005", 1.005, 2, 101, nil},
+		{"-1.005", -1.005, 2, -101, nil},
+		{"2.675", 2.675, 2, 268, nil},
+		{"1.015", 1.015, 2, 102, nil},
+		{"just below half", 1.0049999, 2, 100, nil},
+		{"half to a whole unit", 0.5, 0, 1, nil},
+		{"minus half", -0.5, 0, -1, nil},
+		{"tiny", 1e-7, 2, 0, nil},
+		{"tiny half", 5e-3, 2, 1, nil},
+		{"minus zero", math.Copysign(0, -1), 2, 0, nil},
+		{"18 digits", 0.123456789012345, 18, 123456789012345000, nil},
+		{"large with cents", 123456789.125, 2, 12345678913, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1245,7 +1372,7 @@ func checkFuzzRollup(t *testing.T, data []byte) {
 // FuzzRollupUnmarshalBinary decodes arbitrary bytes: never a panic, and a
 // roll-up it accepts encodes back to itself and reads as valid KPIs.
 func FuzzRollupUnmarshalBinary(f *testing.F) {
-	r, _ := NewRollup([]string{"call", "meeting", "deal"}, 2)
+	r, _ := New([]string{"call", "meeting", "deal"}, 2)
 	_ = r.Add([]Record{{Group: 1, Stage: 2, Outcome: Won, Amount: 300, Days: 4}, {Stage: 1, Days: 2}})
 	good, _ := r.MarshalBinary()
 	f.Add(good)                                                                // a valid roll-up

@@ -1,4 +1,4 @@
-package benchmark
+package rollup
 
 import (
 	"math/rand/v2"
@@ -8,13 +8,13 @@ import (
 	"time"
 )
 
-// genRollupRecords returns n records over groups groups with DESIGN §7's mix:
+// genRecords returns n records over groups groups with DESIGN §7's mix:
 // 50% calls, 25% conversations, 12% meetings, 8% proposals and 5% closed
 // deals, 35% of them won. Each record is an item at its furthest stage.
 // Proposals are open deals with an amount (the pipeline) and an age;
 // closed deals have an amount and a cycle time. The sequence is fixed
 // (PCG with a fixed seed), so every run measures the same records.
-func genRollupRecords(n, groups int) []Record {
+func genRecords(n, groups int) []Record {
 	rng := rand.New(rand.NewPCG(2024, 7))
 	recs := make([]Record, n)
 	for i := range recs {
@@ -53,13 +53,13 @@ func genRollupRecords(n, groups int) []Record {
 // Run the parallel one with -cpu 1,2 to see the scaling.
 func BenchmarkRollup(b *testing.B) {
 	const n, groups = 10_000_000, 10_000
-	recs := genRollupRecords(n, groups)
+	recs := genRecords(n, groups)
 	perSecond := func(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 	}
 
 	b.Run("goroutines=1", func(b *testing.B) {
-		r, err := NewRollup(rollupStages, groups)
+		r, err := New(rollupStages, groups)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -81,7 +81,7 @@ func BenchmarkRollup(b *testing.B) {
 	b.Run("goroutines=2", func(b *testing.B) {
 		var shards [2]*Rollup
 		for i := range shards {
-			r, err := NewRollup(rollupStages, groups)
+			r, err := New(rollupStages, groups)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package benchmark_test
+package rollup_test
 
 import (
 	"fmt"
@@ -6,28 +6,28 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/benchmark/rollup"
 )
 
 // The basic roll-up: one record per item at the furthest stage it
 // reached, then each rep's funnel, conversion rates and deal figures.
 func ExampleRollup() {
 	stages := []string{"call", "conversation", "meeting", "proposal", "closed"}
-	r, err := benchmark.NewRollup(stages, 2) // reps 0 and 1
+	r, err := rollup.New(stages, 2) // reps 0 and 1
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	err = r.Add([]benchmark.Record{
+	err = r.Add([]rollup.Record{
 		{Group: 0, Stage: 0},                             // a call that went nowhere
 		{Group: 0, Stage: 0},                             // another
 		{Group: 0, Stage: 1},                             // a call that became a conversation
 		{Group: 0, Stage: 2},                             // … and one that became a meeting
 		{Group: 0, Stage: 3, Amount: 80000_00, Days: 12}, // an open proposal, 12 days old
-		{Group: 0, Stage: 4, Outcome: benchmark.Won, Amount: 12000_00, Days: 41}, // won $12,000 in 41 days
-		{Group: 0, Stage: 4, Outcome: benchmark.Lost, Amount: 9000_00, Days: 30},
+		{Group: 0, Stage: 4, Outcome: rollup.Won, Amount: 12000_00, Days: 41}, // won $12,000 in 41 days
+		{Group: 0, Stage: 4, Outcome: rollup.Lost, Amount: 9000_00, Days: 30},
 		{Group: 1, Stage: 0},
-		{Group: 1, Stage: 4, Outcome: benchmark.Won, Amount: 3000_00, Days: 20},
+		{Group: 1, Stage: 4, Outcome: rollup.Won, Amount: 3000_00, Days: 20},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -60,16 +60,16 @@ func ExampleRollup() {
 // A bad record refuses the whole batch, with an error that names it, and
 // leaves the roll-up as it was.
 func ExampleRollup_Add() {
-	r, _ := benchmark.NewRollup([]string{"lead", "deal"}, 3)
-	err := r.Add([]benchmark.Record{
-		{Group: 2, Stage: 1, Outcome: benchmark.Won, Amount: 500_00},
+	r, _ := rollup.New([]string{"lead", "deal"}, 3)
+	err := r.Add([]rollup.Record{
+		{Group: 2, Stage: 1, Outcome: rollup.Won, Amount: 500_00},
 		{Group: 3, Stage: 0}, // there are only groups 0, 1 and 2
 	})
 	fmt.Println(err)
 	k, _ := r.Group(2)
 	fmt.Println("group 2 deals won:", k.Won.Count)
 	// Output:
-	// benchmark: Rollup.Add: records[1].Group = 3: out of range: 3 groups
+	// rollup: Rollup.Add: records[1].Group = 3: out of range: 3 groups
 	// group 2 deals won: 0
 }
 
@@ -79,14 +79,14 @@ func ExampleRollup_Add() {
 // machine's, sent with MarshalBinary.
 func ExampleRollup_Merge() {
 	stages := []string{"meeting", "proposal", "closed"}
-	east, _ := benchmark.NewRollup(stages, 1)
-	west, _ := benchmark.NewRollup(stages, 1)
-	_ = east.Add([]benchmark.Record{
-		{Stage: 2, Outcome: benchmark.Won, Amount: 4000_00, Days: 30},
-		{Stage: 2, Outcome: benchmark.Lost, Amount: 2500_00, Days: 45},
+	east, _ := rollup.New(stages, 1)
+	west, _ := rollup.New(stages, 1)
+	_ = east.Add([]rollup.Record{
+		{Stage: 2, Outcome: rollup.Won, Amount: 4000_00, Days: 30},
+		{Stage: 2, Outcome: rollup.Lost, Amount: 2500_00, Days: 45},
 	})
-	_ = west.Add([]benchmark.Record{
-		{Stage: 2, Outcome: benchmark.Won, Amount: 6000_00, Days: 50},
+	_ = west.Add([]rollup.Record{
+		{Stage: 2, Outcome: rollup.Won, Amount: 6000_00, Days: 50},
 		{Stage: 0},
 	})
 	if err := east.Merge(west); err != nil {
@@ -102,18 +102,18 @@ func ExampleRollup_Merge() {
 
 // Every rep's figures, and the team's.
 func ExampleRollup_All() {
-	var reps benchmark.Interner
-	r, _ := benchmark.NewRollup([]string{"conversation", "appointment"}, 3)
+	var reps rollup.Interner
+	r, _ := rollup.New([]string{"conversation", "appointment"}, 3)
 	for _, c := range []struct {
 		rep          string
 		appointments bool
 	}{{"ana", true}, {"ana", false}, {"ben", false}, {"cy", true}, {"cy", true}, {"ben", false}} {
 		g, _ := reps.Intern(c.rep)
-		rec := benchmark.Record{Group: g}
+		rec := rollup.Record{Group: g}
 		if c.appointments {
 			rec.Stage = 1
 		}
-		_ = r.Add([]benchmark.Record{rec})
+		_ = r.Add([]rollup.Record{rec})
 	}
 	for g, k := range r.All() {
 		rep, _ := reps.ID(uint32(g))
@@ -131,8 +131,8 @@ func ExampleRollup_All() {
 // A shard's state travels as bytes: roll up where the data is, merge
 // where the report is made.
 func ExampleRollup_MarshalBinary() {
-	shard, _ := benchmark.NewRollup([]string{"proposal", "closed"}, 1)
-	_ = shard.Add([]benchmark.Record{{Stage: 1, Outcome: benchmark.Won, Amount: 700_00, Days: 9}})
+	shard, _ := rollup.New([]string{"proposal", "closed"}, 1)
+	_ = shard.Add([]rollup.Record{{Stage: 1, Outcome: rollup.Won, Amount: 700_00, Days: 9}})
 	data, err := shard.MarshalBinary()
 	if err != nil {
 		fmt.Println(err)
@@ -140,12 +140,12 @@ func ExampleRollup_MarshalBinary() {
 	}
 
 	// On the machine that makes the report:
-	var received benchmark.Rollup
+	var received rollup.Rollup
 	if err := received.UnmarshalBinary(data); err != nil {
 		fmt.Println(err)
 		return
 	}
-	total, _ := benchmark.NewRollup([]string{"proposal", "closed"}, 1)
+	total, _ := rollup.New([]string{"proposal", "closed"}, 1)
 	if err := total.Merge(&received); err != nil {
 		fmt.Println(err)
 		return
@@ -207,8 +207,8 @@ func ExampleInterner() {
 
 	// Map every row onto a Record. Strings are interned here, once; the
 	// roll-up only sees integers.
-	var owners benchmark.Interner
-	var recs []benchmark.Record
+	var owners rollup.Interner
+	var recs []rollup.Record
 	fail := func(err error) { fmt.Println("skipping row:", err) }
 	for _, o := range sfOpps {
 		g, err := owners.Intern("salesforce:" + o.OwnerId)
@@ -216,21 +216,21 @@ func ExampleInterner() {
 			fail(err)
 			continue
 		}
-		rec := benchmark.Record{Group: g, Stage: uint8(sfStage[o.StageName])}
+		rec := rollup.Record{Group: g, Stage: uint8(sfStage[o.StageName])}
 		created, _ := time.Parse("2006-01-02T15:04:05.000-0700", o.CreatedDate)
 		end := asOf // an open deal's age
 		if o.IsClosed {
-			rec.Outcome = benchmark.Lost
+			rec.Outcome = rollup.Lost
 			if o.IsWon {
-				rec.Outcome = benchmark.Won
+				rec.Outcome = rollup.Won
 			}
 			end, _ = time.Parse(time.DateOnly, o.CloseDate)
 		}
-		if rec.Amount, err = benchmark.MinorUnits(o.Amount, 2); err != nil {
+		if rec.Amount, err = rollup.MinorUnits(o.Amount, 2); err != nil {
 			fail(err)
 			continue
 		}
-		if rec.Days, err = benchmark.CycleDays(created, end); err != nil {
+		if rec.Days, err = rollup.CycleDays(created, end); err != nil {
 			fail(err)
 			continue
 		}
@@ -241,33 +241,33 @@ func ExampleInterner() {
 			continue
 		}
 		g, _ := owners.Intern("salesforce:" + c.OwnerId)
-		recs = append(recs, benchmark.Record{Group: g, Stage: call})
+		recs = append(recs, rollup.Record{Group: g, Stage: call})
 	}
 	for _, d := range hsDeals {
 		g, _ := owners.Intern("hubspot:" + d["hubspot_owner_id"])
-		rec := benchmark.Record{Group: g, Stage: uint8(hsStage[d["dealstage"]])}
+		rec := rollup.Record{Group: g, Stage: uint8(hsStage[d["dealstage"]])}
 		switch d["dealstage"] {
 		case "closedwon":
-			rec.Outcome = benchmark.Won
+			rec.Outcome = rollup.Won
 		case "closedlost":
-			rec.Outcome = benchmark.Lost
+			rec.Outcome = rollup.Lost
 		}
 		amount, _ := strconv.ParseFloat(d["amount"], 64)
-		rec.Amount, _ = benchmark.MinorUnits(amount, 2)
+		rec.Amount, _ = rollup.MinorUnits(amount, 2)
 		created, _ := time.Parse(time.RFC3339, d["createdate"])
 		end := asOf
-		if rec.Outcome != benchmark.Open {
+		if rec.Outcome != rollup.Open {
 			end, _ = time.Parse(time.RFC3339, d["closedate"])
 		}
-		rec.Days, _ = benchmark.CycleDays(created, end)
+		rec.Days, _ = rollup.CycleDays(created, end)
 		recs = append(recs, rec)
 	}
 	for _, c := range hsCalls {
 		g, _ := owners.Intern("hubspot:" + c["hubspot_owner_id"])
-		recs = append(recs, benchmark.Record{Group: g, Stage: call})
+		recs = append(recs, rollup.Record{Group: g, Stage: call})
 	}
 
-	r, err := benchmark.NewRollup(stages, owners.Len())
+	r, err := rollup.New(stages, owners.Len())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -295,19 +295,19 @@ func ExampleInterner() {
 func ExampleCycleDays() {
 	created := time.Date(2024, 1, 15, 10, 30, 0, 0, time.UTC)
 	closed := time.Date(2024, 2, 25, 0, 0, 0, 0, time.UTC) // a date-only CloseDate
-	days, err := benchmark.CycleDays(created, closed)
+	days, err := rollup.CycleDays(created, closed)
 	fmt.Println(days, err)
-	_, err = benchmark.CycleDays(closed, created)
+	_, err = rollup.CycleDays(closed, created)
 	fmt.Println(err)
 	// Output:
 	// 41 <nil>
-	// benchmark: CycleDays: closed 2024-01-15 before created 2024-02-25: negative
+	// rollup: CycleDays: closed 2024-01-15 before created 2024-02-25: negative
 }
 
 func ExampleMinorUnits() {
-	cents, err := benchmark.MinorUnits(19.99, 2) // 19.99×100 is 1998.9999999999998 in float64
+	cents, err := rollup.MinorUnits(19.99, 2) // 19.99×100 is 1998.9999999999998 in float64
 	fmt.Println(cents, err)
-	yen, err := benchmark.MinorUnits(12345, 0)
+	yen, err := rollup.MinorUnits(12345, 0)
 	fmt.Println(yen, err)
 	// Output:
 	// 1999 <nil>
@@ -315,7 +315,7 @@ func ExampleMinorUnits() {
 }
 
 func ExampleOutcome_UnmarshalText() {
-	var o benchmark.Outcome
+	var o rollup.Outcome
 	err := o.UnmarshalText([]byte("WON"))
 	fmt.Println(o, err)
 	// Output:

@@ -1,0 +1,609 @@
+package rollup
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// MaxStages is the largest number of stages a [Rollup] can have:
+// [Record.Stage] is a byte.
+const MaxStages = 256
+
+// A Rollup accumulates per-group KPIs from [Record] values. All its sums
+// are exact int64s, so shards rolled up apart (on goroutines, on machines,
+// in a distributed engine's combiner) and combined with [Rollup.Merge]
+// give the same figures, in any order, as one roll-up over everything.
+// Read the figures with [Rollup.Group], [Rollup.All] and
+// [Rollup.Combined]; ship a shard's state with [Rollup.MarshalBinary].
+//
+// A Rollup holds 144 bytes per group with up to 5 stages (see [New]) and
+// allocates nothing after it is made: [Rollup.Add] costs a few nanoseconds
+// per record and no allocation.
+//
+// A Rollup is a mutable accumulator and not safe for concurrent use. To
+// use several cores, give each goroutine its own Rollup over part of the
+// records and merge them when they are done; the package itself starts no
+// goroutines. The zero Rollup has no stages and no groups; make one with
+// [New] or [Rollup.UnmarshalBinary].
+type Rollup struct {
+	stages []string
+	groups int
+	// Each group has one line of stride words (a whole number of 64-byte
+	// cache lines) holding everything a record updates: the amount sum
+	// of each outcome as a full int64, and, as 32-bit halves of the
+	// other words, the won and lost counts, the days sum of each outcome
+	// and a count per stage (see the line* constants). A record adds to
+	// four words of one line, so with up to 5 stages it touches one
+	// cache line, and 10,000 reps' lines (640 KB) stay in a core's L2
+	// cache while the records stream past.
+	//
+	// The 32-bit halves are narrow counters: before one could overflow
+	// into its neighbour, spill adds every half into wide, one int64 per
+	// count and days sum, and clears the halves. The narrow bounds say
+	// when: ncount bounds every count half, ndays every days half. A
+	// group's figures are always wide plus its line's halves.
+	stride int
+	lines  []uint64 // a line per group, then a spare line for bad records
+	wide   []int64  // per group: wideLen(len(stages)) int64s, see the wide* helpers
+	ncount uint64
+	ndays  uint64
+	// bounds are upper bounds on every group's exact figures.
+	bounds bounds
+}
+
+// bounds bound a Rollup's figures from above: count is at least every
+// group's number of records, amount every amount sum, days every days
+// sum. Add and Merge check them, and fall back to exact checks only when a
+// batch could overflow them.
+type bounds struct{ count, amount, days int64 }
+
+// The words of a line: the amount sums of Open, Won and Lost, then 32-bit
+// halves numbered from lineHalves: won and lost counts (half 6, 7), the
+// days sums of Open, Won and Lost (halves 8, 9, 10) and a count per stage
+// from half 11 on. Half h is bits 32·(h&1) of word h>>1.
+const (
+	lineWon   = 6
+	lineDays  = 8
+	lineStage = 11
+)
+
+// lineStride returns the words in a line for n stages, rounded up to whole
+// cache lines of 8 words.
+func lineStride(n int) int { return ((lineStage+n+1)/2 + 7) &^ 7 }
+
+// A group's state, as the wide counters, the binary format and the reads
+// lay it out: a count per stage, the won and lost counts, the days sums of
+// Open, Won and Lost, then (not in wide) the amount sums of Open, Won and
+// Lost.
+func stateLen(n int) int { return n + 8 }
+func wideLen(n int) int  { return n + 5 }
+
+// stateMax is the longest state: stateLen(MaxStages).
+const stateMax = MaxStages + 8
+
+// New returns an empty Rollup for groups groups (reps or teams) and the
+// funnel stages named in stages, top first: [Record.Stage] indexes stages.
+// Names must be non-empty and unique once leading and trailing white space
+// is trimmed, as [benchmark.Funnel.Validate] requires ("call" and "call "
+// are duplicates), but are kept as given; there can be 1 to [MaxStages] of
+// them, and groups must be in [1, 2³²]. New copies stages. It allocates
+// 64·⌈(len(stages)+11)/16⌉ + 8·(len(stages)+5) bytes per group: 144 bytes
+// with up to 5 stages, 1.4 MB for 10,000 reps. It returns an
+// [*InputError] wrapping [ErrEmpty], [ErrDuplicate] or [ErrOutOfRange].
+func New(stages []string, groups int) (*Rollup, error) {
+	if err := checkShape("New", stages, groups); err != nil {
+		return nil, err
+	}
+	r := &Rollup{}
+	r.init(slices.Clone(stages), groups)
+	return r, nil
+}
+
+func checkShape(fn string, stages []string, groups int) error {
+	if len(stages) == 0 {
+		return inputErr(fn, "stages", ErrEmpty)
+	}
+	if len(stages) > MaxStages {
+		return inputErr(fn, fmt.Sprintf("len(stages) = %d", len(stages)), fmt.Errorf("%w: at most %d stages", ErrOutOfRange, MaxStages))
+	}
+	// Names are compared as benchmark.Funnel.Validate compares them,
+	// trimmed, so that every KPIs.Funnel the Rollup returns is valid.
+	seen := make(map[string]bool, len(stages))
+	for i, s := range stages {
+		name := strings.TrimSpace(s)
+		switch {
+		case name == "":
+			return inputErr(fn, fmt.Sprintf("stages[%d] = %q", i, s), ErrEmpty)
+		case seen[name]:
+			return inputErr(fn, fmt.Sprintf("stages[%d] = %q", i, s), ErrDuplicate)
+		}
+		seen[name] = true
+	}
+	if groups < 1 || uint64(groups) > 1<<32 {
+		return inputErr(fn, fmt.Sprintf("groups = %d", groups), fmt.Errorf("%w: must be in [1, 2³²]", ErrOutOfRange))
+	}
+	// On a 32-bit platform the memory may not be addressable at all.
+	if words := (uint64(groups) + 1) * uint64(lineStride(len(stages))+wideLen(len(stages))); words > math.MaxInt/8 {
+		return inputErr(fn, fmt.Sprintf("groups = %d", groups), fmt.Errorf("%w: too many groups for this platform", ErrOutOfRange))
+	}
+	return nil
+}
+
+// init lays out an empty roll-up; stages and groups have been checked.
+func (r *Rollup) init(stages []string, groups int) {
+	stride := lineStride(len(stages))
+	*r = Rollup{
+		stages: stages,
+		groups: groups,
+		stride: stride,
+		// The spare line takes the records of a bad batch whose group
+		// is out of range until Add takes them out again.
+		lines: make([]uint64, (groups+1)*stride),
+		wide:  make([]int64, groups*wideLen(len(stages))),
+	}
+}
+
+// Stages returns a copy of r's stage names, top first.
+func (r *Rollup) Stages() []string { return slices.Clone(r.stages) }
+
+// Groups returns the number of groups r counts.
+func (r *Rollup) Groups() int { return r.groups }
+
+// Reset empties r, keeping its stages, groups and memory.
+func (r *Rollup) Reset() {
+	clear(r.lines)
+	clear(r.wide)
+	r.ncount, r.ndays, r.bounds = 0, 0, bounds{}
+}
+
+// block is how many records Add applies before it checks them: 16 KB,
+// so that a bad block is taken out again while it is still in cache, and
+// small enough that one block's days (at most 1024·65,535) fit in a
+// narrow counter.
+const block = 1024
+
+// Add counts records into r, and applies nothing when any record is bad:
+// a group or stage out of range, an unknown outcome, a negative amount, or
+// a sum that would overflow an int64. The error is an [*InputError]
+// wrapping [ErrOutOfRange], [ErrInvalidEnum], [ErrNegative] or
+// [ErrOverflow], naming the first bad record. A rejected batch leaves r's
+// figures exactly as they were.
+//
+// Add does not modify records and allocates nothing unless it returns an
+// error. It is not safe for concurrent use.
+func (r *Rollup) Add(records []Record) error {
+	// Add makes one pass over the records. It applies a block, with
+	// indexes clamped so that even a bad record writes inside r's lines,
+	// and checks it on the way; integer sums, even wrapped around,
+	// subtract back exactly, so when a block turns out bad Add takes it
+	// and the blocks before it out again. Records before spilled have
+	// been spilled into the wide counters (or added there directly) and
+	// come out of those.
+	const fn = "Rollup.Add"
+	if r.groups == 0 && len(records) > 0 {
+		return r.recordErr(fn, 0, records) // the zero Rollup: every group is out of range
+	}
+	saved, ncount, ndays := r.bounds, r.ncount, r.ndays
+	spilled := 0
+	rollback := func(end int) {
+		r.unapply(records[spilled:end])
+		r.unapplyWide(records[:spilled])
+		r.bounds = saved
+		if spilled == 0 {
+			r.ncount, r.ndays = ncount, ndays
+		} else {
+			r.ncount, r.ndays = 0, 0 // the spill cleared the narrow counters
+		}
+	}
+	for start := 0; start < len(records); start += block {
+		blk := records[start:min(start+block, len(records))]
+		n := uint64(len(blk))
+		if r.ncount+n > math.MaxUint32 {
+			r.spill()
+			spilled = start
+		}
+		bad, amounts, days := r.apply(blk)
+		if bad|amounts < 0 {
+			rollback(start + len(blk))
+			return r.recordErr(fn, start, blk)
+		}
+		// amounts, the OR of the block's amounts, is at least the
+		// largest, so n·amounts bounds what any amount sum grew by;
+		// likewise n·days for the days sums.
+		hi, grewA := bits.Mul64(n, uint64(amounts))
+		grewD := n * days // at most 1024·65,535
+		wideOK := hi == 0 && r.bounds.fit(n, grewA, grewD)
+		if wideOK && r.ndays+grewD <= math.MaxUint32 {
+			r.bounds.add(n, grewA, grewD)
+			r.ncount += n
+			r.ndays += grewD
+			continue
+		}
+		// A narrow days counter or an exact sum may have overflowed: take
+		// the block out, spill, and put it back.
+		r.unapply(blk)
+		r.spill()
+		spilled = start
+		if wideOK {
+			r.apply(blk)
+			r.bounds.add(n, grewA, grewD)
+			r.ncount, r.ndays = n, grewD
+			continue
+		}
+		// An exact sum may overflow: add the block straight to the wide
+		// counters, record by record, checking each sum.
+		r.tighten()
+		if i, ok := r.applyChecked(blk); !ok {
+			r.unapplyWide(blk[:i])
+			rollback(start)
+			return inputErr(fn, fmt.Sprintf("records[%d] (group %d)", start+i, blk[i].Group), ErrOverflow)
+		}
+		spilled = start + len(blk)
+		r.tighten()
+	}
+	return nil
+}
+
+// fit reports whether figures within b stay within int64 after a block
+// of n records whose amounts add at most amounts, and whose days add at
+// most days, to any sum.
+func (b bounds) fit(n, amounts, days uint64) bool {
+	const maxI = math.MaxInt64
+	return amounts <= maxI && b.amount <= maxI-int64(amounts) &&
+		b.count <= maxI-int64(n) && b.days <= maxI-int64(days)
+}
+
+func (b *bounds) add(n, amounts, days uint64) {
+	b.count += int64(n)
+	b.amount += int64(amounts)
+	b.days += int64(days)
+}
+
+// recordErr describes the first bad record in blk, which starts at
+// records[start].
+func (r *Rollup) recordErr(fn string, start int, blk []Record) error {
+	for i, rec := range blk {
+		arg := fmt.Sprintf("records[%d]", start+i)
+		switch {
+		case uint64(rec.Group) >= uint64(r.groups):
+			return inputErr(fn, fmt.Sprintf("%s.Group = %d", arg, rec.Group), fmt.Errorf("%w: %d groups", ErrOutOfRange, r.groups))
+		case int(rec.Stage) >= len(r.stages):
+			return inputErr(fn, fmt.Sprintf("%s.Stage = %d", arg, rec.Stage), fmt.Errorf("%w: %d stages", ErrOutOfRange, len(r.stages)))
+		case !rec.Outcome.Valid():
+			return inputErr(fn, fmt.Sprintf("%s.Outcome = %v", arg, rec.Outcome), ErrInvalidEnum)
+		case rec.Amount < 0:
+			return inputErr(fn, fmt.Sprintf("%s.Amount = %d", arg, rec.Amount), ErrNegative)
+		}
+	}
+	return inputErr(fn, "records", ErrOutOfRange) // not reached: apply found a bad record
+}
+
+// closedInc is what a record of each outcome adds to the word of the won
+// and lost counts; an unknown outcome (only in a bad batch) adds nothing.
+var closedInc = [4]uint64{0, 1, 1 << 32, 0}
+
+// apply adds a block of records to the lines and checks them on the way:
+// bad is negative when a record is out of range or has a negative amount,
+// amounts is the OR of the amounts and days the OR of the days. A bad
+// record's indexes are clamped so that it still lands inside the lines,
+// where unapply finds it again; unapply must compute the same indexes.
+//
+// This is the hot loop: no branch depends on the data, and each record
+// adds to four words of one line. With up to 5 stages a line is an
+// [8]uint64 indexed with masks, so a record costs one bounds check.
+func (r *Rollup) apply(blk []Record) (bad, amounts int64, days uint64) {
+	lines, spare := r.lines, r.groups
+	gmax, smax := int64(r.groups)-1, int64(len(r.stages))-1
+	if r.stride == 8 {
+		for i := range blk {
+			rec := &blk[i]
+			bad |= (gmax - int64(rec.Group)) | (smax - int64(rec.Stage)) | (int64(Lost) - int64(rec.Outcome))
+			amounts |= rec.Amount
+			days |= uint64(rec.Days)
+			g := min(int(rec.Group), spare)
+			o := uint(rec.Outcome & 3)
+			line := (*[8]uint64)(lines[g*8 : g*8+8])
+			line[o] += uint64(rec.Amount)
+			line[3] += closedInc[o]
+			dh := lineDays + o
+			line[(dh>>1)&7] += uint64(rec.Days) << ((dh & 1) * 32)
+			sh := lineStage + uint(rec.Stage)
+			line[(sh>>1)&7] += 1 << ((sh & 1) * 32)
+		}
+		return bad, amounts, days
+	}
+	stride := r.stride
+	for i := range blk {
+		rec := &blk[i]
+		bad |= (gmax - int64(rec.Group)) | (smax - int64(rec.Stage)) | (int64(Lost) - int64(rec.Outcome))
+		amounts |= rec.Amount
+		days |= uint64(rec.Days)
+		g := min(int(rec.Group), spare)
+		o := uint(rec.Outcome & 3)
+		line := lines[g*stride : g*stride+stride]
+		line[o] += uint64(rec.Amount)
+		line[3] += closedInc[o]
+		dh := lineDays + o
+		line[dh>>1] += uint64(rec.Days) << ((dh & 1) * 32)
+		sh := lineStage + uint(min(int64(rec.Stage), smax))
+		line[sh>>1] += 1 << ((sh & 1) * 32)
+	}
+	return bad, amounts, days
+}
+
+// unapply takes records that apply added out of the lines again, at the
+// same clamped indexes: integer sums subtract back exactly, whatever
+// carried from one half of a word into the other.
+func (r *Rollup) unapply(recs []Record) {
+	spare, smax := r.groups, int64(len(r.stages))-1
+	stride := r.stride
+	for i := range recs {
+		rec := &recs[i]
+		g := min(int(rec.Group), spare)
+		o := uint(rec.Outcome & 3)
+		line := r.lines[g*stride : g*stride+stride]
+		line[o] -= uint64(rec.Amount)
+		line[3] -= closedInc[o]
+		dh := lineDays + o
+		sh := lineStage + uint(rec.Stage)
+		if stride == 8 {
+			line[(dh>>1)&7] -= uint64(rec.Days) << ((dh & 1) * 32)
+			line[(sh>>1)&7] -= 1 << ((sh & 1) * 32)
+		} else {
+			sh = lineStage + uint(min(int64(rec.Stage), smax))
+			line[dh>>1] -= uint64(rec.Days) << ((dh & 1) * 32)
+			line[sh>>1] -= 1 << ((sh & 1) * 32)
+		}
+	}
+}
+
+// half returns half h of line.
+func half(line []uint64, h int) int64 { return int64(uint32(line[h>>1] >> ((h & 1) * 32))) }
+
+// spill adds every narrow counter into its wide one and clears it. The
+// amount sums, full words already, stay where they are.
+func (r *Rollup) spill() {
+	n, stride, wl := len(r.stages), r.stride, wideLen(len(r.stages))
+	for g := range r.groups {
+		line, w := r.lines[g*stride:(g+1)*stride], r.wide[g*wl:(g+1)*wl]
+		for s := range n {
+			w[s] += half(line, lineStage+s)
+		}
+		for i := range 5 { // won, lost, days of Open, Won, Lost
+			w[n+i] += half(line, lineWon+i)
+		}
+		clear(line[3:])
+	}
+	r.ncount, r.ndays = 0, 0
+}
+
+// state writes group g's exact figures into st, which has stateLen
+// elements, in the order of the binary format: a count per stage, the won
+// and lost counts, the amount sums of Open, Won and Lost, then their days
+// sums.
+func (r *Rollup) state(g int, st []int64) {
+	n, wl := len(r.stages), wideLen(len(r.stages))
+	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wl:(g+1)*wl]
+	for s := range n {
+		st[s] = w[s] + half(line, lineStage+s)
+	}
+	st[n], st[n+1] = w[n]+half(line, lineWon), w[n+1]+half(line, lineWon+1)
+	for o := range 3 {
+		st[n+2+o] = int64(line[o])
+		st[n+5+o] = w[n+2+o] + half(line, lineDays+o)
+	}
+}
+
+// unapplyWide takes good records that are in the wide counters (spilled,
+// or added there by applyChecked) out again.
+func (r *Rollup) unapplyWide(recs []Record) {
+	n, wl := len(r.stages), wideLen(len(r.stages))
+	for _, rec := range recs {
+		w := r.wide[int(rec.Group)*wl : (int(rec.Group)+1)*wl]
+		w[rec.Stage]--
+		if rec.Outcome != Open {
+			w[n+int(rec.Outcome)-1]--
+		}
+		w[n+2+int(rec.Outcome)] -= int64(rec.Days)
+		r.lines[int(rec.Group)*r.stride+int(rec.Outcome)] -= uint64(rec.Amount)
+	}
+}
+
+// applyChecked adds good records one at a time straight to the wide
+// counters, which spill has left holding all of each group's counts and
+// days, stopping before the first that would overflow a sum: it returns
+// how many it added and whether that was all of them.
+func (r *Rollup) applyChecked(blk []Record) (int, bool) {
+	const maxI = math.MaxInt64
+	n, wl := len(r.stages), wideLen(len(r.stages))
+	for i, rec := range blk {
+		w := r.wide[int(rec.Group)*wl : (int(rec.Group)+1)*wl]
+		amount := &r.lines[int(rec.Group)*r.stride+int(rec.Outcome)]
+		var count int64
+		for _, c := range w[:n] {
+			count += c
+		}
+		if count == maxI || int64(*amount) > maxI-rec.Amount || w[n+2+int(rec.Outcome)] > maxI-int64(rec.Days) {
+			return i, false
+		}
+		w[rec.Stage]++
+		if rec.Outcome != Open {
+			w[n+int(rec.Outcome)-1]++
+		}
+		w[n+2+int(rec.Outcome)] += int64(rec.Days)
+		*amount += uint64(rec.Amount)
+	}
+	return len(blk), true
+}
+
+// stateCount returns the number of records in a group's state.
+func stateCount(st []int64, n int) int64 {
+	var c int64
+	for _, v := range st[:n] {
+		c += v
+	}
+	return c
+}
+
+// tighten sets r's bounds to the largest figures r holds.
+func (r *Rollup) tighten() {
+	var b bounds
+	n := len(r.stages)
+	var buf [stateMax]int64 // on the stack: Add allocates nothing
+	st := buf[:stateLen(n)]
+	for g := range r.groups {
+		r.state(g, st)
+		b.count = max(b.count, stateCount(st, n))
+		b.amount = max(b.amount, slices.Max(st[n+2:n+5]))
+		b.days = max(b.days, slices.Max(st[n+5:n+8]))
+	}
+	r.bounds = b
+}
+
+// Merge adds other's counts and sums to r, exactly: merging shards gives
+// the figures of one roll-up over all their records, and Merge is
+// associative and commutative. other is not modified; r.Merge(r) doubles
+// r. Merge returns an [*InputError] and leaves r unchanged when other is
+// nil ([ErrEmpty]), has other stages or another number of groups
+// ([ErrMismatch]), or when a sum would overflow ([ErrOverflow]).
+func (r *Rollup) Merge(other *Rollup) error {
+	const fn = "Rollup.Merge"
+	switch {
+	case other == nil:
+		return inputErr(fn, "other = nil", ErrEmpty)
+	case !slices.Equal(r.stages, other.stages):
+		return inputErr(fn, fmt.Sprintf("other stages = %q", other.stages), fmt.Errorf("%w: stages %q", ErrMismatch, r.stages))
+	case r.groups != other.groups:
+		return inputErr(fn, fmt.Sprintf("other groups = %d", other.groups), fmt.Errorf("%w: %d groups", ErrMismatch, r.groups))
+	}
+	const maxI = math.MaxInt64
+	n, sl := len(r.stages), stateLen(len(r.stages))
+	a, b := r.bounds, other.bounds
+	// The bounds settle most merges at once; otherwise check each group.
+	exact := a.count > maxI-b.count || a.amount > maxI-b.amount || a.days > maxI-b.days
+	var bx, by [stateMax]int64
+	x, y := bx[:sl], by[:sl]
+	if exact {
+		for g := range r.groups {
+			r.state(g, x)
+			other.state(g, y)
+			if stateCount(x, n) > maxI-stateCount(y, n) {
+				return inputErr(fn, fmt.Sprintf("group %d record count", g), ErrOverflow)
+			}
+			for i := n + 2; i < sl; i++ {
+				if x[i] > maxI-y[i] {
+					return inputErr(fn, fmt.Sprintf("group %d sums", g), ErrOverflow)
+				}
+			}
+		}
+	}
+	// Add other's exact figures to r's wide counters and amounts; r's
+	// narrow counters are left as they are.
+	wl := wideLen(n)
+	for g := range r.groups {
+		other.state(g, y)
+		w := r.wide[g*wl : (g+1)*wl]
+		for i := range n + 2 {
+			w[i] += y[i]
+		}
+		line := r.lines[g*r.stride:]
+		for o := range 3 {
+			line[o] += uint64(y[n+2+o])
+			w[n+2+o] += y[n+5+o]
+		}
+	}
+	if exact {
+		r.tighten()
+	} else {
+		r.bounds = bounds{a.count + b.count, a.amount + b.amount, a.days + b.days}
+	}
+	return nil
+}
+
+// Group returns group g's KPIs. It returns an [*InputError] wrapping
+// [ErrOutOfRange] when g is not in [0, r.Groups()).
+func (r *Rollup) Group(g int) (KPIs, error) {
+	if g < 0 || g >= r.groups {
+		return KPIs{}, inputErr("Rollup.Group", fmt.Sprintf("g = %d", g), fmt.Errorf("%w: %d groups", ErrOutOfRange, r.groups))
+	}
+	st := make([]int64, stateLen(len(r.stages)))
+	r.state(g, st)
+	return r.kpis(st), nil
+}
+
+// All returns an iterator over every group's index and KPIs, in index
+// order. Each group's KPIs are computed as the iteration reaches them. For
+// the zero Rollup, which has no groups, it yields nothing.
+func (r *Rollup) All() iter.Seq2[int, KPIs] {
+	return func(yield func(int, KPIs) bool) {
+		st := make([]int64, stateLen(len(r.stages)))
+		for g := range r.groups {
+			r.state(g, st)
+			if !yield(g, r.kpis(st)) {
+				return
+			}
+		}
+	}
+}
+
+// Combined returns the KPIs of all groups together: the team's (or the
+// company's) figures. It returns an [*InputError] wrapping [ErrEmpty] for
+// the zero Rollup, which has no stages to report, and [ErrOverflow] when a
+// sum over the groups does not fit in an int64.
+func (r *Rollup) Combined() (KPIs, error) {
+	const maxI = math.MaxInt64
+	n := len(r.stages)
+	if n == 0 {
+		return KPIs{}, inputErr("Rollup.Combined", "the zero Rollup", fmt.Errorf("%w: no stages", ErrEmpty))
+	}
+	total, st := make([]int64, stateLen(n)), make([]int64, stateLen(n))
+	var count int64
+	for g := range r.groups {
+		r.state(g, st)
+		c := stateCount(st, n)
+		if count > maxI-c {
+			return KPIs{}, inputErr("Rollup.Combined", "record count", ErrOverflow)
+		}
+		count += c
+		// Once the record count fits, so do the stage, won and lost
+		// counts; the sums are checked one by one.
+		for i, v := range st {
+			if i >= n+2 && total[i] > maxI-v {
+				return KPIs{}, inputErr("Rollup.Combined", "sums", ErrOverflow)
+			}
+			total[i] += v
+		}
+	}
+	return r.kpis(total), nil
+}
+
+// kpis computes the KPIs of one group's state. The group's counts add up
+// to its number of records, which fits in an int64, so no sum here can
+// overflow. r has at least one stage: the zero Rollup has no groups, and
+// Combined refuses it.
+func (r *Rollup) kpis(st []int64) KPIs {
+	n := len(r.stages)
+	k := KPIs{Funnel: make(benchmark.Funnel, n), Rates: make([]benchmark.Rate, n-1)}
+	var reached int64
+	for s := n - 1; s >= 0; s-- {
+		reached += st[s]
+		k.Funnel[s] = benchmark.Stage{Name: r.stages[s], Count: reached}
+	}
+	for s := range k.Rates {
+		k.Rates[s] = benchmark.Rate{Hits: k.Funnel[s+1].Count, Trials: k.Funnel[s].Count}
+	}
+	won, lost := st[n], st[n+1]
+	k.Open = Totals{Count: reached - won - lost, Amount: st[n+2], Days: st[n+5]}
+	k.Won = Totals{Count: won, Amount: st[n+3], Days: st[n+6]}
+	k.Lost = Totals{Count: lost, Amount: st[n+4], Days: st[n+7]}
+	k.WinRate = benchmark.Rate{Hits: won, Trials: won + lost}
+	k.AverageDeal = k.Won.AverageAmount()
+	k.AverageDays = k.Won.AverageDays()
+	return k
+}
