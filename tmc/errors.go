@@ -72,12 +72,27 @@ var (
 	// ramp has ended: below standard inside ramp is expected, not a
 	// performance problem.
 	ErrInsideRamp = errors.New("rule past ramp: a performance plan cannot start inside the ramp")
+	// ErrStagesCut reports a performance plan for a rep who has not had a
+	// Training stage and a Mentoring stage each as long as the ramp
+	// planned: a rep whose stages were cut short has not had "the benefit
+	// of solid coaching and training" ("Sales Management vs Sales
+	// Mentorship").
+	ErrStagesCut = errors.New("rule full stages: a performance plan needs training and mentoring stages that lasted their planned length")
 	// ErrNotBelowStandard reports a performance plan started with fewer
-	// than two consecutive periods below standard after ramp.
-	ErrNotBelowStandard = errors.New("rule below standard: a performance plan needs at least two consecutive periods below standard")
+	// consecutive periods below standard after the ramp than the rules'
+	// MinPeriodsBelow (two by default).
+	ErrNotBelowStandard = errors.New("rule below standard: a performance plan needs enough consecutive periods below standard")
 	// ErrNoFailedCycle reports a performance plan started before at least
-	// one coaching cycle ended without improvement.
+	// one coaching cycle of the minimum length ended without improvement.
 	ErrNoFailedCycle = errors.New("rule coaching first: a performance plan needs at least one completed coaching cycle without improvement")
+	// ErrCycleOrder reports a coaching cycle ended before it started, or
+	// started while another is open: cycles run one at a time, from
+	// CycleStarted to CycleImproved or CycleNotImproved.
+	ErrCycleOrder = errors.New("rule cycle order: a coaching cycle ends only after it started, and one runs at a time")
+	// ErrNotRetrained reports a performance plan for a skill cause
+	// (DontKnow) without a re-training first: a knowledge gap found, then
+	// Training completed.
+	ErrNotRetrained = errors.New("rule re-train first: a performance plan for a knowledge or skill cause needs a re-training first")
 	// ErrNotSkillOrWill reports a performance plan whose cause is not the
 	// rep's skill (DontKnow) or will (IncorrectThinking): misaligned
 	// consequences and constraints are management's to fix, and an unknown

@@ -132,19 +132,24 @@ func ExampleJourney_Apply() {
 
 	steps := []tmc.Event{
 		{Kind: tmc.TrainingCompleted, At: day(45)},
-		{Kind: tmc.MentoringCompleted, At: day(120)},
+		{Kind: tmc.MentoringCompleted, At: day(120)},                          // 75 of the planned 90 days: cut short
 		{Kind: tmc.PeriodMissed, At: day(130)},                                // inside the ramp: expected, not counted
 		{Kind: tmc.ReviewStarted, At: day(140), Cause: tmc.IncorrectThinking}, // refused: inside the ramp
-		{Kind: tmc.KnowledgeGapFound, At: day(150)},                           // re-training
-		{Kind: tmc.TrainingCompleted, At: day(160)},
-		{Kind: tmc.MentoringCompleted, At: day(170)},
-		{Kind: tmc.PeriodMissed, At: day(180)},
-		{Kind: tmc.PeriodMissed, At: day(210)},
-		{Kind: tmc.ReviewStarted, At: day(215), Cause: tmc.DontKnow}, // refused: no coaching cycle yet
-		{Kind: tmc.CycleNotImproved, At: day(240)},
-		{Kind: tmc.ReviewStarted, At: day(241), Cause: tmc.Constraints}, // refused: management's problem
-		{Kind: tmc.ReviewStarted, At: day(241), Cause: tmc.IncorrectThinking},
-		{Kind: tmc.ReviewPassed, At: day(300)},
+		{Kind: tmc.PeriodMissed, At: day(160)},
+		{Kind: tmc.PeriodMissed, At: day(190)},
+		{Kind: tmc.ReviewStarted, At: day(191), Cause: tmc.IncorrectThinking}, // refused: mentoring was cut short
+		{Kind: tmc.KnowledgeGapFound, At: day(195)},                           // re-training
+		{Kind: tmc.TrainingCompleted, At: day(200)},
+		{Kind: tmc.MentoringCompleted, At: day(290)},                 // a full mentoring stage
+		{Kind: tmc.ReviewStarted, At: day(291), Cause: tmc.DontKnow}, // refused: no coaching cycle yet
+		{Kind: tmc.CycleStarted, At: day(292)},
+		{Kind: tmc.CycleNotImproved, At: day(320)},                   // 28 days: too short to count
+		{Kind: tmc.ReviewStarted, At: day(321), Cause: tmc.DontKnow}, // refused: still no failed cycle
+		{Kind: tmc.CycleStarted, At: day(321)},
+		{Kind: tmc.CycleNotImproved, At: day(385)},                      // 64 days: counts
+		{Kind: tmc.ReviewStarted, At: day(386), Cause: tmc.Constraints}, // refused: management's problem
+		{Kind: tmc.ReviewStarted, At: day(386), Cause: tmc.DontKnow},    // skill, after re-training
+		{Kind: tmc.ReviewPassed, At: day(450)},
 	}
 	for _, e := range steps {
 		next, err := j.Apply(e)
@@ -160,14 +165,19 @@ func ExampleJourney_Apply() {
 	// mentoring-completed → coaching
 	// period-missed       → coaching
 	// refused: tmc: review-started at 2025-05-26T00:00:00Z in coaching: rule past ramp: a performance plan cannot start inside the ramp (ramp ends 2025-06-05T00:00:00Z)
+	// period-missed       → coaching
+	// period-missed       → coaching
+	// refused: tmc: review-started at 2025-07-16T00:00:00Z in coaching: rule full stages: a performance plan needs training and mentoring stages that lasted their planned length (no mentoring stage of the planned 90 days)
 	// knowledge-gap-found → training
 	// training-completed  → mentoring
 	// mentoring-completed → coaching
-	// period-missed       → coaching
-	// period-missed       → coaching
-	// refused: tmc: review-started at 2025-08-09T00:00:00Z in coaching: rule coaching first: a performance plan needs at least one completed coaching cycle without improvement (0 failed coaching cycles, need 1)
+	// refused: tmc: review-started at 2025-10-24T00:00:00Z in coaching: rule coaching first: a performance plan needs at least one completed coaching cycle without improvement (0 failed coaching cycles of at least 60 days, need 1)
+	// cycle-started       → coaching
 	// cycle-not-improved  → coaching
-	// refused: tmc: review-started at 2025-09-04T00:00:00Z in coaching: rule skill or will: a performance plan needs a skill (dont-know) or will (incorrect-thinking) cause (cause constraints)
+	// refused: tmc: review-started at 2025-11-23T00:00:00Z in coaching: rule coaching first: a performance plan needs at least one completed coaching cycle without improvement (0 failed coaching cycles of at least 60 days, need 1)
+	// cycle-started       → coaching
+	// cycle-not-improved  → coaching
+	// refused: tmc: review-started at 2026-01-27T00:00:00Z in coaching: rule skill or will: a performance plan needs a skill (dont-know) or will (incorrect-thinking) cause (cause constraints)
 	// review-started      → review
 	// review-passed       → coaching
 }
@@ -197,7 +207,7 @@ func ExampleJourney_MarshalJSON() {
 	err := json.Unmarshal([]byte(`{"stage":"coachin"}`), &back)
 	fmt.Println(errors.Is(err, tmc.ErrInvalidEnum), err)
 	// Output:
-	// {"stage":"mentoring","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-04-06T00:00:00Z","since":"2025-02-05T00:00:00Z","updated":"2025-02-05T00:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}
+	// {"stage":"mentoring","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-04-06T00:00:00Z","training_days":30,"mentoring_days":30,"min_periods_below":2,"min_cycle_days":60,"since":"2025-02-05T00:00:00Z","updated":"2025-02-05T00:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"full_training":true,"full_mentoring":false,"retraining":false,"retrained":false,"cause":"none","exited_by":"none"}
 	// <nil> mentoring since 2025-02-05T00:00:00Z, 0 periods below standard, 0 failed coaching cycles
 	// true tmc: Stage.UnmarshalText: "coachin": unknown value
 }
@@ -249,7 +259,7 @@ func ExampleCoachingHours() {
 	}
 	for _, m := range months {
 		fmt.Printf("%d-%02d coaching %.2f h in %d, other %.2f h, meets %v h cadence: %v\n",
-			m.Year, m.Month, m.CoachingHours, m.CoachingSessions, m.OtherHours, tmc.CoachingCadence, m.MeetsCadence)
+			m.Year, m.Month, m.CoachingHours, m.CoachingSessions, m.OtherHours, competency.CoachingCadence, m.MeetsCadence)
 	}
 	// Output:
 	// 2025-03 coaching 3.50 h in 2, other 1.00 h, meets 3 h cadence: true

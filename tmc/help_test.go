@@ -219,8 +219,9 @@ func TestEnums(t *testing.T) {
 	t.Run("Misdirection", func(t *testing.T) { checkEnum[Misdirection](t, "Misdirection", 9) })
 	t.Run("Complexity", func(t *testing.T) { checkEnum[Complexity](t, "Complexity", 4) })
 	t.Run("Stage", func(t *testing.T) { checkEnum[Stage](t, "Stage", 6) })
-	t.Run("EventKind", func(t *testing.T) { checkEnum[EventKind](t, "EventKind", 13) })
+	t.Run("EventKind", func(t *testing.T) { checkEnum[EventKind](t, "EventKind", 14) })
 	t.Run("Topic", func(t *testing.T) { checkEnum[Topic](t, "Topic", 10) })
+	t.Run("Role", func(t *testing.T) { checkEnum[Role](t, "Role", 4) })
 }
 
 // The contract names keep their spelling in text, for CRM payloads.
@@ -242,6 +243,10 @@ func TestEnumText(t *testing.T) {
 		{"constraints", Constraints, "constraints"},
 		{"review", InReview, "review"},
 		{"kpi assignment", KPIAssignment, "kpi-assignment"},
+		// Appended, never renumbered: the values stored before keep theirs.
+		{"departed keeps its place", EventKind(12), "departed"},
+		{"cycle started appended", EventKind(13), "cycle-started"},
+		{"peer mentor", Mentor, "mentor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,7 +270,7 @@ func FuzzUnmarshalText(f *testing.F) {
 		"transactional", "Complex", "unknown",
 		"review", "exited", "unstarted",
 		"review-started", "knowledge-gap-found", "departed",
-		"kpi-assignment", "forward-plan",
+		"kpi-assignment", "forward-plan", "cycle-started", "Mentor", "trainer",
 		"", " training", "coaching\x00", "\xff\xfe", "%!Help(9)", "dont_know",
 	} {
 		f.Add([]byte(s))
@@ -278,6 +283,7 @@ func FuzzUnmarshalText(f *testing.F) {
 		fuzzEnum[Stage](t, text)
 		fuzzEnum[EventKind](t, text)
 		fuzzEnum[Topic](t, text)
+		fuzzEnum[Role](t, text)
 	})
 }
 

@@ -3,256 +3,19 @@ package tmc
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
 	"time"
 )
-
-// A Stage is where a rep is on the T.M.C. journey. The zero value,
-// Unstarted, is the zero [Journey]'s: no rep has been started on it.
-type Stage int
-
-const (
-	// Unstarted is the zero Journey's stage; see [Start].
-	Unstarted Stage = iota
-	// InTraining: the rep is being trained, at the start or again after a
-	// knowledge gap.
-	InTraining
-	// InMentoring: the rep knows what to do and learns how from a peer.
-	InMentoring
-	// InCoaching: the rep knows what and how; the manager coaches.
-	InCoaching
-	// InReview: the rep is on a performance plan, the "other discussion"
-	// for a rep who does not perform after solid training and coaching.
-	InReview
-	// Exited: the rep failed the plan or left. No event applies any more.
-	Exited
-)
-
-var stageNames = []string{"unstarted", "training", "mentoring", "coaching", "review", "exited"}
-
-// String returns "unstarted", "training", "mentoring", "coaching",
-// "review" or "exited". An unknown value prints as a diagnostic such as
-// "%!Stage(9)".
-func (s Stage) String() string { return enumString("Stage", stageNames, int(s)) }
-
-// Valid reports whether s is one of the declared values, Unstarted
-// included.
-func (s Stage) Valid() bool { return s >= Unstarted && s <= Exited }
-
-// Help returns the help a rep in stage s is getting: Training, Mentoring
-// or Coaching for the three development stages, Management for a
-// performance plan, and NoHelp for Unstarted, Exited or an unknown stage.
-// Pass it to [Misdirected] to check the journey against the rep's signals.
-func (s Stage) Help() Help {
-	switch s {
-	case InTraining:
-		return Training
-	case InMentoring:
-		return Mentoring
-	case InCoaching:
-		return Coaching
-	case InReview:
-		return Management
-	}
-	return NoHelp
-}
-
-// MarshalText implements [encoding.TextMarshaler]. It returns an error for
-// an unknown value rather than writing text that cannot be read back.
-func (s Stage) MarshalText() ([]byte, error) { return enumMarshal("Stage", stageNames, int(s)) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
-// output of [Stage.String] in any case; other text is an [*InputError]
-// wrapping [ErrInvalidEnum], and s is left unchanged.
-func (s *Stage) UnmarshalText(text []byte) error {
-	i, err := enumParse("Stage", stageNames, text)
-	if err != nil {
-		return err
-	}
-	*s = Stage(i)
-	return nil
-}
-
-// active reports whether a rep in stage s is on the journey.
-func (s Stage) active() bool { return s >= InTraining && s <= InReview }
-
-// An EventKind is something that happens on a rep's journey. The zero
-// value, NoEvent, is not an event; [Journey.Apply] refuses it.
-type EventKind int
-
-const (
-	// NoEvent is not an event.
-	NoEvent EventKind = iota
-	// TrainingCompleted moves a rep from Training to Mentoring.
-	TrainingCompleted
-	// MentoringCompleted moves a rep from Mentoring to Coaching.
-	MentoringCompleted
-	// KnowledgeGapFound sends a rep in Mentoring or Coaching back to
-	// Training: a coaching session may reveal that re-training is needed.
-	// It clears the failed coaching cycles: after re-training the rep is
-	// owed a fresh coaching cycle before any performance plan.
-	KnowledgeGapFound
-	// PeriodMet ends a performance period at or above standard, in any
-	// stage on the journey; it ends a run of periods below standard.
-	PeriodMet
-	// PeriodMissed ends a performance period below standard, in any stage
-	// on the journey. Only periods ending past the ramp count towards a
-	// performance plan: below standard inside the ramp is expected.
-	PeriodMissed
-	// CycleImproved ends a coaching cycle in which the rep improved; it
-	// clears the failed coaching cycles.
-	CycleImproved
-	// CycleNotImproved ends a coaching cycle without improvement.
-	CycleNotImproved
-	// ReviewStarted puts a coached rep on a performance plan. It is the one
-	// event that carries a Cause, and the one with rules of its own: see
-	// [Journey.Apply].
-	ReviewStarted
-	// ReviewPassed ends a performance plan in a pass: back to Coaching,
-	// with a clean record.
-	ReviewPassed
-	// ReviewExtended extends a performance plan; the rep stays in Review.
-	ReviewExtended
-	// ReviewFailed ends a performance plan in an exit.
-	ReviewFailed
-	// Departed records a rep leaving, from any stage on the journey.
-	Departed
-)
-
-var eventNames = []string{
-	"none",
-	"training-completed",
-	"mentoring-completed",
-	"knowledge-gap-found",
-	"period-met",
-	"period-missed",
-	"cycle-improved",
-	"cycle-not-improved",
-	"review-started",
-	"review-passed",
-	"review-extended",
-	"review-failed",
-	"departed",
-}
-
-// String returns the event's name in kebab case, such as
-// "training-completed", or "none" for NoEvent. An unknown value prints as a
-// diagnostic such as "%!EventKind(99)".
-func (k EventKind) String() string { return enumString("EventKind", eventNames, int(k)) }
-
-// Valid reports whether k is one of the declared values, NoEvent included.
-func (k EventKind) Valid() bool { return k >= NoEvent && k <= Departed }
-
-// MarshalText implements [encoding.TextMarshaler]. It returns an error for
-// an unknown value rather than writing text that cannot be read back.
-func (k EventKind) MarshalText() ([]byte, error) {
-	return enumMarshal("EventKind", eventNames, int(k))
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
-// output of [EventKind.String] in any case; other text is an
-// [*InputError] wrapping [ErrInvalidEnum], and k is left unchanged.
-func (k *EventKind) UnmarshalText(text []byte) error {
-	i, err := enumParse("EventKind", eventNames, text)
-	if err != nil {
-		return err
-	}
-	*k = EventKind(i)
-	return nil
-}
-
-// An Event is something that happened on a rep's journey at time At, the
-// input to [Journey.Apply]. Cause is the diagnosed barrier behind a
-// performance plan, set only on a ReviewStarted event.
-type Event struct {
-	Kind  EventKind `json:"kind"`
-	At    time.Time `json:"at"`
-	Cause Barrier   `json:"cause"`
-}
-
-// check returns the reason e is malformed whatever the journey's state,
-// or "".
-func (e Event) check() string {
-	switch {
-	case e.Kind == NoEvent || !e.Kind.Valid():
-		return "kind " + e.Kind.String()
-	case e.At.IsZero():
-		return "zero time"
-	case !storable(e.At):
-		return "time " + e.At.Format(time.RFC3339) + unstorableReason
-	case !e.Cause.Valid():
-		return "cause " + e.Cause.String()
-	case e.Cause != NoBarrier && e.Kind != ReviewStarted:
-		return "cause " + e.Cause.String() + " on " + e.Kind.String()
-	}
-	return ""
-}
-
-// UnmarshalJSON implements [json.Unmarshaler] strictly, for event logs
-// kept in a CRM: unknown fields, unknown enum text and trailing data are
-// errors, and so is an event [Journey.Apply] would refuse whatever the
-// state (no kind, a zero time, a time JSON cannot write, a cause on an
-// event other than ReviewStarted). On error e is left unchanged. JSON
-// null leaves e unchanged, as [json.Unmarshal] does.
-func (e *Event) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return nil
-	}
-	type plain Event
-	var p plain
-	if err := strictDecode("Event.UnmarshalJSON", data, &p, ErrInvalidEvent); err != nil {
-		return err
-	}
-	if msg := Event(p).check(); msg != "" {
-		return inputErr("Event.UnmarshalJSON", msg, ErrInvalidEvent)
-	}
-	*e = Event(p)
-	return nil
-}
-
-// storable reports whether t can be written as a JSON time and read back
-// as the same instant, so that a journey holding it can be stored:
-// [time.Time.MarshalJSON] needs a year from 0 to 9999, in t's location,
-// and a zone offset of less than 24 hours; and RFC 3339 writes the offset
-// in whole minutes, so an offset with seconds (the local mean time of
-// historical zones, such as Amsterdam's +00:19:32 before 1937) would read
-// back as another instant.
-func storable(t time.Time) bool {
-	if _, offset := t.Zone(); offset%60 != 0 {
-		return false
-	}
-	_, err := t.MarshalText() // the same check as MarshalJSON's
-	return err == nil
-}
-
-// unstorableReason completes an error message about a time that is not
-// storable.
-const unstorableReason = " cannot be stored: a JSON time needs a year from 0 to 9999 and a zone offset in whole minutes under 24 hours"
-
-// strictDecode decodes one JSON value into v, refusing unknown fields and
-// trailing data. An enum error keeps its [ErrInvalidEnum]; anything else
-// wraps sentinel.
-func strictDecode(fn string, data []byte, v any, sentinel error) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, ErrInvalidEnum) {
-			return err
-		}
-		return inputErr(fn, err.Error(), sentinel)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return inputErr(fn, "trailing data", sentinel)
-	}
-	return nil
-}
 
 // maxCount bounds the journey's counters: no rep has a million performance
 // periods, and the bound keeps a stored journey's counters from
 // overflowing.
 const maxCount = 1_000_000
+
+// oneDay is the unit of the journey's lengths: a stage or a cycle lasts n days
+// when n×24 hours have elapsed. Elapsed time, unlike calendar days, does
+// not depend on the time zone a stored journey reads back in.
+const oneDay = 24 * time.Hour
 
 // A Journey is one rep's way through the T.M.C. plan, as a state machine.
 // Its transitions:
@@ -261,7 +24,8 @@ const maxCount = 1_000_000
 //	training              training-completed                  mentoring
 //	mentoring             mentoring-completed                 coaching
 //	mentoring, coaching   knowledge-gap-found                 training (re-training)
-//	coaching              cycle-improved, cycle-not-improved  coaching
+//	coaching              cycle-started                       coaching, a cycle open
+//	coaching, cycle open  cycle-improved, cycle-not-improved  coaching, the cycle closed
 //	coaching              review-started                      review (a performance plan; see Apply)
 //	review                review-passed                       coaching
 //	review                review-extended                     review
@@ -269,44 +33,72 @@ const maxCount = 1_000_000
 //	training … review     period-met, period-missed           the same stage
 //	training … review     departed                            exited
 //
+// Besides the stage, a Journey keeps what a fair performance plan needs:
+// whether the rep has had a Training stage and a Mentoring stage each as
+// long as the ramp planned ([Journey.FullStages]), the periods below
+// standard past the ramp, the coaching cycles that ended without
+// improvement after lasting the minimum length, and whether the rep was
+// re-trained after a knowledge gap ([Journey.Retrained]).
+//
 // Journey is an immutable value: [Journey.Apply] returns a new Journey and
 // leaves the receiver as it was, so a refused event changes nothing. It is
 // safe to copy and to share between goroutines. The zero Journey is
 // Unstarted; [Start] begins one. A Journey marshals to JSON for storage in
 // a CRM and unmarshals strictly: see [Journey.UnmarshalJSON].
 type Journey struct {
-	stage      Stage
-	started    time.Time // the rep's start date
-	rampEnds   time.Time // full productivity expected; no performance plan before it
-	since      time.Time // when the current stage began
-	updated    time.Time // the last event; events never go back before it
-	below      int       // consecutive periods below standard past the ramp
-	failed     int       // coaching cycles ended without improvement since the last improvement, re-training or plan
-	extensions int       // extensions of the current (or last) performance plan
-	cause      Barrier   // the cause of the current (or last) performance plan
-	exitedBy   EventKind // ReviewFailed or Departed, once Exited
+	stage         Stage
+	started       time.Time // the rep's start date
+	rampEnds      time.Time // full productivity expected; no performance plan before it
+	trainingDays  int       // the ramp's planned Training stage
+	mentoringDays int       // the ramp's planned Mentoring stage
+	minBelow      int       // periods below standard a plan needs (ReviewRules.MinPeriodsBelow)
+	minCycleDays  int       // the shortest cycle that counts as failed (ReviewRules.MinCycleDays)
+	since         time.Time // when the current stage began
+	updated       time.Time // the last event; events never go back before it
+	cycle         time.Time // when the open coaching cycle started; zero when none is open
+	below         int       // consecutive periods below standard past the ramp
+	failed        int       // long enough coaching cycles ended without improvement since the last improvement, re-training or plan
+	extensions    int       // extensions of the current (or last) performance plan
+	fullTraining  bool      // a Training stage lasted trainingDays
+	fullMentoring bool      // a Mentoring stage lasted mentoringDays
+	retraining    bool      // in Training again after a knowledge gap
+	retrained     bool      // re-trained (knowledge gap, then training completed) since the last passed plan
+	cause         Barrier   // the cause of the current (or last) performance plan
+	exitedBy      EventKind // ReviewFailed or Departed, once Exited
 }
 
 // Start begins the journey of a rep who starts at start on ramp r, in
+// Training, with the default [ReviewRules]. It is StartWith(start, r, nil).
+func Start(start time.Time, r Ramp) (Journey, error) { return StartWith(start, r, nil) }
+
+// StartWith begins the journey of a rep who starts at start on ramp r, in
 // Training. The ramp ends at r.FullProductivity(start); no performance
-// plan can start before then.
+// plan can start before then. The journey keeps r's planned Training and
+// Mentoring lengths, and the two rules of rules it enforces itself:
+// MinPeriodsBelow and MinCycleDays (nil means [DefaultReviewRules]; see
+// [Journey.Apply]). A team that checks reviews with [CheckReview] passes
+// it the same rules.
 //
-// A Journey is stored as JSON, so Start refuses a journey whose times JSON
-// cannot write and read back exactly (see [time.Time.MarshalJSON]): both
-// start and the end of the ramp must fall in the years 0 to 9999, in
+// A Journey is stored as JSON, so StartWith refuses a journey whose times
+// JSON cannot write and read back exactly (see [time.Time.MarshalJSON]):
+// both start and the end of the ramp must fall in the years 0 to 9999, in
 // start's location, with a zone offset in whole minutes and of less than
-// 24 hours. A journey from Start therefore always marshals and reads back
-// the same, and [Journey.Apply] keeps it so.
+// 24 hours. A journey from StartWith therefore always marshals and reads
+// back the same, and [Journey.Apply] keeps it so.
 //
-// Start returns an [*InputError] wrapping [ErrEmpty] for a zero start,
-// [ErrOutOfRange] for a start or ramp end that cannot be stored, or the
-// error of [Ramp.Validate] for an invalid ramp. On error the Journey is
-// zero.
-func Start(start time.Time, r Ramp) (Journey, error) {
+// StartWith returns an [*InputError] wrapping [ErrEmpty] for a zero start,
+// [ErrOutOfRange] for a start or ramp end that cannot be stored, the error
+// of [Ramp.Validate] for an invalid ramp, or the error of
+// [ReviewRules.Validate] for invalid rules. On error the Journey is zero.
+func StartWith(start time.Time, r Ramp, rules *ReviewRules) (Journey, error) {
 	if start.IsZero() {
 		return Journey{}, inputErr("Start", "start time is zero", ErrEmpty)
 	}
 	if err := r.Validate(); err != nil {
+		return Journey{}, err
+	}
+	rr, err := rules.resolve()
+	if err != nil {
 		return Journey{}, err
 	}
 	start = start.Round(0) // drop any monotonic reading: the journey is a record, not a stopwatch
@@ -318,11 +110,15 @@ func Start(start time.Time, r Ramp) (Journey, error) {
 		return Journey{}, inputErr("Start", "ramp end "+rampEnds.Format(time.RFC3339)+unstorableReason, ErrOutOfRange)
 	}
 	return Journey{
-		stage:    InTraining,
-		started:  start,
-		rampEnds: rampEnds,
-		since:    start,
-		updated:  start,
+		stage:         InTraining,
+		started:       start,
+		rampEnds:      rampEnds,
+		trainingDays:  r.TrainingDays,
+		mentoringDays: r.MentoringDays,
+		minBelow:      rr.MinPeriodsBelow,
+		minCycleDays:  rr.MinCycleDays,
+		since:         start,
+		updated:       start,
 	}, nil
 }
 
@@ -349,8 +145,27 @@ func (j Journey) Updated() time.Time { return j.updated }
 func (j Journey) PeriodsBelowStandard() int { return j.below }
 
 // FailedCycles returns how many coaching cycles have ended without
-// improvement since the last improvement, re-training or passed plan.
+// improvement, after lasting at least the journey's minimum cycle length,
+// since the last improvement, re-training or passed plan.
 func (j Journey) FailedCycles() int { return j.failed }
+
+// OpenCycle returns when the coaching cycle under way started, and whether
+// one is: between CycleStarted and the CycleImproved or CycleNotImproved
+// that ends it.
+func (j Journey) OpenCycle() (start time.Time, ok bool) { return j.cycle, !j.cycle.IsZero() }
+
+// FullStages reports whether the rep has completed a Training stage that
+// lasted at least the ramp's TrainingDays, and a Mentoring stage that
+// lasted at least its MentoringDays: the ramp's own stages, or later ones
+// after a knowledge gap sent the rep back to Training. A stage cut short
+// is legal, but no performance plan starts until both hold.
+func (j Journey) FullStages() (training, mentoring bool) { return j.fullTraining, j.fullMentoring }
+
+// Retrained reports whether the rep has been re-trained, a knowledge gap
+// found and Training completed after it, since the journey started or
+// the last passed performance plan. A plan for a skill cause (DontKnow)
+// needs it.
+func (j Journey) Retrained() bool { return j.retrained }
 
 // Extensions returns how many times the current (or, once exited, the
 // last) performance plan was extended.
@@ -390,6 +205,9 @@ func plural(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
+// lasted reports whether days full days have elapsed from t0 to t.
+func lasted(t0, t time.Time, days int) bool { return !t.Before(t0.Add(time.Duration(days) * oneDay)) }
+
 // Apply returns the journey after event e, or the receiver unchanged and an
 // [*EventError] naming the rule that refused e. The rules, checked in this
 // order:
@@ -402,23 +220,44 @@ func plural(n int, noun string) string {
 //   - e.At is not before the last event ([ErrTimeBackwards]); equal times
 //     are allowed, for events recorded in the same instant;
 //   - the event applies in the current stage ([ErrWrongStage]), as drawn
-//     on [Journey]; nothing applies once Exited.
+//     on [Journey]; nothing applies once Exited;
+//   - coaching cycles run one at a time: CycleStarted needs no cycle open,
+//     CycleImproved and CycleNotImproved need one ([ErrCycleOrder]).
+//
+// A TrainingCompleted or MentoringCompleted before the stage has lasted
+// its planned length (the ramp's TrainingDays or MentoringDays, in days of
+// 24 hours from [Journey.Since]) is accepted, but the stage was cut short:
+// see [Journey.FullStages]. A CycleNotImproved counts as a failed cycle
+// only when the cycle lasted the journey's MinCycleDays: coaching "takes
+// time and cannot be achieved in a quick 30-minute session" ("Three Key
+// Areas"), so a short cycle is no evidence that coaching failed.
 //
 // ReviewStarted, the escalation to a performance plan, applies only from
 // Coaching and only when all of these hold, checked in this order:
 //
 //   - the rep is past the ramp: e.At is not before [Journey.RampEnds]
 //     ([ErrInsideRamp]);
-//   - at least two consecutive periods below standard past the ramp
-//     ([ErrNotBelowStandard]);
-//   - at least one completed coaching cycle without improvement
-//     ([ErrNoFailedCycle]);
+//   - the rep has had a Training and a Mentoring stage of their planned
+//     lengths ([ErrStagesCut]); a rep whose stages were cut short is owed
+//     them again, which a knowledge gap (back to Training) gives;
+//   - at least MinPeriodsBelow (2 by default) consecutive periods below
+//     standard past the ramp ([ErrNotBelowStandard]);
+//   - at least one coaching cycle of at least MinCycleDays ended without
+//     improvement ([ErrNoFailedCycle]);
 //   - the cause is the rep's skill (DontKnow) or will (IncorrectThinking),
-//     not a management barrier and not unknown ([ErrNotSkillOrWill]).
+//     not a management barrier and not unknown ([ErrNotSkillOrWill]);
+//   - a skill cause only after a re-training ([ErrNotRetrained]): "a
+//     coaching session may reveal that a re-training is needed", and a
+//     rep who lacks the knowledge is re-trained before a plan, not put on
+//     one.
+//
+// These are the journey's own facts; [CheckReview] adds what it cannot
+// know (the coaching cadence and the evidence of no improvement).
 //
 // A performance plan ends in ReviewPassed (back to Coaching, with the
-// periods below standard, failed cycles, extensions and cause cleared),
-// ReviewExtended (the rep stays in Review) or ReviewFailed (Exited).
+// periods below standard, failed cycles, extensions, cause and
+// re-training cleared), ReviewExtended (the rep stays in Review) or
+// ReviewFailed (Exited). Leaving Coaching closes any open cycle.
 func (j Journey) Apply(e Event) (Journey, error) {
 	refuse := func(rule error, detail string) (Journey, error) {
 		return j, &EventError{Event: e, Stage: j.stage, Detail: detail, Err: rule}
@@ -441,6 +280,7 @@ func (j Journey) Apply(e Event) (Journey, error) {
 	enter := func(s Stage) {
 		n.stage = s
 		n.since = t
+		n.cycle = time.Time{}
 	}
 	switch e.Kind {
 	case TrainingCompleted:
@@ -448,30 +288,48 @@ func (j Journey) Apply(e Event) (Journey, error) {
 			return refuse(ErrWrongStage, "applies in training")
 		}
 		enter(InMentoring)
+		n.fullTraining = j.fullTraining || lasted(j.since, t, j.trainingDays)
+		if j.retraining {
+			n.retraining, n.retrained = false, true
+		}
 	case MentoringCompleted:
 		if j.stage != InMentoring {
 			return refuse(ErrWrongStage, "applies in mentoring")
 		}
 		enter(InCoaching)
+		n.fullMentoring = j.fullMentoring || lasted(j.since, t, j.mentoringDays)
 	case KnowledgeGapFound:
 		if j.stage != InMentoring && j.stage != InCoaching {
 			return refuse(ErrWrongStage, "applies in mentoring or coaching")
 		}
 		enter(InTraining)
 		n.failed = 0
+		n.retraining = true
 	case PeriodMet:
 		n.below = 0
 	case PeriodMissed:
 		if !t.Before(j.rampEnds) {
 			n.below = min(j.below+1, maxCount)
 		}
-	case CycleImproved, CycleNotImproved:
-		if j.stage != InCoaching {
+	case CycleStarted:
+		switch {
+		case j.stage != InCoaching:
 			return refuse(ErrWrongStage, "applies in coaching")
+		case !j.cycle.IsZero():
+			return refuse(ErrCycleOrder, "a cycle started "+j.cycle.Format(time.RFC3339)+" is open")
 		}
+		n.cycle = t
+	case CycleImproved, CycleNotImproved:
+		switch {
+		case j.stage != InCoaching:
+			return refuse(ErrWrongStage, "applies in coaching")
+		case j.cycle.IsZero():
+			return refuse(ErrCycleOrder, "no cycle started")
+		}
+		n.cycle = time.Time{}
 		if e.Kind == CycleImproved {
 			n.failed = 0
-		} else {
+		} else if lasted(j.cycle, t, j.minCycleDays) {
 			n.failed = min(j.failed+1, maxCount)
 		}
 	case ReviewStarted:
@@ -480,12 +338,16 @@ func (j Journey) Apply(e Event) (Journey, error) {
 			return refuse(ErrWrongStage, "applies in coaching")
 		case t.Before(j.rampEnds):
 			return refuse(ErrInsideRamp, "ramp ends "+j.rampEnds.Format(time.RFC3339))
-		case j.below < 2:
-			return refuse(ErrNotBelowStandard, plural(j.below, "period")+" below standard past the ramp, need 2")
+		case !j.fullTraining || !j.fullMentoring:
+			return refuse(ErrStagesCut, j.cutDetail())
+		case j.below < j.minBelow:
+			return refuse(ErrNotBelowStandard, plural(j.below, "period")+" below standard past the ramp, need "+strconv.Itoa(j.minBelow))
 		case j.failed < 1:
-			return refuse(ErrNoFailedCycle, "0 failed coaching cycles, need 1")
+			return refuse(ErrNoFailedCycle, "0 failed coaching cycles of at least "+plural(j.minCycleDays, "day")+", need 1")
 		case !e.Cause.skillOrWill():
 			return refuse(ErrNotSkillOrWill, "cause "+e.Cause.String())
+		case e.Cause == DontKnow && !j.retrained:
+			return refuse(ErrNotRetrained, "no knowledge gap found and training completed since the start or the last plan")
 		}
 		enter(InReview)
 		n.cause = e.Cause
@@ -497,7 +359,7 @@ func (j Journey) Apply(e Event) (Journey, error) {
 		switch e.Kind {
 		case ReviewPassed:
 			enter(InCoaching)
-			n.below, n.failed, n.extensions, n.cause = 0, 0, 0, NoBarrier
+			n.below, n.failed, n.extensions, n.cause, n.retrained = 0, 0, 0, NoBarrier, false
 		case ReviewExtended:
 			n.extensions = min(j.extensions+1, maxCount)
 		case ReviewFailed:
@@ -507,12 +369,29 @@ func (j Journey) Apply(e Event) (Journey, error) {
 	case Departed:
 		enter(Exited)
 		n.exitedBy = Departed
+		n.retraining = false
 	}
 	return n, nil
 }
 
+// cutDetail says which stages were cut short, for an [ErrStagesCut]
+// refusal.
+func (j Journey) cutDetail() string {
+	var s string
+	if !j.fullTraining {
+		s = "no training stage of the planned " + plural(j.trainingDays, "day")
+	}
+	if !j.fullMentoring {
+		if s != "" {
+			s += ", "
+		}
+		s += "no mentoring stage of the planned " + plural(j.mentoringDays, "day")
+	}
+	return s
+}
+
 // validate reports whether j is a state some sequence of events from
-// [Start] can reach, or why not.
+// [StartWith] can reach, or why not.
 func (j Journey) validate() string {
 	if !j.stage.Valid() {
 		return "stage " + j.stage.String()
@@ -524,8 +403,8 @@ func (j Journey) validate() string {
 		return "exited_by " + j.exitedBy.String()
 	}
 	if j.stage == Unstarted {
-		if !j.started.IsZero() || !j.rampEnds.IsZero() || !j.since.IsZero() || !j.updated.IsZero() ||
-			j.below != 0 || j.failed != 0 || j.extensions != 0 || j.cause != NoBarrier || j.exitedBy != NoEvent {
+		if j != (Journey{stage: Unstarted, started: j.started, rampEnds: j.rampEnds, since: j.since, updated: j.updated, cycle: j.cycle}) ||
+			!j.started.IsZero() || !j.rampEnds.IsZero() || !j.since.IsZero() || !j.updated.IsZero() || !j.cycle.IsZero() {
 			return "an unstarted journey has no other fields"
 		}
 		return ""
@@ -543,15 +422,50 @@ func (j Journey) validate() string {
 		return "updated before since"
 	}
 	for _, c := range []struct {
-		name string
-		v    int
-	}{{"periods_below_standard", j.below}, {"failed_cycles", j.failed}, {"extensions", j.extensions}} {
-		if c.v < 0 || c.v > maxCount {
-			return c.name + " = " + strconv.Itoa(c.v) + " outside [0, 1000000]"
+		name   string
+		v      int
+		lo, hi int
+	}{
+		{"training_days", j.trainingDays, 0, MaxDays},
+		{"mentoring_days", j.mentoringDays, 0, MaxDays},
+		{"min_periods_below", j.minBelow, 1, maxCount},
+		{"min_cycle_days", j.minCycleDays, 1, MaxDays},
+		{"periods_below_standard", j.below, 0, maxCount},
+		{"failed_cycles", j.failed, 0, maxCount},
+		{"extensions", j.extensions, 0, maxCount},
+	} {
+		if c.v < c.lo || c.v > c.hi {
+			return c.name + " = " + strconv.Itoa(c.v) + " outside [" + strconv.Itoa(c.lo) + ", " + strconv.Itoa(c.hi) + "]"
 		}
 	}
 	if j.below > 0 && j.updated.Before(j.rampEnds) {
 		return "periods below standard counted inside the ramp"
+	}
+	if !j.cycle.IsZero() {
+		switch {
+		case j.stage != InCoaching:
+			return "a coaching cycle open outside coaching"
+		case j.cycle.Before(j.since) || j.cycle.After(j.updated):
+			return "cycle_started outside the coaching stage"
+		}
+	}
+	if j.fullTraining && !lasted(j.started, j.updated, j.trainingDays) {
+		return "a full training stage before training_days have passed"
+	}
+	if j.fullMentoring && !lasted(j.started, j.updated, j.mentoringDays) {
+		return "a full mentoring stage before mentoring_days have passed"
+	}
+	if j.retraining && j.stage != InTraining {
+		return "retraining outside training"
+	}
+	if j.stage == InTraining && !j.retraining {
+		// The first Training stage: nothing else has happened yet.
+		switch {
+		case !j.since.Equal(j.started):
+			return "a first training stage that began after the start"
+		case j.fullTraining || j.fullMentoring || j.retrained:
+			return "a first training stage with stages or re-training completed"
+		}
 	}
 	// onPlan reports whether the state records a performance plan: the
 	// current one, or the last one for an exited rep.
@@ -573,6 +487,10 @@ func (j Journey) validate() string {
 			return "a performance plan without a failed coaching cycle"
 		case j.stage == InReview && j.since.Before(j.rampEnds):
 			return "a performance plan inside the ramp"
+		case !j.fullTraining || !j.fullMentoring:
+			return "a performance plan after stages cut short"
+		case j.cause == DontKnow && !j.retrained:
+			return "a performance plan for a skill cause without re-training"
 		}
 	} else {
 		if j.cause != NoBarrier {
@@ -598,36 +516,58 @@ type journeyJSON struct {
 	Stage                Stage     `json:"stage"`
 	Started              time.Time `json:"started"`
 	RampEnds             time.Time `json:"ramp_ends"`
+	TrainingDays         int       `json:"training_days"`
+	MentoringDays        int       `json:"mentoring_days"`
+	MinPeriodsBelow      int       `json:"min_periods_below"`
+	MinCycleDays         int       `json:"min_cycle_days"`
 	Since                time.Time `json:"since"`
 	Updated              time.Time `json:"updated"`
+	CycleStarted         time.Time `json:"cycle_started"`
 	PeriodsBelowStandard int       `json:"periods_below_standard"`
 	FailedCycles         int       `json:"failed_cycles"`
 	Extensions           int       `json:"extensions"`
+	FullTraining         bool      `json:"full_training"`
+	FullMentoring        bool      `json:"full_mentoring"`
+	Retraining           bool      `json:"retraining"`
+	Retrained            bool      `json:"retrained"`
 	Cause                Barrier   `json:"cause"`
 	ExitedBy             EventKind `json:"exited_by"`
 }
 
-// MarshalJSON implements [json.Marshaler]: the stage, the dates (RFC 3339)
-// and the counters, with lower_snake_case keys, for storage in a CRM:
+// MarshalJSON implements [json.Marshaler]: the stage, the dates (RFC 3339;
+// cycle_started is the zero time when no cycle is open), the ramp's
+// planned stage lengths and the journey's two rules, the counters and the
+// flags, with lower_snake_case keys, for storage in a CRM:
 //
 //	{"stage":"coaching","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-06-05T00:00:00Z",
-//	 "since":"2025-03-24T00:00:00Z","updated":"2025-07-01T00:00:00Z","periods_below_standard":1,
-//	 "failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}
+//	 "training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,
+//	 "since":"2025-05-21T00:00:00Z","updated":"2025-07-01T00:00:00Z","cycle_started":"0001-01-01T00:00:00Z",
+//	 "periods_below_standard":1,"failed_cycles":0,"extensions":0,"full_training":true,"full_mentoring":true,
+//	 "retraining":false,"retrained":false,"cause":"none","exited_by":"none"}
 func (j Journey) MarshalJSON() ([]byte, error) {
 	return json.Marshal(journeyJSON{
-		Stage: j.stage, Started: j.started, RampEnds: j.rampEnds, Since: j.since, Updated: j.updated,
+		Stage: j.stage, Started: j.started, RampEnds: j.rampEnds,
+		TrainingDays: j.trainingDays, MentoringDays: j.mentoringDays,
+		MinPeriodsBelow: j.minBelow, MinCycleDays: j.minCycleDays,
+		Since: j.since, Updated: j.updated, CycleStarted: j.cycle,
 		PeriodsBelowStandard: j.below, FailedCycles: j.failed, Extensions: j.extensions,
+		FullTraining: j.fullTraining, FullMentoring: j.fullMentoring,
+		Retraining: j.retraining, Retrained: j.retrained,
 		Cause: j.cause, ExitedBy: j.exitedBy,
 	})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler] strictly: unknown fields,
-// unknown enum text, trailing data and a state no sequence of events can
-// reach (times out of order, a performance plan inside the ramp or without
-// a failed coaching cycle, counters out of range, …) are errors. The error
-// is an [*InputError] wrapping [ErrInvalidEnum] or [ErrInvalidJourney]; on
-// error j is left unchanged. JSON null leaves j unchanged, as
-// [json.Unmarshal] does.
+// UnmarshalJSON implements [json.Unmarshaler] strictly: unknown fields, a
+// field given twice, a key in another case than its own ("Stage" for
+// "stage"), unknown enum text, trailing data and a state no sequence of
+// events can reach (times out of order, a performance plan inside the
+// ramp, without a failed coaching cycle or after stages cut short,
+// counters out of range, …) are errors. A missing or zero
+// min_periods_below or min_cycle_days of a started journey reads as the
+// default ([DefaultReviewRules]), as a zero [ReviewRules] field does. The
+// error is an [*InputError] wrapping [ErrInvalidEnum] or
+// [ErrInvalidJourney]; on error j is left unchanged. JSON null leaves j
+// unchanged, as [json.Unmarshal] does.
 func (j *Journey) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
@@ -638,9 +578,25 @@ func (j *Journey) UnmarshalJSON(data []byte) error {
 	}
 	n := Journey{
 		stage: w.Stage, started: w.Started.Round(0), rampEnds: w.RampEnds.Round(0),
-		since: w.Since.Round(0), updated: w.Updated.Round(0),
+		trainingDays: w.TrainingDays, mentoringDays: w.MentoringDays,
+		minBelow: w.MinPeriodsBelow, minCycleDays: w.MinCycleDays,
+		since: w.Since.Round(0), updated: w.Updated.Round(0), cycle: w.CycleStarted.Round(0),
 		below: w.PeriodsBelowStandard, failed: w.FailedCycles, extensions: w.Extensions,
+		fullTraining: w.FullTraining, fullMentoring: w.FullMentoring,
+		retraining: w.Retraining, retrained: w.Retrained,
 		cause: w.Cause, exitedBy: w.ExitedBy,
+	}
+	if n.stage != Unstarted {
+		d := DefaultReviewRules()
+		if n.minBelow == 0 {
+			n.minBelow = d.MinPeriodsBelow
+		}
+		if n.minCycleDays == 0 {
+			n.minCycleDays = d.MinCycleDays
+		}
+	}
+	if n.cycle.IsZero() {
+		n.cycle = time.Time{} // the zero time in any location is no open cycle
 	}
 	if msg := n.validate(); msg != "" {
 		return inputErr("Journey.UnmarshalJSON", msg, ErrInvalidJourney)

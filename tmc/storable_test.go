@@ -157,7 +157,7 @@ func TestErrorFormats(t *testing.T) {
 		{"InputError", &InputError{Func: "Plan", Arg: "salesCycleDays = -3", Err: ErrNegative}, "tmc: Plan: salesCycleDays = -3: negative"},
 		{"EventError", &EventError{Event: Event{Kind: ReviewStarted, At: time.Date(2025, time.July, 25, 9, 0, 0, 0, time.UTC)}, Stage: InCoaching,
 			Detail: "1 period below standard past the ramp, need 2", Err: ErrNotBelowStandard},
-			"tmc: review-started at 2025-07-25T09:00:00Z in coaching: rule below standard: a performance plan needs at least two consecutive periods below standard (1 period below standard past the ramp, need 2)"},
+			"tmc: review-started at 2025-07-25T09:00:00Z in coaching: rule below standard: a performance plan needs enough consecutive periods below standard (1 period below standard past the ramp, need 2)"},
 		{"EventError without time or detail", &EventError{Event: Event{Kind: TrainingCompleted}, Stage: InTraining, Err: ErrInvalidEvent},
 			"tmc: training-completed in training: " + ErrInvalidEvent.Error()},
 		{"NoMentorError", &NoMentorError{Competency: "close", Reps: []string{"ana", "ben"}}, `tmc: competency "close": no mentor available for "ana", "ben"`},
