@@ -1,0 +1,181 @@
+package tmc
+
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Evidence is what a CRM knows about a rep on one part of the job, from
+// which [Infer] reads the rep's [Signals]. A CRM records results, not
+// knowledge, so the signals follow from where the rep is on the ramp and
+// what the journey recorded, unless the manager states them.
+type Evidence struct {
+	Ramp      Ramp      `json:"ramp"`
+	Started   time.Time `json:"started"`    // the rep's start date; zero when unknown
+	FirstSeen time.Time `json:"first_seen"` // first day the rep appears in the data; stands in for Started when that is zero (the basis says so)
+	AsOf      time.Time `json:"as_of"`
+	Below     bool      `json:"below"`   // the evidence separates the rep BELOW the standard (competency.Score.Below); a rep the data cannot tell apart from the standard meets it
+	Events    []Event   `json:"events"`  // the rep's recorded journey events (KnowledgeGapFound from a coaching session, TrainingCompleted after re-training, …), any order
+	Stated    *Signals  `json:"stated"`  // what the manager states: wins over inference, whole
+	Barrier   Barrier   `json:"barrier"` // a barrier the manager identified; wins over inference
+}
+
+// An Inference is the Signals [Infer] read from [Evidence], with the basis
+// of each in words a sales manager can check.
+type Inference struct {
+	Signals Signals `json:"signals"`
+	Basis   string  `json:"basis"`  // every inferred signal's basis in words, for a sales manager
+	Stated  bool    `json:"stated"` // the manager's stated signals decided
+}
+
+// Infer reads a rep's [Signals] from evidence e, following "Three Key
+// Areas That Every Sales Organization Must Get Right":
+//
+//   - inside the ramp's Training stage ([Ramp.TrainingEnds]) the rep does
+//     not yet know what to do: Training;
+//   - inside its Mentoring stage ([Ramp.MentoringEnds]) the rep knows what
+//     but not yet how: Mentoring;
+//   - after it, "by the time a Sales Rep requires coaching, they already
+//     know what to do, and how to do it": the rep knows both, so a rep
+//     below standard is coached for a blockage, not re-trained;
+//   - a rep knows what to do again only when no knowledge gap is open: a
+//     KnowledgeGapFound event at or before e.AsOf ("sometimes a coaching
+//     session may reveal that a re-training is needed, but most often this
+//     is not the case") with no TrainingCompleted at or after it means the
+//     rep does not know what to do (re-training), whatever the ramp says.
+//
+// MeetsStandard is !e.Below: false only when the evidence separates the
+// rep below the standard; a rep the data cannot tell apart from it meets
+// it, since there is no evidence of a problem to fix. Below standard
+// inside the ramp is expected, and the basis says so.
+//
+// The ramp is counted from e.Started or, when that is zero, from
+// e.FirstSeen, and the basis says which; with neither, the rep is assumed
+// past the ramp, and the basis says that too. Events after e.AsOf have not
+// happened yet and are ignored.
+//
+// What the manager states wins over inference: a non-nil e.Stated is
+// returned whole (Inference.Stated is true), with e.Barrier put on it when
+// it states no barrier of its own; otherwise a non-zero e.Barrier is put
+// on the inferred signals. [Prescribe] then decides.
+//
+// Infer returns an [*InputError]: the error of [Ramp.Validate] for an
+// invalid ramp; [ErrEmpty] for a zero e.AsOf or an event with a zero time;
+// [ErrInvalidEnum] for an unknown barrier (in e.Barrier or e.Stated) or
+// event kind; [ErrTimeOrder] when e.AsOf is before the start used. It does
+// not modify e.
+func Infer(e Evidence) (Inference, error) {
+	const fn = "Infer"
+	if err := e.Ramp.Validate(); err != nil {
+		return Inference{}, err
+	}
+	if e.AsOf.IsZero() {
+		return Inference{}, inputErr(fn, "as_of: zero time", ErrEmpty)
+	}
+	if !e.Barrier.Valid() {
+		return Inference{}, inputErr(fn, "barrier "+e.Barrier.String(), ErrInvalidEnum)
+	}
+	if e.Stated != nil && !e.Stated.Barrier.Valid() {
+		return Inference{}, inputErr(fn, "stated.barrier "+e.Stated.Barrier.String(), ErrInvalidEnum)
+	}
+	for i, ev := range e.Events {
+		arg := "events[" + strconv.Itoa(i) + "]"
+		if ev.Kind == NoEvent || !ev.Kind.Valid() {
+			return Inference{}, inputErr(fn, arg+".kind "+ev.Kind.String(), ErrInvalidEnum)
+		}
+		if ev.At.IsZero() {
+			return Inference{}, inputErr(fn, arg+".at: zero time", ErrEmpty)
+		}
+	}
+	barrierBasis := ""
+	if e.Barrier != NoBarrier {
+		barrierBasis = "barrier " + e.Barrier.String() + " identified by the manager"
+	}
+
+	if e.Stated != nil {
+		s := *e.Stated
+		basis := "stated by the manager"
+		if s.Barrier == NoBarrier && e.Barrier != NoBarrier {
+			s.Barrier = e.Barrier
+			basis += "; " + barrierBasis
+		}
+		return Inference{Signals: s, Basis: basis, Stated: true}, nil
+	}
+
+	var parts []string
+	start, known := e.Started, "started "
+	if start.IsZero() {
+		start, known = e.FirstSeen, "no start date; first seen in the data "
+	}
+	stage := Coaching
+	if start.IsZero() {
+		parts = append(parts, "no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how")
+	} else {
+		if e.AsOf.Before(start) {
+			return Inference{}, inputErr(fn, "as_of "+e.AsOf.Format(time.RFC3339)+" before the start "+start.Format(time.RFC3339), ErrTimeOrder)
+		}
+		stage = e.Ramp.Expected(start, e.AsOf)
+		day := int(e.AsOf.Sub(start)/oneDay) + 1
+		at := known + start.Format(time.DateOnly) + ", day " + strconv.Itoa(day) + " of a ramp with " +
+			plural(e.Ramp.TrainingDays, "day") + " of training and " + plural(e.Ramp.MentoringDays, "day") + " of mentoring"
+		switch stage {
+		case Training:
+			parts = append(parts, at+": in the training stage, the rep does not yet know what to do")
+		case Mentoring:
+			parts = append(parts, at+": in the mentoring stage, the rep knows what to do but not yet how")
+		default:
+			parts = append(parts, at+": past training and mentoring, the rep already knows what to do and how")
+		}
+	}
+	s := Signals{KnowsWhat: stage != Training, KnowsHow: stage == Coaching, MeetsStandard: !e.Below, Barrier: e.Barrier}
+
+	if gap, open := openGap(e.Events, e.AsOf); open {
+		s.KnowsWhat, s.KnowsHow = false, false
+		parts = append(parts, "a knowledge gap found on "+gap.Format(time.DateOnly)+" with no training completed since: re-training")
+	}
+
+	rampEnds := time.Time{}
+	if !start.IsZero() {
+		rampEnds = e.Ramp.FullProductivity(start)
+	}
+	switch {
+	case !e.Below:
+		parts = append(parts, "meets the standard: the evidence does not separate the rep below it")
+	case !rampEnds.IsZero() && e.AsOf.Before(rampEnds):
+		parts = append(parts, "below the standard inside the ramp (it ends "+rampEnds.Format(time.DateOnly)+"), which is expected")
+	default:
+		parts = append(parts, "below the standard: the evidence separates the rep below it")
+	}
+	if barrierBasis != "" {
+		parts = append(parts, barrierBasis)
+	}
+	basis := ""
+	for i, p := range parts {
+		if i > 0 {
+			basis += "; "
+		}
+		basis += p
+	}
+	return Inference{Signals: s, Basis: basis}, nil
+}
+
+// openGap returns the time of the last KnowledgeGapFound at or before asOf,
+// and whether no TrainingCompleted at or after it (and at or before asOf)
+// closed it.
+func openGap(events []Event, asOf time.Time) (time.Time, bool) {
+	var gap time.Time
+	found := false
+	for _, ev := range events {
+		if ev.Kind == KnowledgeGapFound && !ev.At.After(asOf) && (!found || ev.At.After(gap)) {
+			gap, found = ev.At, true
+		}
+	}
+	if !found {
+		return time.Time{}, false
+	}
+	closed := slices.ContainsFunc(events, func(ev Event) bool {
+		return ev.Kind == TrainingCompleted && !ev.At.Before(gap) && !ev.At.After(asOf)
+	})
+	return gap, !closed
+}
