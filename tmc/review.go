@@ -443,7 +443,7 @@ func noImprovement(cy Cycle, r ReviewRules) string {
 	}
 	_, hi := gainInterval(cy.Before, cy.After, r.Level)
 	if hi >= r.MeaningfulGain {
-		return "gain " + points(ch.Delta) + ", but the " + strconv.FormatFloat(100*r.Level, 'g', -1, 64) +
+		return "gain " + points(ch.Delta) + ", but the " + strconv.FormatFloat(100*r.Level, 'g', 10, 64) +
 			"% interval reaches " + points(hi) + ", not below the meaningful " + points(r.MeaningfulGain) + ": no evidence that coaching failed"
 	}
 	return ""
