@@ -1,20 +1,30 @@
 package competency
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
 
 // Sentinel errors. Every error this package returns for bad input wraps one
 // of them, so callers can branch with [errors.Is]. They come wrapped in a
 // [*ModelError] (a problem in a [Model] or its JSON, with the path to it) or
 // an [*InputError] (an argument of a function), which add context.
+//
+// Where a sentinel means what one of package benchmark's means, it is that
+// very value (ErrEmpty is [benchmark.ErrEmpty], and so on), so one
+// errors.Is test works whichever layer refused the input.
 var (
 	// ErrEmpty reports something empty that must not be: a model with no
 	// competencies, an ID, name or stage left blank, an element with no
-	// scenario, a scenario with no routine, a routine with no step.
-	ErrEmpty = errors.New("empty")
+	// scenario, a scenario with no routine, a routine with no step, a
+	// campaign with no rep or start where one is needed, an outside target
+	// with no source. It is [benchmark.ErrEmpty].
+	ErrEmpty = benchmark.ErrEmpty
 	// ErrDuplicate reports a competency ID used twice, or two siblings
 	// (elements of one competency, scenarios of one element, routines of
-	// one scenario) with the same name.
-	ErrDuplicate = errors.New("duplicate")
+	// one scenario) with the same name; it is [benchmark.ErrDuplicate].
+	ErrDuplicate = benchmark.ErrDuplicate
 	// ErrFunnelOrder reports competencies whose stages do not form one
 	// funnel: a competency from a stage to itself, or one that goes back up
 	// the funnel or overlaps the competency before it.
@@ -28,14 +38,27 @@ var (
 	// ErrMissing reports a competency with no target where one is needed.
 	ErrMissing = errors.New("missing")
 	// ErrSyntax reports JSON that is not a model: malformed JSON, an
-	// unknown field, a field given twice, or a value of the wrong shape.
-	ErrSyntax = errors.New("invalid model JSON")
+	// unknown field, a field given twice, or a value of the wrong shape;
+	// it is [benchmark.ErrSyntax].
+	ErrSyntax = benchmark.ErrSyntax
 	// ErrOutOfRange reports a number outside its documented range: a
-	// target outside [MinTarget, 1], a band, level or significance outside
-	// its range, a rate outside [0, 1], a campaign week out of order.
-	ErrOutOfRange = errors.New("out of range")
-	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed.
-	ErrNotFinite = errors.New("not a finite number")
+	// target outside [MinTarget, 1], a band, level, significance or
+	// quantile outside its range, a rate outside [0, 1], a campaign week
+	// out of order, a campaign closed before it started; it is
+	// [benchmark.ErrOutOfRange].
+	ErrOutOfRange = benchmark.ErrOutOfRange
+	// ErrNotFinite reports a NaN or ±Inf where a finite number is needed;
+	// it is [benchmark.ErrNotFinite].
+	ErrNotFinite = benchmark.ErrNotFinite
+	// ErrNegative reports a negative count where only zero or more makes
+	// sense, such as [StandardOptions].MinTrials; it is
+	// [benchmark.ErrNegative], which an invalid [benchmark.Rate] also
+	// wraps.
+	ErrNegative = benchmark.ErrNegative
+	// ErrOverflow reports counts that do not add up within an int64, such
+	// as a team's pooled trials in [TeamStandards]; it is
+	// [benchmark.ErrOverflow].
+	ErrOverflow = benchmark.ErrOverflow
 	// ErrInvalidRate reports an invalid [benchmark.Rate]; the error also
 	// wraps the benchmark package's reason ([benchmark.ErrNegative],
 	// [benchmark.ErrHitsExceedTrials]).
@@ -48,6 +71,13 @@ var (
 	// ErrNoTrials reports a rate with no trials where evidence is needed,
 	// such as either side of an [Improvement].
 	ErrNoTrials = errors.New("no trials")
+	// ErrUnknownScenario reports a scenario name that the competency does
+	// not have (see [Competency.Weakest]).
+	ErrUnknownScenario = errors.New("unknown scenario")
+	// ErrOverlap reports two campaigns for the same rep whose spans
+	// overlap: a rep trains to one competency at a time (see
+	// [CheckCampaigns]).
+	ErrOverlap = errors.New("overlapping campaigns")
 )
 
 // A ModelError is one problem in a [Model] or in the JSON it was read from,

@@ -1,15 +1,17 @@
 package competency
 
 import (
-	"errors"
 	"strconv"
 
+	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // ErrInvalidGrade reports grade text or a Grade value this package does not
-// know. It comes wrapped in an [*InputError].
-var ErrInvalidGrade = errors.New("unknown grade")
+// know. It comes wrapped in an [*InputError]. It is
+// [benchmark.ErrInvalidEnum], the sentinel for every unknown enum value
+// in the library.
+var ErrInvalidGrade = benchmark.ErrInvalidEnum
 
 // A Grade places a rep on one competency: C players are below the
 // benchmark, B players are close to it, A players meet it. Grades compare

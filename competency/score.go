@@ -14,12 +14,15 @@ import (
 const (
 	// DefaultBand is the width of the B band below the target, relative
 	// to the target: with a 20% target, shrunk rates from 17% up to 20%
-	// grade B.
+	// grade B. A library default: the articles grade A, B and C players
+	// but set no band.
 	DefaultBand = 0.15
-	// DefaultLevel is the confidence level of a score's interval.
+	// DefaultLevel is the confidence level of a score's intervals (the
+	// raw rate's Wilson interval and the shrunk rate's posterior one). A
+	// library default, the customary 95%.
 	DefaultLevel = 0.95
 	// DefaultAlpha is the significance level at which a campaign's change
-	// counts as significant.
+	// counts as significant. A library default, the customary 5%.
 	DefaultAlpha = 0.05
 )
 
@@ -40,8 +43,9 @@ type Options struct {
 	// means DefaultBand; there is no band-less setting, but any small
 	// positive band comes close.
 	Band float64 `json:"band"`
-	// Level is the confidence level of the scores' Wilson intervals, in
-	// (0, 1). Zero means DefaultLevel.
+	// Level is the confidence level of the scores' intervals (the raw
+	// rate's Wilson interval and the shrunk rate's posterior interval, see
+	// [Score]), in (0, 1). Zero means DefaultLevel.
 	Level float64 `json:"level"`
 	// Alpha is the significance level of a campaign's two-proportion
 	// test, in (0, 1): the change is significant when P < Alpha. Zero
@@ -75,25 +79,58 @@ func (o *Options) resolve(fn string) (Options, error) {
 // A Score grades one rep on one competency. Rate is the rep's raw
 // conversion; Shrunk is that rate read in the light of the team
 // ([benchmark.Prior.Shrink]); Lo and Hi bound the raw rate's Wilson
-// interval (95% by default); Target is the competency's benchmark. The
-// grade is decided on Shrunk against Target:
+// interval; Target is the competency's benchmark. The grade is decided on
+// Shrunk against Target:
 //
 //	A  Shrunk ≥ Target
-//	B  Shrunk ≥ Target×(1−band)   (band 0.15 unless [Options] say otherwise)
+//	B  Shrunk ≥ Target×(1−band)   (band 0.15, a library default, unless [Options] say otherwise)
 //	C  below that
 //	Ungraded  Rate.Trials == 0: no evidence, whatever the prior says
 //
 // Grading the shrunk rate rather than the raw one keeps a rep who won 2 of
 // 2 from being an A player on two conversations, and a rep with 1 of 12 from
 // being written off as a C: small samples are pulled toward the team.
+//
+// # Reading a grade: is the rep distinguishable from the standard?
+//
+// A grade says where the best estimate lies, not how sure it is: a rep a
+// tenth of a point under the target is a B, though the evidence may say
+// nothing about which side of the target the rep truly is. ShrunkLo and
+// ShrunkHi bound the rep's true rate as the team's prior and the rep's
+// counts see it: the equal-tailed interval, at the options' Level (95% by
+// default, a library default), of the posterior Beta(Hits+α,
+// Trials−Hits+β), whose mean is Shrunk. With the zero Prior there is no
+// posterior and they are the raw rate's Wilson interval, Lo and Hi.
+// Separated reports whether Target lies outside [ShrunkLo, ShrunkHi]: the
+// evidence places the rep above the standard (Shrunk ≥ Target) or below
+// it ([Score.Below]). When Separated is false, report the rep as "not yet
+// distinguishable from the standard" whatever the letter, and do not rank
+// two such reps against each other by their shrunk rates.
+//
+// ShrunkLo ≤ Shrunk ≤ ShrunkHi always: when the posterior is so skewed
+// that its mean falls outside its equal-tailed interval (a prior with α
+// well below 1 and a rep with no hits), the interval is stretched to
+// include Shrunk. An Ungraded score has ShrunkLo 0, ShrunkHi 1 and
+// Separated false.
 type Score struct {
 	Competency string         `json:"competency"` // the competency's ID
 	Rate       benchmark.Rate `json:"rate"`
 	Shrunk     float64        `json:"shrunk"`
 	Lo         float64        `json:"lo"`
 	Hi         float64        `json:"hi"`
+	ShrunkLo   float64        `json:"shrunk_lo"`
+	ShrunkHi   float64        `json:"shrunk_hi"`
+	Separated  bool           `json:"separated"`
 	Target     float64        `json:"target"`
 	Grade      Grade          `json:"grade"`
+}
+
+// Below reports whether the evidence separates the rep below the
+// standard: s is graded, Separated, and Shrunk is under Target. A C or B
+// that is not Below is a rep who may already be at the standard; train
+// the ones that are Below first.
+func (s Score) Below() bool {
+	return s.Grade != Ungraded && s.Separated && s.Shrunk < s.Target
 }
 
 // NewScore grades rate r on competency id against benchmark b, shrinking
@@ -133,6 +170,16 @@ func newScore(fn, id string, r benchmark.Rate, b benchmark.Benchmark, p benchmar
 	s := Score{Competency: id, Rate: r, Target: b.Target, Shrunk: p.Shrink(r)}
 	s.Lo, s.Hi = r.Interval(opt.Level)
 	s.Grade = grade(r, s.Shrunk, b.Target, opt.Band)
+	switch {
+	case r.Trials == 0:
+		s.ShrunkLo, s.ShrunkHi = 0, 1
+	case p == (benchmark.Prior{}):
+		s.ShrunkLo, s.ShrunkHi = s.Lo, s.Hi
+	default:
+		s.ShrunkLo, s.ShrunkHi = posteriorInterval(r, p, opt.Level)
+	}
+	s.ShrunkLo, s.ShrunkHi = min(s.ShrunkLo, s.Shrunk), max(s.ShrunkHi, s.Shrunk)
+	s.Separated = r.Trials > 0 && (b.Target < s.ShrunkLo || b.Target > s.ShrunkHi)
 	return s, nil
 }
 
@@ -149,11 +196,17 @@ func grade(r benchmark.Rate, shrunk, target, band float64) Grade {
 	return GradeC
 }
 
-// String explains the grade: "close B: 9/30 (30.0%), shrunk 27.1%,
-// interval 16.7%–47.9%, target 30.0%".
+// String explains the grade: "close B: 9/30 (30.0%), shrunk 27.1%
+// (17.3%–38.1%), interval 16.7%–47.9%, target 30.0%, not yet
+// distinguishable". The range after the shrunk rate is ShrunkLo–ShrunkHi;
+// "not yet distinguishable" marks a graded score that is not Separated.
 func (s Score) String() string {
-	return fmt.Sprintf("%s %v: %v, shrunk %.1f%%, interval %.1f%%–%.1f%%, target %.1f%%",
-		s.Competency, s.Grade, s.Rate, 100*s.Shrunk, 100*s.Lo, 100*s.Hi, 100*s.Target)
+	str := fmt.Sprintf("%s %v: %v, shrunk %.1f%% (%.1f%%–%.1f%%), interval %.1f%%–%.1f%%, target %.1f%%",
+		s.Competency, s.Grade, s.Rate, 100*s.Shrunk, 100*s.ShrunkLo, 100*s.ShrunkHi, 100*s.Lo, 100*s.Hi, 100*s.Target)
+	if s.Grade != Ungraded && !s.Separated {
+		str += ", not yet distinguishable"
+	}
+	return str
 }
 
 // A Scorecard is one rep's (or one team's) scores, one per competency of

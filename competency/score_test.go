@@ -62,7 +62,16 @@ func TestNewScore(t *testing.T) {
 				t.Errorf("NewScore(%v, %v, %v).Shrunk = %v, want %v", tt.r, tt.b, tt.p, s.Shrunk, tt.shrunk)
 			}
 			lo, hi := tt.r.Interval(0.95)
-			want := Score{Competency: "x", Rate: tt.r, Shrunk: tt.shrunk, Lo: lo, Hi: hi, Target: tt.b.Target, Grade: tt.want}
+			slo, shi := lo, hi // the zero Prior: the Wilson interval
+			switch {
+			case tt.r.Trials == 0:
+				slo, shi = 0, 1
+			case tt.p != (benchmark.Prior{}):
+				slo, shi = posteriorInterval(tt.r, tt.p, 0.95)
+			}
+			slo, shi = min(slo, tt.shrunk), max(shi, tt.shrunk)
+			sep := tt.r.Trials > 0 && (tt.b.Target < slo || tt.b.Target > shi)
+			want := Score{Competency: "x", Rate: tt.r, Shrunk: tt.shrunk, Lo: lo, Hi: hi, ShrunkLo: slo, ShrunkHi: shi, Separated: sep, Target: tt.b.Target, Grade: tt.want}
 			if diff := cmp.Diff(want, s, approx); diff != "" {
 				t.Errorf("NewScore mismatch (-want +got):\n%s", diff)
 			}
@@ -245,10 +254,22 @@ func TestNewScorecardErrors(t *testing.T) {
 }
 
 func TestScoreString(t *testing.T) {
-	s := Score{Competency: "close", Rate: benchmark.Rate{Hits: 9, Trials: 30}, Shrunk: 19.0 / 70, Lo: 0.1667, Hi: 0.4788, Target: 0.3, Grade: GradeB}
-	want := "close B: 9/30 (30.0%), shrunk 27.1%, interval 16.7%–47.9%, target 30.0%"
-	if got := s.String(); got != want {
-		t.Errorf("String() = %q, want %q", got, want)
+	tests := []struct {
+		name string
+		s    Score
+		want string
+	}{
+		{"not yet distinguishable", Score{Competency: "close", Rate: benchmark.Rate{Hits: 9, Trials: 30}, Shrunk: 19.0 / 70, Lo: 0.1667, Hi: 0.4788, ShrunkLo: 0.1746, ShrunkHi: 0.3806, Target: 0.3, Grade: GradeB},
+			"close B: 9/30 (30.0%), shrunk 27.1% (17.5%–38.1%), interval 16.7%–47.9%, target 30.0%, not yet distinguishable"},
+		{"separated", Score{Competency: "close", Rate: benchmark.Rate{Hits: 90, Trials: 300}, Shrunk: 0.3, Lo: 0.25, Hi: 0.35, ShrunkLo: 0.25, ShrunkHi: 0.35, Separated: true, Target: 0.4, Grade: GradeC},
+			"close C: 90/300 (30.0%), shrunk 30.0% (25.0%–35.0%), interval 25.0%–35.0%, target 40.0%"},
+		{"ungraded", Score{Competency: "close", Shrunk: 0.25, Lo: 0, Hi: 1, ShrunkLo: 0, ShrunkHi: 1, Target: 0.4},
+			"close ungraded: 0/0, shrunk 25.0% (0.0%–100.0%), interval 0.0%–100.0%, target 40.0%"},
+	}
+	for _, tt := range tests {
+		if got := tt.s.String(); got != tt.want {
+			t.Errorf("%s: String() = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -336,16 +357,96 @@ func FuzzNewScore(f *testing.F) {
 			}
 			return
 		}
-		for _, x := range []float64{s.Shrunk, s.Lo, s.Hi, s.Target} {
+		for _, x := range []float64{s.Shrunk, s.Lo, s.Hi, s.ShrunkLo, s.ShrunkHi, s.Target} {
 			if math.IsNaN(x) || x < 0 || x > 1 {
 				t.Fatalf("NewScore(%v, %v, %v/%v, %v) = %+v: a value outside [0, 1]", r, target, alpha, beta, band, s)
 			}
+		}
+		if s.ShrunkLo > s.Shrunk || s.Shrunk > s.ShrunkHi || s.Separated != (s.Grade != Ungraded && (s.Target < s.ShrunkLo || s.Target > s.ShrunkHi)) {
+			t.Fatalf("NewScore(%v, %v, %v/%v, %v) = %+v: interval misses the shrunk rate, or Separated is wrong", r, target, alpha, beta, band, s)
 		}
 		if !s.Grade.Valid() || (s.Grade == Ungraded) != (trials == 0) {
 			t.Fatalf("NewScore(%v, %v, %v/%v, %v) grade = %v", r, target, alpha, beta, band, s.Grade)
 		}
 		if _, err := json.Marshal(s); err != nil {
 			t.Fatalf("json.Marshal(%+v) error = %v", s, err)
+		}
+	})
+}
+
+// TestNewScorePosterior checks ShrunkLo and ShrunkHi against reference
+// values computed once with SciPy 1.10.1 (Debian python3-scipy):
+// scipy.stats.beta.ppf(0.025, hits+α, misses+β) and ppf(0.975, …) for a
+// prior, and for the zero Prior the Wilson interval written out in Python
+// with z = scipy.stats.norm.ppf(0.975).
+func TestNewScorePosterior(t *testing.T) {
+	tests := []struct {
+		name      string
+		r         benchmark.Rate
+		p         benchmark.Prior
+		target    float64
+		lo, hi    float64
+		separated bool
+		below     bool
+	}{
+		// Dana's three competencies (the package doc's example).
+		{"new opportunities", benchmark.Rate{Hits: 7, Trials: 90}, benchmark.Prior{Alpha: 12, Beta: 88}, 0.15, 0.06161752216422103, 0.14633863325522875, true, true},
+		{"gateway", benchmark.Rate{Hits: 30, Trials: 45}, benchmark.Prior{Alpha: 30, Beta: 20}, 0.60, 0.532705601390983, 0.7252033877984465, false, false},
+		{"close", benchmark.Rate{Hits: 9, Trials: 30}, benchmark.Prior{Alpha: 10, Beta: 30}, 0.30, 0.17462595264843023, 0.38059621124570364, false, false},
+		// Well above the target: separated, but not below.
+		{"above", benchmark.Rate{Hits: 300, Trials: 500}, benchmark.Prior{Alpha: 30, Beta: 20}, 0.40, 0.5587672037377419, 0.6405439012473607, true, false},
+		// The zero Prior: the raw rate's Wilson interval.
+		{"no prior", benchmark.Rate{Hits: 9, Trials: 30}, benchmark.Prior{}, 0.30, 0.1666474826824379, 0.47875787458714947, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := NewScore("x", tt.r, benchmark.Benchmark{Target: tt.target}, tt.p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(s.ShrunkLo-tt.lo) > 1e-12 || math.Abs(s.ShrunkHi-tt.hi) > 1e-12 {
+				t.Errorf("NewScore(%v, %v) interval = [%v, %v], want [%v, %v]", tt.r, tt.p, s.ShrunkLo, s.ShrunkHi, tt.lo, tt.hi)
+			}
+			if s.Separated != tt.separated || s.Below() != tt.below {
+				t.Errorf("NewScore(%v, %v) = %v: Separated %v, Below %v; want %v, %v", tt.r, tt.p, s, s.Separated, s.Below(), tt.separated, tt.below)
+			}
+		})
+	}
+}
+
+// ShrunkLo ≤ Shrunk ≤ ShrunkHi; Separated exactly when the target lies
+// outside them; Below exactly when separated under the target; and an
+// ungraded score spans [0, 1].
+func TestScoreIntervalProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r, b, p, o := genScoreInput(t)
+		if rapid.Bool().Draw(t, "huge") {
+			n := rapid.Int64Range(1, math.MaxInt64/2).Draw(t, "huge trials")
+			r = benchmark.Rate{Hits: rapid.Int64Range(0, n).Draw(t, "huge hits"), Trials: n}
+		}
+		if rapid.IntRange(0, 9).Draw(t, "ungraded") == 0 {
+			r = benchmark.Rate{}
+		}
+		o.Level = rapid.Float64Range(0, 0.999).Draw(t, "level")
+		s, err := NewScore("x", r, b, p, o)
+		if err != nil {
+			t.Fatalf("NewScore error %v", err)
+		}
+		if !(0 <= s.ShrunkLo && s.ShrunkLo <= s.Shrunk && s.Shrunk <= s.ShrunkHi && s.ShrunkHi <= 1) {
+			t.Fatalf("NewScore(%v, %v, %v) = %+v: interval misses the shrunk rate", r, b, p, s)
+		}
+		outside := s.Target < s.ShrunkLo || s.Target > s.ShrunkHi
+		if r.Trials == 0 {
+			if s.ShrunkLo != 0 || s.ShrunkHi != 1 || s.Separated || s.Below() {
+				t.Fatalf("NewScore(%v) = %+v, want an ungraded [0, 1] not separated", r, s)
+			}
+			return
+		}
+		if s.Separated != outside || s.Below() != (outside && s.Shrunk < s.Target) {
+			t.Fatalf("NewScore(%v, %v, %v) = %+v: Separated %v, Below %v, target outside %v", r, b, p, s, s.Separated, s.Below(), outside)
+		}
+		if s.Below() && s.Grade == GradeA {
+			t.Fatalf("NewScore(%v, %v, %v) = %+v: an A below the standard", r, b, p, s)
 		}
 	})
 }
