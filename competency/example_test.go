@@ -193,9 +193,9 @@ func ExampleNewScorecard() {
 		fmt.Println(s)
 	}
 	// Output:
-	// new-opportunities C: 7/90 (7.8%), shrunk 10.0%, interval 3.8%–15.2%, target 15.0%
-	// gateway A: 30/45 (66.7%), shrunk 63.2%, interval 52.1%–78.6%, target 60.0%
-	// close B: 9/30 (30.0%), shrunk 27.1%, interval 16.7%–47.9%, target 30.0%
+	// new-opportunities C: 7/90 (7.8%), shrunk 10.0% (6.2%–14.6%), interval 3.8%–15.2%, target 15.0%
+	// gateway A: 30/45 (66.7%), shrunk 63.2% (53.3%–72.5%), interval 52.1%–78.6%, target 60.0%, not yet distinguishable
+	// close B: 9/30 (30.0%), shrunk 27.1% (17.5%–38.1%), interval 16.7%–47.9%, target 30.0%, not yet distinguishable
 }
 
 // A small sample is read in the light of the team: 2 of 2 is not an A.
@@ -402,8 +402,8 @@ func ExampleCampaign_Validate() {
 	// true
 }
 
-// From the team's record to the competency to train first: priors and
-// benchmarks fitted from the team, then one rep's scorecard and priorities.
+// From the team's record to the competency to train first: the team's
+// standards, then one rep's scorecard and priorities.
 func Example_team() {
 	m := competency.Default()
 	funnels := map[string]benchmark.Funnel{
@@ -415,6 +415,7 @@ func Example_team() {
 	}
 	reps := []string{"Ana", "Ben", "Chloe", "Dana", "Eli"}
 	rates := map[string]map[string]benchmark.Rate{}
+	var team []map[string]benchmark.Rate
 	for _, rep := range reps {
 		r, err := m.Rates(funnels[rep])
 		if err != nil {
@@ -422,31 +423,14 @@ func Example_team() {
 			return
 		}
 		rates[rep] = r
+		team = append(team, r)
 	}
-	priors := map[string]benchmark.Prior{}
-	targets := map[string]benchmark.Benchmark{}
-	for c := range m.All() {
-		var teamRates []benchmark.Rate
-		for _, rep := range reps {
-			teamRates = append(teamRates, rates[rep][c.ID])
-		}
-		p, err := benchmark.FitPrior(teamRates)
-		if err != nil {
-			fmt.Println(err)
-			return
-		}
-		var shrunk []float64
-		for _, r := range teamRates {
-			shrunk = append(shrunk, p.Shrink(r))
-		}
-		b, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name}, shrunk, 0.75)
-		if err != nil {
-			fmt.Println(err)
-			return
-		}
-		priors[c.ID], targets[c.ID] = p, b
+	standards, err := competency.TeamStandards(m, team, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
-	card, err := competency.NewScorecard(m, "Dana", rates["Dana"], targets, priors, nil)
+	card, err := standards.Scorecard("Dana", rates["Dana"], nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -461,8 +445,83 @@ func Example_team() {
 	}
 	fmt.Println("train now:", gains[0])
 	// Output:
-	// new-opportunities C: 27/360 (7.5%), shrunk 8.8%, interval 5.2%–10.7%, target 14.8%
-	// gateway A: 18/27 (66.7%), shrunk 61.3%, interval 47.8%–81.4%, target 61.3%
-	// close A: 7/18 (38.9%), shrunk 34.0%, interval 20.3%–61.4%, target 34.0%
+	// new-opportunities C: 27/360 (7.5%), shrunk 8.8% (6.4%–11.6%), interval 5.2%–10.7%, target 14.8%
+	// gateway A: 18/27 (66.7%), shrunk 61.3% (51.0%–71.1%), interval 47.8%–81.4%, target 61.3%, not yet distinguishable
+	// close A: 7/18 (38.9%), shrunk 34.0% (27.6%–40.6%), interval 20.3%–61.4%, target 34.0%, not yet distinguishable
 	// train now: new-opportunities ×1.68 (8.8% → 14.8%)
+}
+
+// A team's standards from its reps' rates: a prior and a target per
+// competency the data measures, the target on the shrunk scale grades are
+// read on. This CRM records no closes, so the third competency is not
+// measured; the new rep, with 3 conversations, does not set the bar.
+func ExampleTeamStandards() {
+	team := []map[string]benchmark.Rate{
+		{competency.NewOpportunitiesID: {Hits: 91, Trials: 480}, competency.GatewayID: {Hits: 52, Trials: 91}},
+		{competency.NewOpportunitiesID: {Hits: 52, Trials: 400}, competency.GatewayID: {Hits: 33, Trials: 52}},
+		{competency.NewOpportunitiesID: {Hits: 78, Trials: 560}, competency.GatewayID: {Hits: 37, Trials: 78}},
+		{competency.NewOpportunitiesID: {Hits: 27, Trials: 360}, competency.GatewayID: {Hits: 18, Trials: 27}},
+		{competency.NewOpportunitiesID: {Hits: 2, Trials: 3}, competency.GatewayID: {Hits: 1, Trials: 2}},
+	}
+	s, err := competency.TeamStandards(competency.Default(), team, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, st := range s.Measured {
+		fmt.Printf("%s: target %.1f%%, team %v, prior %v\n  (%s)\n", st.Competency, 100*st.Target, st.Team, st.Prior, st.Source)
+	}
+	for _, u := range s.Unmeasured {
+		fmt.Printf("%s: not measured: %s\n", u.Competency, u.Reason)
+	}
+	// Output:
+	// new-opportunities: target 15.1%, team 250/1803 (13.9%), prior Beta(7.02, 43.60)
+	//   (75th percentile of the shrunk rates of 4 reps with at least 10 trials)
+	// gateway: target 57.6%, team 141/250 (56.4%), prior Beta(120.49, 93.14)
+	//   (75th percentile of the shrunk rates of 4 reps with at least 10 trials)
+	// close: not measured: the data does not measure it
+}
+
+// Grading a rep against the team's standards: only the measured
+// competencies, and each grade says whether the evidence separates the
+// rep from the standard.
+func ExampleStandards_Scorecard() {
+	team := []map[string]benchmark.Rate{
+		{competency.NewOpportunitiesID: {Hits: 91, Trials: 480}, competency.GatewayID: {Hits: 52, Trials: 91}},
+		{competency.NewOpportunitiesID: {Hits: 52, Trials: 400}, competency.GatewayID: {Hits: 33, Trials: 52}},
+		{competency.NewOpportunitiesID: {Hits: 78, Trials: 560}, competency.GatewayID: {Hits: 37, Trials: 78}},
+		{competency.NewOpportunitiesID: {Hits: 27, Trials: 360}, competency.GatewayID: {Hits: 18, Trials: 27}},
+	}
+	s, err := competency.TeamStandards(competency.Default(), team, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, rep := range []string{"Ana", "Ben", "Chloe", "Dana"} {
+		card, err := s.Scorecard(rep, team[i], nil)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, sc := range card.Scores {
+			verdict := "not yet distinguishable from the standard"
+			switch {
+			case sc.Below():
+				verdict = "below the standard"
+			case sc.Separated:
+				verdict = "at or above the standard"
+			}
+			fmt.Printf("%-5s %-17s %v  shrunk %.1f%% (%.1f%%–%.1f%%) vs %.1f%%: %s\n",
+				rep, sc.Competency, sc.Grade, 100*sc.Shrunk, 100*sc.ShrunkLo, 100*sc.ShrunkHi, 100*sc.Target, verdict)
+		}
+	}
+	// Output:
+	// Ana   new-opportunities A  shrunk 18.3% (15.2%–21.7%) vs 15.0%: at or above the standard
+	// Ana   gateway           B  shrunk 56.8% (49.7%–63.8%) vs 58.7%: not yet distinguishable from the standard
+	// Ben   new-opportunities B  shrunk 13.1% (10.2%–16.3%) vs 15.0%: not yet distinguishable from the standard
+	// Ben   gateway           A  shrunk 58.9% (50.9%–66.7%) vs 58.7%: not yet distinguishable from the standard
+	// Chloe new-opportunities B  shrunk 13.9% (11.3%–16.7%) vs 15.0%: not yet distinguishable from the standard
+	// Chloe gateway           B  shrunk 52.4% (45.0%–59.8%) vs 58.7%: not yet distinguishable from the standard
+	// Dana  new-opportunities C  shrunk 8.5% (6.0%–11.3%) vs 15.0%: below the standard
+	// Dana  gateway           B  shrunk 58.7% (49.9%–67.2%) vs 58.7%: not yet distinguishable from the standard
 }

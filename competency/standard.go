@@ -1,0 +1,371 @@
+package competency
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/salesdev/salesdev/benchmark"
+)
+
+// Defaults used by [TeamStandards] when [StandardOptions] is nil or a
+// field is zero.
+const (
+	// DefaultQuantile is the team quantile a target is set at: the 75th
+	// percentile, the level a quarter of the team already reaches. A
+	// library default: "The Difference Between Sales Leaders and Sales
+	// Managers" says to set a benchmark per competency but names no level.
+	DefaultQuantile = 0.75
+	// DefaultMinTrials is the evidence a rep needs for their rate to help
+	// set a target: 10 trials. A library default, chosen so that a rep's
+	// two lucky deals do not raise the team's bar.
+	DefaultMinTrials = 10
+)
+
+// StandardOptions tunes [TeamStandards]. A nil *StandardOptions, or a zero
+// field, means the default.
+type StandardOptions struct {
+	// Quantile is the team quantile (R-7, as [benchmark.FromTeam]) of
+	// the counted reps' shrunk rates that sets each target, in (0, 1].
+	// Zero means DefaultQuantile.
+	Quantile float64 `json:"quantile"`
+	// MinTrials is how many trials a rep needs on a competency to count
+	// toward its target; zero means DefaultMinTrials. When fewer than two
+	// reps have that many, every rep with trials counts, and the
+	// [Standard]'s Source says so.
+	MinTrials int64 `json:"min_trials"`
+	// Outside holds targets set outside the team (a company standard, an
+	// industry figure) per competency ID, on the scale grades are judged
+	// on: the shrunk rate. Each is in [MinTarget, 1] and replaces the
+	// team's quantile for that competency; the prior is still the team's.
+	Outside map[string]float64 `json:"outside,omitempty"`
+	// OutsideSource says where the Outside targets come from, in words
+	// ("the 2026 sales plan"); it is required when Outside is not empty
+	// and becomes their Standards' Source.
+	OutsideSource string `json:"outside_source,omitempty"`
+}
+
+// A Standard is what a team holds one competency's grades to: the prior
+// that shrinks each rep's rate toward the team ([benchmark.Prior.Shrink])
+// and the target that shrunk rate is graded against, with where the
+// target came from.
+type Standard struct {
+	Competency string          `json:"competency"` // the competency's ID
+	Prior      benchmark.Prior `json:"prior"`      // fitted to the team's rates by [benchmark.FitPrior]
+	Target     float64         `json:"target"`     // on the shrunk scale, in [MinTarget, 1]
+	Team       benchmark.Rate  `json:"team"`       // the team's pooled rate
+	// Reps is how many reps' shrunk rates set the target; 0 for an
+	// outside target.
+	Reps int `json:"reps"`
+	// Source says in words where Target comes from: "75th percentile of
+	// the shrunk rates of 8 reps with at least 10 trials", or the
+	// options' OutsideSource.
+	Source string `json:"source"`
+}
+
+// Unmeasured is a competency the team's data cannot grade anyone on, and
+// why.
+type Unmeasured struct {
+	Competency string `json:"competency"` // the competency's ID
+	// Reason is one of "the data does not measure it" (no rep's rates
+	// have the competency at all), "no rep has evidence on it" (no rep
+	// has a trial) and "nobody has converted yet: no standard to grade
+	// against" (trials, but not one hit, and no outside target).
+	Reason string `json:"reason"`
+}
+
+// Standards are a team's standards, one per competency of a [Model]:
+// those the data measures, and those it does not. Grade a rep against
+// them with [Standards.Scorecard].
+type Standards struct {
+	// Model is the part of the model the data measures: its measured
+	// competencies in funnel order, sharing their elements, scenarios and
+	// routines with the model given to [TeamStandards] (do not modify
+	// them). It is the zero Model when nothing is measured. It is not
+	// written to JSON, and [Standards.Scorecard] does not need it.
+	Model Model `json:"-"`
+	// Measured holds a Standard per measured competency, in funnel
+	// order.
+	Measured []Standard `json:"measured"`
+	// Unmeasured holds the others, in funnel order, with the reason.
+	Unmeasured []Unmeasured `json:"unmeasured"`
+}
+
+// The reasons a competency is not measured; see [Unmeasured].
+const (
+	reasonNoData     = "the data does not measure it"
+	reasonNoEvidence = "no rep has evidence on it"
+	reasonNoHits     = "nobody has converted yet: no standard to grade against"
+)
+
+// TeamStandards turns a team's record into each competency's standard:
+// the prior, fitted to every rep's rate with [benchmark.FitPrior], and the
+// target, the options' Quantile (the 75th percentile by default) of the
+// shrunk rates of the reps with at least MinTrials trials (10 by default;
+// every rep with trials when fewer than two have that many). team[i] holds
+// rep i's rates keyed by competency ID, as [Model.Rates] returns them.
+//
+// The target is set on the shrunk scale because that is the scale grades
+// are judged on ([Score]): a target at the 75th percentile of raw rates,
+// read against shrunk rates pulled toward the team, can leave a team with
+// no A player at all. Reps with little evidence do not set the bar: their
+// shrunk rates sit near the team's mean and would pull the quantile
+// toward it. A target below [MinTarget] (shrunk rates within a billionth
+// of zero) is raised to MinTarget.
+//
+// A competency is [Unmeasured], not an error, when no rep's map has it,
+// when no rep has a trial on it, or when the team has trials but no hit
+// and the options give no outside target for it (a prior keeps even such
+// a team off zero, but a standard nobody has met is not a standard).
+// With no reps at all, every competency is unmeasured.
+//
+// TeamStandards returns [Model.Validate]'s error for an invalid model;
+// otherwise errors are [*InputError] values wrapping
+// [ErrUnknownCompetency] for a key of team[i] or of the options' Outside
+// that m does not have, [ErrInvalidRate] for an invalid rate,
+// [ErrOverflow] for counts that do not add up within an int64,
+// [ErrNotFinite], [ErrOutOfRange] or [ErrNegative] for a bad option or
+// outside target, and [ErrEmpty] for outside targets with no
+// OutsideSource. It modifies neither m nor team.
+func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions) (Standards, error) {
+	const fn = "TeamStandards"
+	if err := m.Validate(); err != nil {
+		return Standards{}, err
+	}
+	opt, err := o.resolve(fn, m)
+	if err != nil {
+		return Standards{}, err
+	}
+	for i, rates := range team {
+		arg := "team[" + strconv.Itoa(i) + "]"
+		if err := checkKeys(fn, arg, m, rates); err != nil {
+			return Standards{}, err
+		}
+		for _, c := range m.Competencies {
+			if r, ok := rates[c.ID]; ok {
+				if err := checkRate(fn, arg+"["+strconv.Quote(c.ID)+"]", r); err != nil {
+					return Standards{}, err
+				}
+			}
+		}
+	}
+	s := Standards{Measured: []Standard{}, Unmeasured: []Unmeasured{}}
+	rs := make([]benchmark.Rate, len(team))
+	for _, c := range m.Competencies {
+		present := false
+		for i, rates := range team {
+			r, ok := rates[c.ID]
+			present = present || ok
+			rs[i] = r
+		}
+		if !present {
+			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoData})
+			continue
+		}
+		pooled, err := benchmark.Sum(rs...)
+		if err != nil {
+			return Standards{}, inputErr(fn, "team[*]["+strconv.Quote(c.ID)+"]", ErrOverflow)
+		}
+		outside, isOutside := opt.Outside[c.ID]
+		switch {
+		case pooled.Trials == 0:
+			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoEvidence})
+			continue
+		case pooled.Hits == 0 && !isOutside:
+			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoHits})
+			continue
+		}
+		prior, err := benchmark.FitPrior(rs)
+		if err != nil { // unreachable: the rates are valid, add up, and have trials
+			return Standards{}, inputErr(fn, "team[*]["+strconv.Quote(c.ID)+"]", joinBenchmark(ErrInvalidRate, err))
+		}
+		st := Standard{Competency: c.ID, Prior: prior, Team: pooled}
+		if isOutside {
+			st.Target, st.Source = outside, opt.OutsideSource
+		} else {
+			shrunk, fallback := counted(rs, prior, opt.MinTrials)
+			b, err := benchmark.FromTeam(benchmark.Metric{Name: c.Name, Unit: "%"}, shrunk, opt.Quantile)
+			if err != nil { // unreachable: shrunk rates are finite and there is at least one
+				return Standards{}, inputErr(fn, "team[*]["+strconv.Quote(c.ID)+"]", joinBenchmark(ErrOutOfRange, err))
+			}
+			st.Target = min(max(b.Target, MinTarget), 1)
+			st.Reps = len(shrunk)
+			st.Source = source(opt.Quantile, len(shrunk), opt.MinTrials, fallback)
+		}
+		s.Measured = append(s.Measured, st)
+		s.Model.Competencies = append(s.Model.Competencies, c)
+	}
+	return s, nil
+}
+
+// counted returns the shrunk rates of the reps with at least minTrials
+// trials, or, when fewer than two have that many, of every rep with
+// trials, and reports which.
+func counted(rs []benchmark.Rate, p benchmark.Prior, minTrials int64) (shrunk []float64, fallback bool) {
+	var some []float64
+	for _, r := range rs {
+		if r.Trials >= minTrials {
+			shrunk = append(shrunk, p.Shrink(r))
+		}
+		if r.Trials > 0 {
+			some = append(some, p.Shrink(r))
+		}
+	}
+	if len(shrunk) < 2 {
+		return some, true
+	}
+	return shrunk, false
+}
+
+// source says where a team target comes from: "75th percentile of the
+// shrunk rates of 8 reps with at least 10 trials".
+func source(q float64, n int, minTrials int64, fallback bool) string {
+	reps := "reps"
+	if n == 1 {
+		reps = "rep"
+	}
+	var at string
+	if pct := 100 * q; math.Abs(pct-math.Round(pct)) < 1e-9 {
+		at = ordinal(int(math.Round(pct))) + " percentile"
+	} else {
+		at = strconv.FormatFloat(q, 'g', -1, 64) + "-quantile"
+	}
+	if fallback {
+		return fmt.Sprintf("%s of the shrunk rates of %d %s with trials (fewer than two had at least %d)", at, n, reps, minTrials)
+	}
+	return fmt.Sprintf("%s of the shrunk rates of %d %s with at least %d trials", at, n, reps, minTrials)
+}
+
+// ordinal writes 1 as "1st", 12 as "12th", 23 as "23rd".
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// resolve validates o against m and fills in the defaults.
+func (o *StandardOptions) resolve(fn string, m Model) (StandardOptions, error) {
+	r := StandardOptions{Quantile: DefaultQuantile, MinTrials: DefaultMinTrials}
+	if o == nil {
+		return r, nil
+	}
+	switch q := o.Quantile; {
+	case math.IsNaN(q) || math.IsInf(q, 0):
+		return r, inputErr(fn, fmt.Sprintf("options.Quantile = %v", q), ErrNotFinite)
+	case q < 0 || q > 1:
+		return r, inputErr(fn, fmt.Sprintf("options.Quantile = %v", q), fmt.Errorf("%w: a quantile must be in (0, 1]", ErrOutOfRange))
+	case q > 0:
+		r.Quantile = q
+	}
+	switch {
+	case o.MinTrials < 0:
+		return r, inputErr(fn, fmt.Sprintf("options.MinTrials = %d", o.MinTrials), ErrNegative)
+	case o.MinTrials > 0:
+		r.MinTrials = o.MinTrials
+	}
+	if len(o.Outside) == 0 {
+		return r, nil
+	}
+	if err := checkKeys(fn, "options.Outside", m, o.Outside); err != nil {
+		return r, err
+	}
+	ids := make([]string, 0, len(o.Outside))
+	for id := range o.Outside {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if err := checkTarget(fn, "options.Outside["+strconv.Quote(id)+"]", o.Outside[id]); err != nil {
+			return r, err
+		}
+	}
+	if blank(o.OutsideSource) {
+		return r, inputErr(fn, "options.OutsideSource", fmt.Errorf("%w: say where the outside targets come from", ErrEmpty))
+	}
+	r.Outside, r.OutsideSource = o.Outside, o.OutsideSource
+	return r, nil
+}
+
+// Scorecard grades rep on the competencies s measures, in funnel order:
+// rates holds the rep's conversion per competency ID, each shrunk with the
+// competency's prior and graded against its target as [NewScore] does. A
+// measured competency the rep has no trials on (or that rates leaves out)
+// is Ungraded; an unmeasured one gets no score at all, and a key for it
+// in rates is allowed. When s measures nothing the scorecard has no
+// scores.
+//
+// Scorecard returns an [*InputError] wrapping [ErrUnknownCompetency] for a
+// key of rates that s has neither as measured nor as unmeasured,
+// [ErrInvalidRate] for an invalid rate, [ErrEmpty] or [ErrDuplicate] for
+// standards with a blank or repeated competency, the errors of
+// [NewScore] for a standard's bad target or prior, and [ErrOutOfRange] or
+// [ErrNotFinite] for bad options. It does not modify rates.
+func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Options) (Scorecard, error) {
+	const fn = "Standards.Scorecard"
+	opt, err := o.resolve(fn)
+	if err != nil {
+		return Scorecard{}, err
+	}
+	known := make(map[string]bool, len(s.Measured)+len(s.Unmeasured))
+	check := func(arg, id string) error {
+		switch {
+		case blank(id):
+			return inputErr(fn, arg+".competency", ErrEmpty)
+		case known[id]:
+			return inputErr(fn, arg+".competency = "+strconv.Quote(id), ErrDuplicate)
+		}
+		known[id] = true
+		return nil
+	}
+	for i, st := range s.Measured {
+		arg := "standards.measured[" + strconv.Itoa(i) + "]"
+		if err := check(arg, st.Competency); err != nil {
+			return Scorecard{}, err
+		}
+		if err := checkTarget(fn, arg+".target", st.Target); err != nil {
+			return Scorecard{}, err
+		}
+		if st.Prior != (benchmark.Prior{}) {
+			if err := st.Prior.Validate(); err != nil {
+				return Scorecard{}, inputErr(fn, arg+".prior = "+st.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
+			}
+		}
+	}
+	for i, u := range s.Unmeasured {
+		if err := check("standards.unmeasured["+strconv.Itoa(i)+"]", u.Competency); err != nil {
+			return Scorecard{}, err
+		}
+	}
+	ids := make([]string, 0, len(rates))
+	for id := range rates {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if !known[id] {
+			return Scorecard{}, inputErr(fn, "rates["+strconv.Quote(id)+"]", ErrUnknownCompetency)
+		}
+		if err := checkRate(fn, "rates["+strconv.Quote(id)+"]", rates[id]); err != nil {
+			return Scorecard{}, err
+		}
+	}
+	sc := Scorecard{Rep: rep, Scores: make([]Score, 0, len(s.Measured))}
+	for _, st := range s.Measured {
+		score, err := newScore(fn, st.Competency, rates[st.Competency], benchmark.Benchmark{Target: st.Target}, st.Prior, opt)
+		if err != nil {
+			return Scorecard{}, err // unreachable: every input was checked above
+		}
+		sc.Scores = append(sc.Scores, score)
+	}
+	return sc, nil
+}
