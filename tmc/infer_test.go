@@ -227,4 +227,3 @@ func FuzzInfer(f *testing.F) {
 		}
 	})
 }
-

@@ -45,20 +45,20 @@ func TestGainInterval(t *testing.T) {
 // by genFair, describe a fair one, and each knockout turns one condition
 // off.
 type fairKnobs struct {
-	td, md, rampExtra        int // the ramp
-	trainExtra, mentorExtra  int // days beyond the planned stages
-	retrain                  bool
-	missed                   int // periods missed past the ramp
-	cycleDays                int
-	afterTrials, afterHits   int64
-	cause                    Barrier
-	insideRamp, wrongStage   bool
-	timeBackwards            bool
-	cutTraining, cutMentor   bool
+	td, md, rampExtra         int // the ramp
+	trainExtra, mentorExtra   int // days beyond the planned stages
+	retrain                   bool
+	missed                    int // periods missed past the ramp
+	cycleDays                 int
+	afterTrials, afterHits    int64
+	cause                     Barrier
+	insideRamp, wrongStage    bool
+	timeBackwards             bool
+	cutTraining, cutMentor    bool
 	improvedCycle, staleCycle bool
-	thinMonth, mentorGiven   bool
-	noSessions               bool
-	beforeEmpty              bool
+	thinMonth, mentorGiven    bool
+	noSessions                bool
+	beforeEmpty               bool
 }
 
 var before = benchmark.Rate{Hits: 200, Trials: 1000}
