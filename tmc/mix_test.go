@@ -131,7 +131,7 @@ func genSession(t *rapid.T) Session {
 	return Session{
 		Rep:     rapid.SampledFrom([]string{"dana", "eli", "fay"}).Draw(t, "rep"),
 		At:      t0.Add(time.Duration(rapid.IntRange(0, 90*24).Draw(t, "hour")) * time.Hour),
-		Minutes: rapid.IntRange(0, 180).Draw(t, "minutes"),
+		Minutes: rapid.IntRange(1, 180).Draw(t, "minutes"), // at least a minute, so hours show every session
 		Topics:  topics,
 		By:      rapid.SampledFrom([]string{"", "max", "ana"}).Draw(t, "by"),
 		Role:    Role(rapid.IntRange(0, 3).Draw(t, "role")),
