@@ -297,8 +297,9 @@ func (b Binned) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes strictly, and
 // returns an [*InputError] wrapping [ErrSyntax] for data that is not one
 // JSON object of [Binned.MarshalJSON]'s form: a syntax error, an unknown
-// field (at any level), a value of the wrong type, or anything but white
-// space after the object. It checks the state as [NewBinned] checks its
+// field, a key given twice or in another case than [Binned.MarshalJSON]
+// writes it ("Edges" for "edges"), all at any level, a value of the wrong
+// type, or anything but white space after the object. It checks the state as [NewBinned] checks its
 // arguments, and that the counts are non-negative ([ErrNegative]), one per
 // bin ([ErrOutOfRange]) and add up within int64 ([ErrOverflow]). On error
 // b is unchanged. Like [json.Unmarshal] itself, it takes null as a no-op.
@@ -306,6 +307,9 @@ func (b *Binned) UnmarshalJSON(data []byte) error {
 	const fn = "Binned.UnmarshalJSON"
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
+	}
+	if err := strictKeys(fn, data, binnedKeys); err != nil {
+		return err
 	}
 	var w binnedJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -340,6 +344,59 @@ func (b *Binned) UnmarshalJSON(data []byte) error {
 	}
 	*b = *nb
 	return nil
+}
+
+// binnedKeys are the keys of a Binned's JSON and its metric's, as
+// MarshalJSON writes them.
+var binnedKeys = []string{"metric", "edges", "won", "lost", "name", "unit", "direction"}
+
+// strictKeys refuses, with an [*InputError] wrapping [ErrSyntax], JSON
+// whose objects, at any level, repeat a key or spell one of keys in
+// another case: encoding/json takes the last of duplicate keys and matches
+// keys without regard to case, so either would let a hand-edited or forged
+// document say something other than what it seems to. Other problems,
+// syntax errors and unknown keys among them, are left to the decoder.
+func strictKeys(fn string, data []byte, keys []string) error {
+	type frame struct {
+		object, wantKey bool
+		seen            map[string]bool
+	}
+	var stack []frame
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the end, or an error the decoder reports
+		}
+		if key, ok := tok.(string); ok && len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].wantKey {
+			f := &stack[len(stack)-1]
+			if f.seen[key] {
+				return inputErr(fn, fmt.Sprintf("data at byte %d", off), fmt.Errorf("%w: duplicate key %q", ErrSyntax, key))
+			}
+			for _, k := range keys {
+				if key != k && strings.EqualFold(key, k) {
+					return inputErr(fn, fmt.Sprintf("data at byte %d", off), fmt.Errorf("%w: key %q, want %q", ErrSyntax, key, k))
+				}
+			}
+			f.seen[key], f.wantKey = true, false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{object: true, wantKey: true, seen: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			stack = append(stack, frame{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value has ended: in an object, a key comes next.
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].wantKey = true
+		}
+	}
 }
 
 // jsonErr turns an error from decoding a Binned's JSON into an

@@ -210,6 +210,15 @@ func TestBinnedUnmarshalJSONStrict(t *testing.T) {
 		{"truncated", valid[:20], ErrSyntax},
 		{"syntax error", `{"metric":}`, ErrSyntax},
 		{"empty", ``, ErrSyntax},
+		// Duplicate and case-folded keys, which encoding/json accepts
+		// (the last duplicate wins; "Edges" fills edges): these failed
+		// before.
+		{"duplicate key", `{"metric":{"name":"d"},"edges":[7],"won":[1,2],"lost":[3,4],"won":[0,0]}`, ErrSyntax},
+		{"duplicate metric key", `{"metric":{"name":"d","name":"e"},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"duplicate metric", `{"metric":{"name":"d"},"metric":{"name":"d"},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"case-folded key", `{"metric":{"name":"d"},"Edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"case-folded metric key", `{"metric":{"NAME":"d"},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrSyntax},
+		{"case-folded duplicate", `{"metric":{"name":"d"},"edges":[7],"won":[1,2],"lost":[3,4],"LOST":[3,4]}`, ErrSyntax},
 		{"bad direction", `{"metric":{"name":"d","direction":"sideways"},"edges":[7],"won":[1,2],"lost":[3,4]}`, ErrInvalidEnum},
 	}
 	for _, tt := range tests {
