@@ -1,9 +1,11 @@
 package competency
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/salesdev/salesdev/benchmark"
 )
@@ -15,16 +17,30 @@ import (
 // the benchmark closed, and whether the change from the baseline is
 // significant yet.
 //
+// A rep trains to one competency at a time ("training to multiple missions
+// at once will achieve few results", in "The Difference Between Sales
+// Leaders and Sales Managers"): a campaign runs from Start until it is
+// Closed, or for as long as it stays open, and [CheckCampaigns] refuses a
+// second campaign for the same rep that overlaps it. The focus stays on
+// the campaign's competency until it is [Campaign.Reached] or closed.
+//
 // Prior, when set, is the team's prior on the competency, used to grade as
 // [NewScore] does; the zero Prior grades the raw rate. A Campaign is a
 // value: [Campaign.Record] returns a new one.
 type Campaign struct {
-	Competency  string              `json:"competency"` // the competency's ID
-	Rep         string              `json:"rep"`        // who is trained: a rep, or a team
-	Baseline    benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
-	Benchmark   benchmark.Benchmark `json:"benchmark"`  // the target, in [MinTarget, 1]
-	Prior       benchmark.Prior     `json:"prior"`
-	Checkpoints []Checkpoint        `json:"checkpoints"` // in increasing week order
+	Competency string              `json:"competency"` // the competency's ID
+	Rep        string              `json:"rep"`        // who is trained: a rep, or a team
+	Baseline   benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
+	Benchmark  benchmark.Benchmark `json:"benchmark"`  // the target, in [MinTarget, 1]
+	Prior      benchmark.Prior     `json:"prior"`
+	// Start is when training began. [CheckCampaigns] needs it; Validate
+	// and Progress accept a zero Start, for campaigns recorded before it
+	// existed.
+	Start time.Time `json:"start"`
+	// Closed is when the campaign was closed, reached or abandoned; the
+	// zero Time while it is open. A campaign closes after it starts.
+	Closed      time.Time    `json:"closed,omitzero"`
+	Checkpoints []Checkpoint `json:"checkpoints"` // in increasing week order
 }
 
 // A Checkpoint is one week of a campaign: the conversions counted during
@@ -37,12 +53,21 @@ type Checkpoint struct {
 
 // Validate reports whether c can be measured: a competency ID, a baseline
 // with trials, a benchmark as [NewScore] accepts it, a zero or valid prior,
-// and checkpoints with valid rates in strictly increasing weeks from 1.
-// The error is an [*InputError].
+// a Closed time after Start when both are set, and checkpoints with valid
+// rates in strictly increasing weeks from 1. The error is an
+// [*InputError] wrapping [ErrEmpty], [ErrNoTrials], [ErrInvalidRate],
+// [ErrOutOfRange], [ErrNotFinite], [ErrDirection] or [ErrInvalidPrior].
 func (c Campaign) Validate() error {
-	const fn = "Campaign.Validate"
+	return c.validate("Campaign.Validate")
+}
+
+func (c Campaign) validate(fn string) error {
 	if blank(c.Competency) {
 		return inputErr(fn, "competency", ErrEmpty)
+	}
+	if !c.Start.IsZero() && !c.Closed.IsZero() && !c.Closed.After(c.Start) {
+		return inputErr(fn, "closed = "+c.Closed.Format(time.RFC3339)+", start = "+c.Start.Format(time.RFC3339),
+			fmt.Errorf("%w: a campaign closes after it starts", ErrOutOfRange))
 	}
 	if err := checkRate(fn, "baseline", c.Baseline); err != nil {
 		return err
@@ -165,4 +190,84 @@ func (c Campaign) Progress(o *Options) ([]Progress, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// Open reports whether the campaign is running at time at: it started at
+// or before at (a zero Start counts as started) and was not closed by at
+// (an open campaign runs on).
+func (c Campaign) Open(at time.Time) bool {
+	return !c.Start.After(at) && (c.Closed.IsZero() || at.Before(c.Closed))
+}
+
+// Reached reports whether the campaign has reached its benchmark: whether
+// the shrunk to-date rate of its latest checkpoint ([Progress]) is at or
+// above the benchmark's target, on evidence (the to-date rate has
+// trials). It is false with no checkpoints. Reached returns
+// [Campaign.Progress]'s errors.
+func (c Campaign) Reached(o *Options) (bool, error) {
+	ps, err := c.Progress(o)
+	if err != nil || len(ps) == 0 {
+		return false, err
+	}
+	s := ps[len(ps)-1].Score
+	return s.Grade != Ungraded && s.Shrunk >= s.Target, nil
+}
+
+// CheckCampaigns reports whether cs keeps each rep to one mission at a
+// time: every campaign valid ([Campaign.Validate]) with a rep and a Start,
+// and no two campaigns for the same rep whose spans [Start, Closed)
+// overlap, where an open campaign runs on forever. A campaign may start
+// the moment the one before it closes.
+//
+// The error is an [*InputError]: for two overlapping campaigns it wraps
+// [ErrOverlap] and names both (Arg is the later one, the message the
+// earlier); it wraps [ErrEmpty] for a campaign with no rep or a zero
+// Start, and otherwise Validate's sentinel. Arg names the campaign by its
+// index in cs. CheckCampaigns does not modify cs.
+func CheckCampaigns(cs []Campaign) error {
+	const fn = "CheckCampaigns"
+	for i, c := range cs {
+		arg := "cs[" + strconv.Itoa(i) + "]"
+		if err := c.validate(fn); err != nil {
+			if ie, ok := err.(*InputError); ok {
+				ie.Arg = arg + "." + ie.Arg
+			}
+			return err
+		}
+		if blank(c.Rep) {
+			return inputErr(fn, arg+".rep", ErrEmpty)
+		}
+		if c.Start.IsZero() {
+			return inputErr(fn, arg+".start", fmt.Errorf("%w: a campaign to check needs its start", ErrEmpty))
+		}
+	}
+	// Sweep each rep's campaigns in order of start: while none overlap
+	// they are disjoint, so a campaign that starts before the previous
+	// one closes is the first overlap.
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(cs[i].Rep, cs[j].Rep), cs[i].Start.Compare(cs[j].Start))
+	})
+	for k := 1; k < len(order); k++ {
+		i, j := order[k-1], order[k]
+		prev, c := cs[i], cs[j]
+		if prev.Rep == c.Rep && (prev.Closed.IsZero() || c.Start.Before(prev.Closed)) {
+			return inputErr(fn, "cs["+strconv.Itoa(j)+"] "+describeCampaign(c),
+				fmt.Errorf("%w: it overlaps cs[%d] %s: a rep trains to one competency at a time", ErrOverlap, i, describeCampaign(prev)))
+		}
+	}
+	return nil
+}
+
+// describeCampaign names a campaign for an error: "(Dana, close, from
+// 2026-01-05T00:00:00Z, open)".
+func describeCampaign(c Campaign) string {
+	end := "open"
+	if !c.Closed.IsZero() {
+		end = "closed " + c.Closed.Format(time.RFC3339)
+	}
+	return fmt.Sprintf("(%s, %s, from %s, %s)", strconv.Quote(c.Rep), c.Competency, c.Start.Format(time.RFC3339), end)
 }

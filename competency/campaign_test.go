@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev/benchmark"
@@ -219,6 +221,191 @@ func TestCampaignProgressProperty(t *testing.T) {
 		}
 		if n := len(ps); n > 0 && ps[n-1].ToDate != sum {
 			t.Fatalf("last ToDate = %v, want the sum of the weeks %v", ps[n-1].ToDate, sum)
+		}
+	})
+}
+
+func day(d int) time.Time { return time.Date(2026, time.January, d, 0, 0, 0, 0, time.UTC) }
+
+func TestCampaignOpen(t *testing.T) {
+	c := danaCampaign()
+	c.Start = day(5)
+	tests := []struct {
+		name   string
+		closed time.Time
+		at     time.Time
+		want   bool
+	}{
+		{"before the start", time.Time{}, day(4), false},
+		{"at the start", time.Time{}, day(5), true},
+		{"open runs on", time.Time{}, day(5).AddDate(10, 0, 0), true},
+		{"before closing", day(20), day(19), true},
+		{"at closing", day(20), day(20), false},
+		{"after closing", day(20), day(21), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := c
+			c.Closed = tt.closed
+			if got := c.Open(tt.at); got != tt.want {
+				t.Errorf("Open(%v) with start %v, closed %v = %v, want %v", tt.at, c.Start, c.Closed, got, tt.want)
+			}
+		})
+	}
+	if !danaCampaign().Open(day(1)) {
+		t.Error("Open() with a zero Start = false, want true: a zero Start counts as started")
+	}
+}
+
+func TestCampaignReached(t *testing.T) {
+	c := danaCampaign() // target 15%, prior 12/100, baseline 7/90
+	tests := []struct {
+		name  string
+		weeks []benchmark.Rate
+		want  bool
+	}{
+		{"no checkpoints", nil, false},
+		{"no trials yet", []benchmark.Rate{{}}, false},
+		{"below", []benchmark.Rate{{Hits: 2, Trials: 20}}, false},
+		// (12+19)/(100+103) = 15.3% ≥ 15%: the package doc's week 5.
+		{"reached", []benchmark.Rate{{Hits: 9, Trials: 62}, {Hits: 10, Trials: 41}}, true},
+		// A lucky week then a bad one: the latest to-date rate decides.
+		{"fell back", []benchmark.Rate{{Hits: 19, Trials: 103}, {Hits: 0, Trials: 60}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := c
+			var err error
+			for i, r := range tt.weeks {
+				if c, err = c.Record(i+1, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := c.Reached(nil)
+			if err != nil || got != tt.want {
+				t.Errorf("Reached() = %v, %v, want %v", got, err, tt.want)
+			}
+		})
+	}
+	bad := c
+	bad.Benchmark.Target = 2
+	if got, err := bad.Reached(nil); got || !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("Reached() of an invalid campaign = %v, %v, want false, ErrOutOfRange", got, err)
+	}
+}
+
+func TestCampaignValidateDates(t *testing.T) {
+	c := danaCampaign()
+	c.Start, c.Closed = day(10), day(10)
+	if err := c.Validate(); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("Validate() closed at the start = %v, want ErrOutOfRange", err)
+	}
+	c.Closed = day(9)
+	if err := c.Validate(); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("Validate() closed before the start = %v, want ErrOutOfRange", err)
+	}
+	c.Start = time.Time{}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate() closed with a zero start = %v, want nil (old records)", err)
+	}
+	c.Start, c.Closed = day(1), day(20)
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Campaign
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(c, back); diff != "" {
+		t.Errorf("campaign JSON round trip mismatch (-want +got):\n%s", diff)
+	}
+	open := danaCampaign()
+	open.Start = day(1)
+	if b, _ := json.Marshal(open); strings.Contains(string(b), "closed") {
+		t.Errorf("json.Marshal(open campaign) = %s, want no closed field", b)
+	}
+}
+
+func TestCheckCampaigns(t *testing.T) {
+	camp := func(rep, id string, start, closed time.Time) Campaign {
+		c := danaCampaign()
+		c.Rep, c.Competency, c.Start, c.Closed = rep, id, start, closed
+		return c
+	}
+	open := time.Time{}
+	tests := []struct {
+		name string
+		cs   []Campaign
+		want error
+		arg  string // the InputError's Arg, when it matters
+	}{
+		{"none", nil, nil, ""},
+		{"one open", []Campaign{camp("Dana", "close", day(1), open)}, nil, ""},
+		{"back to back", []Campaign{camp("Dana", "gateway", day(10), open), camp("Dana", "close", day(1), day(10))}, nil, ""},
+		{"two reps at once", []Campaign{camp("Dana", "close", day(1), open), camp("Eli", "close", day(1), open)}, nil, ""},
+		{"overlapping", []Campaign{camp("Dana", "close", day(1), day(12)), camp("Dana", "gateway", day(10), open)}, ErrOverlap,
+			`cs[1] ("Dana", gateway, from 2026-01-10T00:00:00Z, open)`},
+		{"open forever", []Campaign{camp("Dana", "gateway", day(20), day(25)), camp("Dana", "close", day(1), open)}, ErrOverlap,
+			`cs[0] ("Dana", gateway, from 2026-01-20T00:00:00Z, closed 2026-01-25T00:00:00Z)`},
+		{"same competency twice", []Campaign{camp("Dana", "close", day(1), day(5)), camp("Dana", "close", day(3), day(8))}, ErrOverlap, ""},
+		{"nested", []Campaign{camp("Dana", "close", day(1), day(30)), camp("Eli", "close", day(2), open), camp("Dana", "gateway", day(5), day(6))}, ErrOverlap, ""},
+		{"zero start", []Campaign{camp("Dana", "close", time.Time{}, open)}, ErrEmpty, "cs[0].start"},
+		{"no rep", []Campaign{camp(" ", "close", day(1), open)}, ErrEmpty, "cs[0].rep"},
+		{"closed before start", []Campaign{camp("Dana", "close", day(5), day(1))}, ErrOutOfRange, ""},
+		{"invalid campaign", []Campaign{camp("Dana", "", day(1), open)}, ErrEmpty, "cs[0].competency"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckCampaigns(tt.cs)
+			if tt.want == nil {
+				if err != nil {
+					t.Errorf("CheckCampaigns() = %v, want nil", err)
+				}
+				return
+			}
+			var ie *InputError
+			if !errors.Is(err, tt.want) || !errors.As(err, &ie) || ie.Func != "CheckCampaigns" {
+				t.Fatalf("CheckCampaigns() = %v, want an *InputError from CheckCampaigns wrapping %v", err, tt.want)
+			}
+			if tt.arg != "" && ie.Arg != tt.arg {
+				t.Errorf("CheckCampaigns() Arg = %q, want %q", ie.Arg, tt.arg)
+			}
+		})
+	}
+}
+
+// CheckCampaigns agrees with the definition, checked pair by pair.
+func TestCheckCampaignsProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 8).Draw(t, "n")
+		cs := make([]Campaign, n)
+		for i := range cs {
+			c := danaCampaign()
+			c.Rep = rapid.SampledFrom([]string{"Ana", "Ben"}).Draw(t, "rep")
+			c.Start = day(rapid.IntRange(1, 60).Draw(t, "start"))
+			if rapid.Bool().Draw(t, "closed") {
+				c.Closed = c.Start.AddDate(0, 0, rapid.IntRange(1, 20).Draw(t, "days"))
+			}
+			cs[i] = c
+		}
+		end := func(c Campaign) time.Time {
+			if c.Closed.IsZero() {
+				return time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+			}
+			return c.Closed
+		}
+		overlap := false
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				a, b := cs[i], cs[j]
+				if a.Rep == b.Rep && a.Start.Before(end(b)) && b.Start.Before(end(a)) {
+					overlap = true
+				}
+			}
+		}
+		if err := CheckCampaigns(cs); (err != nil) != overlap || (err != nil && !errors.Is(err, ErrOverlap)) {
+			t.Fatalf("CheckCampaigns(%v) = %v, want overlap %v", cs, err, overlap)
 		}
 	})
 }
