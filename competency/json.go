@@ -26,6 +26,7 @@ import (
 //	          "scenarios": [
 //	            {
 //	              "name": "A gatekeeper screens the call",
+//	              "target": 0.25,
 //	              "routines": [
 //	                {"name": "Enlist the gatekeeper", "steps": ["Give your name and reason in one sentence"]}
 //	              ]
@@ -41,10 +42,12 @@ import (
 // silently dropped: field names must match exactly (including case), an
 // unknown field or a field given twice is an error, every value must have
 // the right shape (an array of objects for "competencies", a string for
-// "name"), and nothing may follow the model. A list may be null, which
-// reads as empty. The model read must then pass [Model.Validate].
+// "name", a number for a scenario's optional "target"), and nothing may
+// follow the model. A list may be null, which reads as empty. The model
+// read must then pass [Model.Validate].
 //
-// A shape problem is a [*ModelError] wrapping [ErrSyntax] whose path points
+// A shape problem is a [*ModelError] wrapping [ErrSyntax] (or
+// [ErrOutOfRange] for a number beyond float64, such as 1e400) whose path points
 // at the offending value, such as
 // `competency: competencies[0].elements[1]: unknown field "scenario"
 // (fields are name, scenarios)`;
@@ -152,6 +155,8 @@ func (d *decoder) scenario(path string, s *Scenario) error {
 		switch key {
 		case "name":
 			return true, d.str(path, &s.Name)
+		case "target":
+			return true, d.number(path, &s.Target)
 		case "routines":
 			return true, d.array(path, func(path string) error {
 				var r Routine
@@ -161,7 +166,7 @@ func (d *decoder) scenario(path string, s *Scenario) error {
 			})
 		}
 		return false, nil
-	}, "name", "routines")
+	}, "name", "target", "routines")
 }
 
 func (d *decoder) routine(path string, r *Routine) error {
@@ -255,6 +260,25 @@ func (d *decoder) str(path string, s *string) error {
 		return d.shape(path, "a string", t)
 	}
 	*s = v
+	return nil
+}
+
+// number reads a JSON number at path into f. A number too large for a
+// float64 is out of range rather than malformed.
+func (d *decoder) number(path string, f *float64) error {
+	t, err := d.dec.Token()
+	if err != nil {
+		return d.syntax(path, err)
+	}
+	n, ok := t.(json.Number)
+	if !ok {
+		return d.shape(path, "a number", t)
+	}
+	v, err := strconv.ParseFloat(string(n), 64)
+	if err != nil {
+		return &ModelError{Path: path, Problem: "number " + string(n) + " out of range", Err: ErrOutOfRange}
+	}
+	*f = v
 	return nil
 }
 

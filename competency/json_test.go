@@ -56,6 +56,16 @@ func TestParse(t *testing.T) {
 			in: strings.Replace(valid, `"routines": [`+routine+`]`, `"routines": []`, 1),
 			// The first scenario of the first competency.
 			wantPath: "competencies[0].elements[0].scenarios[0]", wantErr: ErrEmpty, wantMsg: "no routines"},
+		{name: "scenario target", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": 0.25, "routines"`, 1)},
+		{name: "scenario target zero is none", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": 0, "routines"`, 1)},
+		{name: "scenario target a string", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": "25%", "routines"`, 1),
+			wantPath: "competencies[0].elements[0].scenarios[0].target", wantErr: ErrSyntax, wantMsg: "want a number, got a string"},
+		{name: "scenario target beyond float64", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": 1e400, "routines"`, 1),
+			wantPath: "competencies[0].elements[0].scenarios[0].target", wantErr: ErrOutOfRange, wantMsg: "1e400 out of range"},
+		{name: "scenario target above 1", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": 25, "routines"`, 1),
+			wantPath: "competencies[0].elements[0].scenarios[0].target", wantErr: ErrOutOfRange, wantMsg: "target 25 outside"},
+		{name: "scenario target negative", in: strings.Replace(valid, `{"name": "s", "routines"`, `{"name": "s", "target": -0.1, "routines"`, 1),
+			wantPath: "competencies[0].elements[0].scenarios[0].target", wantErr: ErrOutOfRange},
 		{name: "routines null", in: strings.Replace(valid, `"routines": [`+routine+`]`, `"routines": null`, 1),
 			wantPath: "competencies[0].elements[0].scenarios[0]", wantErr: ErrEmpty, wantMsg: "no routines"},
 		{name: "stages out of order", in: `{"competencies": [` + comp("a", "x", "y") + `, ` + comp("b", "x", "z") + `]}`,
@@ -149,6 +159,9 @@ func genModel() *rapid.Generator[Model] {
 				e := Element{Name: en}
 				for _, sn := range rapid.SliceOfNDistinct(genName(), 1, 3, rapid.ID[string]).Draw(t, "scenarios") {
 					s := Scenario{Name: sn}
+					if rapid.Bool().Draw(t, "has target") {
+						s.Target = rapid.Float64Range(MinTarget, 1).Draw(t, "target")
+					}
 					for _, rn := range rapid.SliceOfNDistinct(genName(), 1, 2, rapid.ID[string]).Draw(t, "routines") {
 						s.Routines = append(s.Routines, Routine{Name: rn, Steps: rapid.SliceOfN(genName(), 1, 3).Draw(t, "steps")})
 					}
@@ -199,6 +212,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"competencies":null} trailing`))                    // trailing data
 	f.Add([]byte(`{"competencies":[{"id":"a",}]}`))                    // trailing comma
 	f.Add([]byte(`{"competencies":[{"id":"\ud800"}]}`))                // lone surrogate
+	f.Add([]byte(`{"competencies":[{"id":"a","name":"n","from":"x","to":"y","elements":[{"name":"e","scenarios":[{"name":"s","target":0.3,"routines":[{"name":"r","steps":["go"]}]}]}]}]}`))
+	f.Add([]byte(`{"competencies":[{"elements":[{"scenarios":[{"target":1e999}]}]}]}`)) // a target beyond float64
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)

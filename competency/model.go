@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"strings"
 )
 
@@ -30,10 +31,19 @@ type Element struct {
 }
 
 // A Scenario is one situation a rep meets inside an element, such as "All
-// the King's Men": not every decision maker has been identified. There is a
-// finite number of them in any selling process.
+// the King's Men": not every decision maker has been identified (an
+// example from outside material on core competencies, not from the
+// article). "Sales leaders understand there are a finite number of
+// scenarios in any selling process. If you identify, train to and measure
+// each one of them, you are on your way to excellence" ("The Difference
+// Between Sales Leaders and Sales Managers").
+//
+// Target, when set, is the scenario's own benchmark on its raw conversion
+// rate, in [MinTarget, 1]; zero means the competency's benchmark applies.
+// [Competency.Weakest] measures scenarios against it.
 type Scenario struct {
 	Name     string    `json:"name"`
+	Target   float64   `json:"target,omitempty"`
 	Routines []Routine `json:"routines"`
 }
 
@@ -146,14 +156,16 @@ func (m Model) funnel() ([]string, map[int]*ModelError) {
 // before it); a competency with no element, an element with no scenario, a
 // scenario with no routine, a routine with no step; an empty or duplicate
 // name among an element's scenarios (and likewise for elements and
-// routines). Names and IDs made only of spaces count as empty.
+// routines); a scenario target that is not zero and not in
+// [MinTarget, 1]. Names and IDs made only of spaces count as empty.
 //
 // Validate returns nil for a valid model. Otherwise each problem is a
 // [*ModelError] naming its path, such as
 // "competencies[1].elements[0].scenarios[2]: no routines". A single
 // problem comes back as that *ModelError itself; several come joined with
 // [errors.Join], in the order of the model. Use [errors.Is] with
-// [ErrEmpty], [ErrDuplicate] or [ErrFunnelOrder] to branch, and
+// [ErrEmpty], [ErrDuplicate], [ErrFunnelOrder], [ErrOutOfRange] or
+// [ErrNotFinite] to branch, and
 // [errors.As] to reach the (first) *ModelError whichever form it takes.
 func (m Model) Validate() error {
 	var errs []error
@@ -201,6 +213,12 @@ func (m Model) Validate() error {
 			for k, s := range e.Scenarios {
 				sp := fmt.Sprintf("%s.scenarios[%d]", ep, k)
 				checkName(add, snames, sp, "scenarios", ep, k, s.Name)
+				switch t := s.Target; {
+				case math.IsNaN(t) || math.IsInf(t, 0):
+					add(sp+".target", fmt.Sprintf("target %v", t), ErrNotFinite)
+				case t != 0 && (t < MinTarget || t > 1):
+					add(sp+".target", fmt.Sprintf("target %v outside [1e-9, 1]", t), ErrOutOfRange)
+				}
 				if len(s.Routines) == 0 {
 					add(sp, "no routines", ErrEmpty)
 				}
