@@ -7,10 +7,11 @@
 // being mentored when mentoring is not the solution." Every sales
 // organisation needs a T.M.C. plan, timed by the complexity of what it
 // sells. This package is that plan as code: a prescription from what a
-// manager has observed, a ramp timed by complexity and sales cycle, a
-// rep's journey as a state machine a CRM can store, the classification of
-// 1:1s with the monthly coaching cadence, and mentor matching from
-// competency scores. It decides; it does not read a CRM, schedule sessions
+// manager has observed or from what the CRM records, a ramp timed by
+// complexity and sales cycle, a rep's journey as a state machine a CRM can
+// store, the check that a performance plan is fair, the classification of
+// 1:1s with the monthly coaching cadence and who gives them, and mentor
+// matching from competency scores. It decides; it does not read a CRM, schedule sessions
 // or call time.Now: every time is a parameter. Grades and rates come from
 // package [competency], which builds on package
 // [github.com/salesdev/salesdev/benchmark].
@@ -73,6 +74,28 @@
 //	// training 45 days, mentoring 120, full productivity at day 165
 //	r.FullProductivity(start) // 2025-06-20 for a start on 2025-01-06
 //
+// # Signals from evidence
+//
+// A CRM records results, not knowledge, so [Infer] reads [Signals] from
+// the [Evidence] it has, following "Three Key Areas That Every Sales
+// Organization Must Get Right": inside the ramp's training stage a rep
+// does not yet know what to do; inside its mentoring stage the rep knows
+// what but not yet how; after it, "by the time a Sales Rep requires
+// coaching, they already know what to do, and how to do it", so a rep
+// below standard is coached for a blockage. Re-training follows only a
+// knowledge gap recorded by a coaching session ("sometimes a coaching
+// session may reveal that a re-training is needed, but most often this is
+// not the case") that no training has closed since. Without a start date,
+// the first day the rep appears in the data stands in, and without either
+// the rep is assumed past the ramp; the [Inference] Basis says which, in
+// words. A rep is below standard only when the evidence separates them
+// below it (competency.Score.Below); a rep the data cannot tell apart from
+// the standard meets it. What the manager states, signals or a barrier,
+// always wins:
+//
+//	inf, err := tmc.Infer(tmc.Evidence{Ramp: ramp, Started: hired, AsOf: today, Below: score.Below()})
+//	p := tmc.Prescribe(inf.Signals) // coaching, with inf.Basis saying why
+//
 // # The journey
 //
 // A [Journey] is one rep's way through the plan, as an immutable state
@@ -82,22 +105,52 @@
 //
 //	j, err := tmc.Start(hired, ramp)
 //	j, err = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: day45})
-//	j, err = j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: day120})
+//	j, err = j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: day135})
 //	j, err = j.Apply(tmc.Event{Kind: tmc.KnowledgeGapFound, At: day150}) // back to Training
 //
-// A coaching session may reveal that re-training is needed
-// ([KnowledgeGapFound]). If a rep does not perform after solid training and
-// coaching, "that is another discussion": a performance plan ([InReview]),
-// allowed only when the rep is past the ramp, has been below standard for
-// at least two consecutive periods ([PeriodMissed]), has completed at least
-// one coaching cycle without improvement ([CycleNotImproved]), and the cause
-// is skill or will, not incentives or environment. A plan ends in a pass
-// (back to Coaching), an extension, or an exit. Journeys marshal to JSON for
-// storage in a CRM and unmarshal strictly: unknown fields, unknown enum text
-// and unreachable states are errors. Every journey from [Start] and
-// [Journey.Apply] marshals and reads back the same: they refuse times JSON
-// cannot write exactly (a year outside 0 to 9999, a zone offset of a day or
-// more or with seconds).
+// A stage may be completed early, but the journey remembers it
+// ([Journey.FullStages]). Coaching comes in cycles, from [CycleStarted] to
+// [CycleImproved] or [CycleNotImproved], and a cycle ended without
+// improvement counts only when it lasted the minimum (60 days by default):
+// coaching "takes time and cannot be achieved in a quick 30-minute
+// session". Journeys marshal to JSON for storage in a CRM and unmarshal
+// strictly: unknown fields, fields given twice or in another case, unknown
+// enum text and unreachable states are errors. Every journey from [Start]
+// and [Journey.Apply] marshals and reads back the same: they refuse times
+// JSON cannot write exactly (a year outside 0 to 9999, a zone offset of a
+// day or more or with seconds).
+//
+// # A fair performance plan
+//
+// "If the salesperson does not perform after having received the benefit
+// of solid coaching and training, that is another discussion" ("Sales
+// Management vs Sales Mentorship"). The other discussion, a performance
+// plan ([InReview]), is fair only when the training and the coaching were
+// solid and there is evidence that coaching did not work. [CheckReview]
+// lists every condition a [ReviewCase] misses, each named by its rule:
+//
+//   - the rep is past the ramp, and had Training and Mentoring stages as
+//     long as the ramp planned ([ErrStagesCut] until a later full stage
+//     makes good a stage cut short);
+//   - the rep has been below standard for at least two consecutive
+//     periods past the ramp;
+//   - at least one coaching cycle of at least 60 days, with coaching at
+//     the cadence in each calendar month it covers (measured from the
+//     sessions, not from the calendar), ended with evidence of no
+//     meaningful improvement: enough trials after it, and the upper bound
+//     of a 95% interval on the gain below five percentage points, so that
+//     too little evidence never makes a plan easier;
+//   - the cause is the rep's skill ([DontKnow]) or will
+//     ([IncorrectThinking]), not incentives or environment, which are
+//     management's to fix; and a skill cause only after a re-training.
+//
+// [ReviewRules] hold the thresholds, each default with its source (the
+// articles give no numbers: most are library defaults, and the cadence is
+// [competency.CoachingCadence]). [Journey.Apply] enforces the conditions
+// it can know itself; [CheckReview] adds the cadence and the evidence. A
+// plan ends in a pass (back to Coaching), an extension, or an exit, and
+// during it the rep keeps getting coaching: [Stage.Help] of InReview is
+// Coaching.
 //
 // # Sessions and the coaching cadence
 //
@@ -107,9 +160,22 @@
 // average order value") makes it a management session; knowledge transfer
 // makes it training; peer insight, mentoring; only observation, practice,
 // blockage exploration and forward plans make coaching. [CoachingHours]
-// reports a rep's coaching per calendar month against [CoachingCadence],
-// the three hours a month that a Sales Executive Council study tied to 107%
-// of quota against 88% for reps with little or no coaching.
+// reports a rep's coaching per calendar month against
+// [competency.CoachingCadence], the three hours a month that a Sales
+// Executive Council study tied to 107% of quota against 88% for reps with
+// little or no coaching.
+//
+// # Managing or mentoring
+//
+// "Sales Management vs Sales Mentorship" asks managers: "Are you managing
+// or mentoring your sale team?" A [Session] records who gave it (By) and
+// in which [Role]: the rep's [Manager], a peer [Mentor], or a [Trainer].
+// [SessionMix] adds up a window's 1:1s by kind of help, per rep and per
+// giver, and flags two patterns: a manager whose 1:1s were all management,
+// who passes "the pressure along to the salespeople without the coaching,
+// ideas and resources to achieve it"; and a peer mentor who trains or
+// coaches, since "the role of a Mentor is not to train or coach a sales
+// rep" ("Three Key Areas That Every Sales Organization Must Get Right").
 //
 // # Mentors
 //
@@ -126,7 +192,11 @@
 // durations, times going backwards, empty teams. Errors are
 // [*InputError], [*EventError] or [*NoMentorError] values wrapping one of
 // the package's sentinels ([ErrInvalidEnum], [ErrInsideRamp],
-// [ErrNoMentor], …) for [errors.Is].
+// [ErrNoMentor], …) for [errors.Is]. The sentinels that mean what
+// package benchmark's mean are the same values ([ErrInvalidEnum] is
+// [benchmark.ErrInvalidEnum], and so are [ErrNegative], [ErrOutOfRange],
+// [ErrNotFinite], [ErrEmpty] and [ErrDuplicate]), so errors.Is works
+// across the layers.
 package tmc
 
 // References:
@@ -135,12 +205,17 @@ package tmc
 //     Training, Mentoring and Coaching defined, the three misdirections, and
 //     timing by the complexity of the product (the T.M.C. plan).
 //   - "Sales Management vs Sales Mentorship": a rep who does not perform
-//     after solid coaching and training is "another discussion".
+//     after solid coaching and training is "another discussion"; managers
+//     who pass the pressure along without coaching, ideas and resources.
 //   - ASLAN Training, "Know the Difference Between Coaching & Managing": a
 //     meeting that reviews and assigns KPIs is a management session.
 //   - R. F. Mager and P. Pipe, Analyzing Performance Problems, or "You
 //     Really Oughta Wanna" (1970; 3rd ed. 1997): skill, will, consequences
 //     and obstacles, the four barriers as used in sales coaching.
+//   - R. G. Newcombe, "Interval estimation for the difference between
+//     independent proportions: comparison of eleven methods", Statistics
+//     in Medicine 17 (1998) 873–890: the hybrid score interval (method
+//     10) on the gain of a coaching cycle, checked against its Table II.
 //   - Sales Executive Council (Corporate Executive Board), sales coaching
 //     research (2007), as commonly cited: reps with three or more hours of
 //     coaching a month reached 107% of quota, against 88% for reps with
