@@ -89,7 +89,7 @@
 // the first day the rep appears in the data stands in, and without either
 // the rep is assumed past the ramp; the [Inference] Basis says which, in
 // words. A rep is below standard only when the evidence separates them
-// below it (competency.Score.Below); a rep the data cannot tell apart from
+// below it ([competency.Score.Below]); a rep the data cannot tell apart from
 // the standard meets it. What the manager states, signals or a barrier,
 // always wins:
 //

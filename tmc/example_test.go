@@ -218,8 +218,13 @@ func ExampleStage_Help() {
 	s := tmc.Signals{KnowsWhat: true, KnowsHow: true}
 	given := tmc.InTraining.Help()
 	fmt.Println(given, tmc.Diagnose(given, s))
+
+	// On a fair performance plan the rep keeps being coached.
+	onPlan := tmc.Signals{KnowsWhat: true, KnowsHow: true, Barrier: tmc.IncorrectThinking}
+	fmt.Println(tmc.InReview.Help(), tmc.Misdirected(tmc.InReview.Help(), onPlan))
 	// Output:
 	// training training-when-coaching-needed
+	// coaching false
 }
 
 // ASLAN's "review and assign KPIs" meeting is management, however much it

@@ -46,7 +46,7 @@ type Inference struct {
 //     rep does not know what to do (re-training), whatever the ramp says.
 //
 // MeetsStandard is !e.Below: false only when the evidence separates the
-// rep below the standard; a rep the data cannot tell apart from it meets
+// rep below the standard (pass [competency.Score.Below]); a rep the data cannot tell apart from it meets
 // it, since there is no evidence of a problem to fix. Below standard
 // inside the ramp is expected, and the basis says so.
 //

@@ -343,7 +343,11 @@ func rewrap(fn, prefix string, err error) error {
 func coachingFailed(c ReviewCase, r ReviewRules) string {
 	j := c.Journey
 	if j.failed < 1 {
-		return "the journey records no coaching cycle of at least " + plural(j.minCycleDays, "day") + " ended without improvement"
+		days := j.minCycleDays
+		if days == 0 { // the zero Journey
+			days = r.MinCycleDays
+		}
+		return "the journey records no coaching cycle of at least " + plural(days, "day") + " ended without improvement"
 	}
 	if len(c.Cycles) == 0 {
 		return "no coaching cycle given"
