@@ -7,26 +7,37 @@ package competency
 // CRM's stages onto them, or copy the model, edit it, and save it with
 // [Marshal].
 //
-//   - "new-opportunities", Creating new opportunities: conversation →
-//     appointment. Jeff Hardesty calls the conversation-to-appointment
-//     ratio the #1 sales competency: too few first appointments starve the
-//     whole funnel, and national averages run from only 4% to 18%. Its
-//     elements follow his method for the call: learn the prospect's
-//     internal business challenge before dialling, talk to the executive
-//     who owns it, and hold a business conversation rather than a product
-//     pitch.
-//   - "gateway", Advancing the first appointment: appointment → gateway.
-//     Hardesty's second key indicator: how often the first appointment
-//     advances to the next phase, the first gateway, whether that is a
+// The shape (competencies peeled into elements, scenarios and routines) is
+// that of "The Difference Between Sales Leaders and Sales Managers", which
+// names creating new opportunities as its example of the most important
+// competency. The rest of what follows, the figures, the other two
+// competencies, the elements and the scenarios, comes from outside material
+// on core competencies, not from the article:
+//
+//   - [NewOpportunitiesID], Creating new opportunities: conversation →
+//     appointment. H. Baldwin's "Boost Your Conversation-to-Appointment
+//     Ratio" (Selling Power) quotes Jeff Hardesty calling the
+//     conversation-to-appointment ratio the #1 sales competency: too few
+//     first appointments starve the whole funnel, and national averages
+//     run from only 4% to 18%. Its elements follow the method for the call
+//     described there: learn the prospect's internal business challenge
+//     before dialling, talk to the executive who owns it, and hold a
+//     business conversation rather than a product pitch.
+//   - [GatewayID], Advancing the first appointment: appointment → gateway.
+//     Hardesty's second key indicator, in his writing on core competencies
+//     (see the package References): how often the first appointment advances
+//     to the next phase, the first gateway, whether that is a
 //     demonstration, a site visit, a survey or a proposal. Its scenarios
-//     include "All the King's Men", from the sales-leadership article that
-//     frames this package: not every decision maker has been identified.
-//   - "close", Gaining the new customer: gateway → close. How often a
+//     include "All the King's Men" (not every decision maker has been
+//     identified), also from outside material on core competencies; the
+//     article does not mention it.
+//   - [CloseID], Gaining the new customer: gateway → close. How often a
 //     new customer is won once the first gateway is passed.
 //
-// The routines are starting points in plain language, written to be
-// rehearsed in role play and observed in the field; a team replaces them
-// with its own. Each call returns a new Model, which the caller may
+// The routines are this library's own starting points in plain language,
+// written to be rehearsed in role play and observed in the field; a team
+// replaces them with its own. No scenario carries a Target: set them from
+// your own counts. Each call returns a new Model, which the caller may
 // modify.
 func Default() Model {
 	return Model{Competencies: []Competency{

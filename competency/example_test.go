@@ -3,6 +3,7 @@ package competency_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
@@ -524,4 +525,88 @@ func ExampleStandards_Scorecard() {
 	// Chloe gateway           B  shrunk 52.4% (45.0%–59.8%) vs 58.7%: not yet distinguishable from the standard
 	// Dana  new-opportunities C  shrunk 8.5% (6.0%–11.3%) vs 15.0%: below the standard
 	// Dana  gateway           B  shrunk 58.7% (49.9%–67.2%) vs 58.7%: not yet distinguishable from the standard
+}
+
+// One mission at a time: Dana's campaign on closing starts while her
+// campaign on creating new opportunities is still open.
+func ExampleCheckCampaigns() {
+	day := func(d int) time.Time { return time.Date(2026, time.January, d, 0, 0, 0, 0, time.UTC) }
+	opportunities := competency.Campaign{
+		Competency: competency.NewOpportunitiesID,
+		Rep:        "Dana",
+		Baseline:   benchmark.Rate{Hits: 7, Trials: 90},
+		Benchmark:  benchmark.Benchmark{Target: 0.15},
+		Start:      day(5),
+	}
+	closing := competency.Campaign{
+		Competency: competency.CloseID,
+		Rep:        "Dana",
+		Baseline:   benchmark.Rate{Hits: 9, Trials: 30},
+		Benchmark:  benchmark.Benchmark{Target: 0.3},
+		Start:      day(19),
+	}
+	err := competency.CheckCampaigns([]competency.Campaign{opportunities, closing})
+	fmt.Println(errors.Is(err, competency.ErrOverlap))
+	fmt.Println(err)
+
+	// Closed when the second one starts, the first leaves room for it.
+	opportunities.Closed = day(19)
+	fmt.Println(competency.CheckCampaigns([]competency.Campaign{opportunities, closing}))
+	// Output:
+	// true
+	// competency: CheckCampaigns: cs[1] ("Dana", close, from 2026-01-19T00:00:00Z, open): overlapping campaigns: it overlaps cs[0] ("Dana", new-opportunities, from 2026-01-05T00:00:00Z, open): a rep trains to one competency at a time
+	// <nil>
+}
+
+// The focus stays on a campaign until it reaches its benchmark: the
+// shrunk rate to date, at or above the target.
+func ExampleCampaign_Reached() {
+	c := competency.Campaign{
+		Competency: competency.NewOpportunitiesID,
+		Rep:        "Dana",
+		Baseline:   benchmark.Rate{Hits: 7, Trials: 90},
+		Benchmark:  benchmark.Benchmark{Target: 0.15},
+		Prior:      benchmark.Prior{Alpha: 12, Beta: 88},
+		Start:      time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC),
+	}
+	weeks := []benchmark.Rate{{Hits: 2, Trials: 20}, {Hits: 7, Trials: 42}, {Hits: 10, Trials: 41}}
+	for i, r := range weeks {
+		var err error
+		if c, err = c.Record(i+1, r); err != nil {
+			fmt.Println(err)
+			return
+		}
+		reached, err := c.Reached(nil)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("week %d: reached %v\n", i+1, reached)
+	}
+	// Output:
+	// week 1: reached false
+	// week 2: reached false
+	// week 3: reached true
+}
+
+// The behavior of the month comes from the weakest measured scenario:
+// here the gateway competency, with counts per scenario from the CRM and
+// its own target on the buying-group scenario.
+func ExampleCompetency_Weakest() {
+	c, _ := competency.Default().Lookup(competency.GatewayID)
+	c.Elements[0].Scenarios[0].Target = 0.5 // "All the King's Men": half of first meetings map the buying group
+	rates := map[string]benchmark.Rate{
+		"All the King's Men: not every decision maker identified": {Hits: 14, Trials: 40}, // 35% of 50%
+		"The meeting ends without a next step":                    {Hits: 22, Trials: 40}, // 55% of 60%
+	}
+	s, ok, err := c.Weakest(rates, 0.6)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ok, s.Name)
+	fmt.Println("train:", s.Routines[0].Name)
+	// Output:
+	// true All the King's Men: not every decision maker identified
+	// train: Map the buying group
 }

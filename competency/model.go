@@ -9,7 +9,9 @@ import (
 )
 
 // A Competency is an essential, controllable, measurable, trainable part of
-// the selling process. It is measured by a conversion ratio: of the items
+// the selling process (a definition from outside material on core
+// competencies; see the package References). It is measured by a
+// conversion ratio: of the items
 // that reached funnel stage From, the share that reached stage To
 // (conversations that became appointments).
 //

@@ -156,3 +156,83 @@ func TestRealPipeline(t *testing.T) {
 		t.Logf("%s: target %.3f, grades %v", id, targets[id].Target, g)
 	}
 }
+
+// TestRealTeamStandards grades every agent of the public CRM data set on
+// winning decided deals against the team's standards. The target set by
+// TeamStandards, on the shrunk scale, leaves A players on the team (8 of
+// 30, none of them separated from the target: the agents' win rates are
+// close); the old recipe, a 75th-percentile target over raw rates read
+// against shrunk grades, left none.
+func TestRealTeamStandards(t *testing.T) {
+	funnels := agentFunnels(t)
+	m := Model{Competencies: []Competency{tiny("engage", "opportunity", "engaged"), tiny("win", "decided", "won")}}
+	agents := make([]string, 0, len(funnels))
+	for a := range funnels {
+		agents = append(agents, a)
+	}
+	slices.Sort(agents)
+	team := make([]map[string]benchmark.Rate, len(agents))
+	for i, a := range agents {
+		r, err := m.Rates(funnels[a])
+		if err != nil {
+			t.Fatalf("Rates(%s) error = %v", a, err)
+		}
+		team[i] = r
+	}
+	s, err := TeamStandards(m, team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Measured) != 2 || len(s.Unmeasured) != 0 {
+		t.Fatalf("TeamStandards() = %+v, want both competencies measured", s)
+	}
+	win := s.Measured[1]
+	if win.Competency != "win" || win.Team != (benchmark.Rate{Hits: 4238, Trials: 6711}) || win.Reps != len(agents) {
+		t.Errorf("Measured[1] = %+v, want win over the pooled 4238/6711 from all %d agents", win, len(agents))
+	}
+	grades := map[Grade]int{}
+	below, separated := 0, 0
+	for i, a := range agents {
+		card, err := s.Scorecard(a, team[i], nil)
+		if err != nil {
+			t.Fatalf("Scorecard(%s) error = %v", a, err)
+		}
+		sc, _ := card.Score("win")
+		grades[sc.Grade]++
+		if sc.Separated {
+			separated++
+		}
+		if sc.Below() {
+			below++
+		}
+	}
+	if grades[GradeA] == 0 {
+		t.Errorf("close grades through TeamStandards %v: no A player", grades)
+	}
+	t.Logf("win: target %.4f (%s), grades %v, %d separated from the target, %d of them below", win.Target, win.Source, grades, separated, below)
+
+	// The old recipe: the 75th percentile of the raw rates as the
+	// target, read against shrunk rates.
+	raw := make([]float64, len(team))
+	for i, r := range team {
+		raw[i] = r["win"].Value()
+	}
+	b, err := benchmark.FromTeam(benchmark.Metric{Name: "win"}, raw, 0.75)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[Grade]int{}
+	for i := range agents {
+		sc, err := NewScore("win", team[i]["win"], b, win.Prior, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old[sc.Grade]++
+	}
+	// On this data it grades all 30 agents B: the shrunk rates sit closer
+	// together than the raw ones, and none reaches a raw-scale target.
+	if old[GradeA] != 0 {
+		t.Errorf("the raw-target recipe grades %v, want no A: then this test no longer shows why targets belong on the shrunk scale", old)
+	}
+	t.Logf("raw-rate target %.4f grades %v", b.Target, old)
+}

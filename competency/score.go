@@ -27,9 +27,9 @@ const (
 )
 
 // MinTarget is the smallest benchmark target this package accepts for a
-// conversion ratio: one conversion in a billion. No funnel is trained to a
-// smaller standard, and a target closer to 0 leaves almost nothing to
-// divide by: the share of the gap a campaign closed ([Progress.Closed])
+// conversion ratio: one conversion in a billion, a library default. No
+// funnel is trained to a smaller standard, and a target closer to 0
+// leaves almost nothing to divide by: the share of the gap a campaign closed ([Progress.Closed])
 // and the revenue multiplier ([Gain.Multiplier]) could overflow to +Inf.
 // Every function here that takes a target refuses one outside
 // [MinTarget, 1] with an [*InputError] wrapping [ErrOutOfRange].
