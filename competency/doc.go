@@ -68,8 +68,7 @@
 //	//   (75th percentile of the shrunk rates of 4 reps with at least 10 trials)
 //	// close: not measured: the data does not measure it
 //
-// Three choices make the standard fair, and each is written in its
-// Source. The target is on the shrunk scale, the scale grades are read
+// Three choices make the standard fair. The target is on the shrunk scale, the scale grades are read
 // on: a target set on raw rates, read against rates pulled toward the
 // team, leaves a team of similar reps with no A player at all. Only reps
 // with enough evidence set the bar (10 trials by default, a library

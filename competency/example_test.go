@@ -610,3 +610,15 @@ func ExampleCompetency_Weakest() {
 	// true All the King's Men: not every decision maker identified
 	// train: Map the buying group
 }
+
+// A campaign runs from its start until it is closed; an open one runs on.
+func ExampleCampaign_Open() {
+	day := func(d int) time.Time { return time.Date(2026, time.January, d, 0, 0, 0, 0, time.UTC) }
+	c := competency.Campaign{Competency: competency.CloseID, Rep: "Dana", Start: day(5)}
+	fmt.Println(c.Open(day(4)), c.Open(day(5)), c.Open(day(31)))
+	c.Closed = day(19)
+	fmt.Println(c.Open(day(18)), c.Open(day(19)))
+	// Output:
+	// false true true
+	// true false
+}
