@@ -37,11 +37,11 @@ type Rollup struct {
 	// Each group has one line of stride words (a whole number of 64-byte
 	// cache lines) holding everything a record updates: the amount sum
 	// of each outcome as a full int64, and, as 32-bit halves of the
-	// other words, the won and lost counts, the days sum of each outcome
-	// and a count per stage (see the line* constants). A record adds to
-	// four words of one line, so with up to 5 stages it touches one
-	// cache line, and 10,000 reps' lines (640 KB) stay in a core's L2
-	// cache while the records stream past.
+	// other words, the days sum and the number of records of each
+	// outcome and a count per stage but the first (see the line*
+	// constants). A record adds to three words of one line, so with up
+	// to 5 stages it touches one cache line, and 10,000 reps' lines
+	// (640 KB) stay in a core's L2 cache while the records stream past.
 	//
 	// The 32-bit halves are narrow counters: before one could overflow
 	// into its neighbour, spill adds every half into wide, one int64 per
@@ -55,6 +55,8 @@ type Rollup struct {
 	ndays  uint64
 	// bounds are upper bounds on every group's exact figures.
 	bounds bounds
+	// badStage[s] is 0x80 when s is not a stage index, and 0 when it is.
+	badStage [256]uint8
 }
 
 // bounds bound a Rollup's figures from above: count is at least every
@@ -63,19 +65,37 @@ type Rollup struct {
 // batch could overflow them.
 type bounds struct{ count, amount, days int64 }
 
-// The words of a line: the amount sums of Open, Won and Lost, then 32-bit
-// halves numbered from lineHalves: won and lost counts (half 6, 7), the
-// days sums of Open, Won and Lost (halves 8, 9, 10) and a count per stage
-// from half 11 on. Half h is bits 32·(h&1) of word h>>1.
+// The words of a line: the amount sums of Open, Won and Lost (words 0, 1,
+// 2), then one word per outcome (words 3, 4, 5) whose low half is the days
+// sum and whose high half is the number of records, so that a record adds
+// its days and counts itself in one addition; then a count per stage s ≥ 1
+// as half lineStage+s. Half h is bits 32·(h&1) of word h>>1. The first
+// stage needs no counter: its count is the records less those counted at
+// the other stages.
 const (
-	lineWon   = 6
-	lineDays  = 8
-	lineStage = 11
+	lineOutcome = 3
+	lineStage   = 11
 )
 
 // lineStride returns the words in a line for n stages, rounded up to whole
 // cache lines of 8 words.
 func lineStride(n int) int { return ((lineStage+n+1)/2 + 7) &^ 7 }
+
+// stageInc is what a record at stage s adds to the word of its stage's
+// count, (lineStage+s)>>1: 1 in the low or the high half, and nothing for
+// the first stage, which has no counter.
+func stageInc(s uint) uint64 {
+	if s == 0 {
+		return 0
+	}
+	return 1 << (((s + 1) & 1) * 32)
+}
+
+// stageIncs is stageInc for s in [0, 8), for the hot loop.
+var stageIncs = [8]uint64{0, 1, 1 << 32, 1, 1 << 32, 1, 1 << 32, 1}
+
+// countInc is what a record adds to its outcome's word besides its days.
+const countInc = 1 << 32
 
 // A group's state, as the wide counters, the binary format and the reads
 // lay it out: a count per stage, the won and lost counts, the days sums of
@@ -147,6 +167,9 @@ func (r *Rollup) init(stages []string, groups int) {
 		lines: make([]uint64, (groups+1)*stride),
 		wide:  make([]int64, groups*wideLen(len(stages))),
 	}
+	for s := len(stages); s < len(r.badStage); s++ {
+		r.badStage[s] = 0x80
+	}
 }
 
 // Stages returns a copy of r's stage names, top first.
@@ -185,28 +208,34 @@ func (r *Rollup) Add(records []Record) error {
 	// and the blocks before it out again. Records before spilled have
 	// been spilled into the wide counters (or added there directly) and
 	// come out of those.
+	//
+	// The bounds live in local variables until Add returns: Rollups
+	// made one after the other may share a cache line, and goroutines
+	// each adding to their own would otherwise pass it back and forth.
 	const fn = "Rollup.Add"
 	if r.groups == 0 && len(records) > 0 {
 		return r.recordErr(fn, 0, records) // the zero Rollup: every group is out of range
 	}
-	saved, ncount, ndays := r.bounds, r.ncount, r.ndays
+	saved, savedCount, savedDays := r.bounds, r.ncount, r.ndays
+	b, ncount, ndays := saved, savedCount, savedDays
 	spilled := 0
+	spill := func(start int) {
+		r.spill()
+		ncount, ndays, spilled = 0, 0, start
+	}
 	rollback := func(end int) {
 		r.unapply(records[spilled:end])
 		r.unapplyWide(records[:spilled])
-		r.bounds = saved
-		if spilled == 0 {
-			r.ncount, r.ndays = ncount, ndays
-		} else {
-			r.ncount, r.ndays = 0, 0 // the spill cleared the narrow counters
+		r.bounds, r.ncount, r.ndays = saved, savedCount, savedDays
+		if spilled > 0 {
+			r.ncount, r.ndays = 0, 0 // a spill cleared the narrow counters
 		}
 	}
 	for start := 0; start < len(records); start += block {
 		blk := records[start:min(start+block, len(records))]
 		n := uint64(len(blk))
-		if r.ncount+n > math.MaxUint32 {
-			r.spill()
-			spilled = start
+		if ncount+n > math.MaxUint32 {
+			spill(start)
 		}
 		bad, amounts, days := r.apply(blk)
 		if bad|amounts < 0 {
@@ -218,27 +247,25 @@ func (r *Rollup) Add(records []Record) error {
 		// likewise n·days for the days sums.
 		hi, grewA := bits.Mul64(n, uint64(amounts))
 		grewD := n * days // at most 1024·65,535
-		wideOK := hi == 0 && r.bounds.fit(n, grewA, grewD)
-		if wideOK && r.ndays+grewD <= math.MaxUint32 {
-			r.bounds.add(n, grewA, grewD)
-			r.ncount += n
-			r.ndays += grewD
+		wideOK := hi == 0 && b.fit(n, grewA, grewD)
+		if wideOK && ndays+grewD <= math.MaxUint32 {
+			b.add(n, grewA, grewD)
+			ncount += n
+			ndays += grewD
 			continue
 		}
 		// A narrow days counter or an exact sum may have overflowed: take
 		// the block out, spill, and put it back.
 		r.unapply(blk)
-		r.spill()
-		spilled = start
+		spill(start)
 		if wideOK {
 			r.apply(blk)
-			r.bounds.add(n, grewA, grewD)
-			r.ncount, r.ndays = n, grewD
+			b.add(n, grewA, grewD)
+			ncount, ndays = n, grewD
 			continue
 		}
 		// An exact sum may overflow: add the block straight to the wide
 		// counters, record by record, checking each sum.
-		r.tighten()
 		if i, ok := r.applyChecked(blk); !ok {
 			r.unapplyWide(blk[:i])
 			rollback(start)
@@ -246,7 +273,9 @@ func (r *Rollup) Add(records []Record) error {
 		}
 		spilled = start + len(blk)
 		r.tighten()
+		b = r.bounds
 	}
+	r.bounds, r.ncount, r.ndays = b, ncount, ndays
 	return nil
 }
 
@@ -284,39 +313,21 @@ func (r *Rollup) recordErr(fn string, start int, blk []Record) error {
 	return inputErr(fn, "records", ErrOutOfRange) // not reached: apply found a bad record
 }
 
-// closedInc is what a record of each outcome adds to the word of the won
-// and lost counts; an unknown outcome (only in a bad batch) adds nothing.
-var closedInc = [4]uint64{0, 1, 1 << 32, 0}
-
 // apply adds a block of records to the lines and checks them on the way:
 // bad is negative when a record is out of range or has a negative amount,
 // amounts is the OR of the amounts and days the OR of the days. A bad
-// record's indexes are clamped so that it still lands inside the lines,
-// where unapply finds it again; unapply must compute the same indexes.
+// record's indexes are clamped or masked so that it still lands inside
+// the lines, where unapply finds it again; unapply must compute the same
+// indexes.
 //
 // This is the hot loop: no branch depends on the data, and each record
-// adds to four words of one line. With up to 5 stages a line is an
+// adds to three words of one line. With up to 5 stages a line is an
 // [8]uint64 indexed with masks, so a record costs one bounds check.
 func (r *Rollup) apply(blk []Record) (bad, amounts int64, days uint64) {
 	lines, spare := r.lines, r.groups
 	gmax, smax := int64(r.groups)-1, int64(len(r.stages))-1
 	if r.stride == 8 {
-		for i := range blk {
-			rec := &blk[i]
-			bad |= (gmax - int64(rec.Group)) | (smax - int64(rec.Stage)) | (int64(Lost) - int64(rec.Outcome))
-			amounts |= rec.Amount
-			days |= uint64(rec.Days)
-			g := min(int(rec.Group), spare)
-			o := uint(rec.Outcome & 3)
-			line := (*[8]uint64)(lines[g*8 : g*8+8])
-			line[o] += uint64(rec.Amount)
-			line[3] += closedInc[o]
-			dh := lineDays + o
-			line[(dh>>1)&7] += uint64(rec.Days) << ((dh & 1) * 32)
-			sh := lineStage + uint(rec.Stage)
-			line[(sh>>1)&7] += 1 << ((sh & 1) * 32)
-		}
-		return bad, amounts, days
+		return apply8(lines, uint(spare), &r.badStage, blk)
 	}
 	stride := r.stride
 	for i := range blk {
@@ -325,21 +336,48 @@ func (r *Rollup) apply(blk []Record) (bad, amounts int64, days uint64) {
 		amounts |= rec.Amount
 		days |= uint64(rec.Days)
 		g := min(int(rec.Group), spare)
-		o := uint(rec.Outcome & 3)
+		o, s := uint(rec.Outcome&3), uint(min(int64(rec.Stage), smax))
 		line := lines[g*stride : g*stride+stride]
 		line[o] += uint64(rec.Amount)
-		line[3] += closedInc[o]
-		dh := lineDays + o
-		line[dh>>1] += uint64(rec.Days) << ((dh & 1) * 32)
-		sh := lineStage + uint(min(int64(rec.Stage), smax))
-		line[sh>>1] += 1 << ((sh & 1) * 32)
+		line[lineOutcome+o] += uint64(rec.Days) | countInc
+		line[(lineStage+s)>>1] += stageInc(s)
+	}
+	return bad, amounts, days
+}
+
+// apply8 is apply's hot loop for lines of 8 words, in a function of its
+// own so that its variables stay in registers. Its checks cost a few
+// instructions: a record whose group is out of range lands in the spare
+// line, which is all zeros before the block and holds a count after it;
+// and one accumulator takes r.badStage[stage], 0 or 0x80, and outcome+1,
+// which is at most 3 for a known outcome, so that it ends at most 3 when
+// every stage and outcome is known.
+func apply8(lines []uint64, spare uint, badStage *[256]uint8, blk []Record) (bad, amounts int64, days uint64) {
+	var check uint
+	for i := range blk {
+		rec := &blk[i]
+		s, o := uint(rec.Stage), uint(rec.Outcome)
+		a, d := rec.Amount, uint64(rec.Days)
+		g := min(uint(rec.Group), spare)
+		check |= uint(badStage[s]) | (o + 1)
+		amounts |= a
+		days |= d
+		line := (*[8]uint64)(lines[g*8 : g*8+8])
+		o &= 3 // as unapply computes it
+		line[o] += uint64(a)
+		line[lineOutcome+o] += d | countInc
+		line[((lineStage+s)>>1)&7] += stageIncs[s&7]
+	}
+	sl := (*[8]uint64)(lines[spare*8 : spare*8+8])
+	if check > uint(Lost)+1 || sl[3]|sl[4]|sl[5]|sl[6] != 0 {
+		bad = -1
 	}
 	return bad, amounts, days
 }
 
 // unapply takes records that apply added out of the lines again, at the
-// same clamped indexes: integer sums subtract back exactly, whatever
-// carried from one half of a word into the other.
+// same indexes: integer sums subtract back exactly, whatever carried from
+// one half of a word into the other.
 func (r *Rollup) unapply(recs []Record) {
 	spare, smax := r.groups, int64(len(r.stages))-1
 	stride := r.stride
@@ -349,16 +387,14 @@ func (r *Rollup) unapply(recs []Record) {
 		o := uint(rec.Outcome & 3)
 		line := r.lines[g*stride : g*stride+stride]
 		line[o] -= uint64(rec.Amount)
-		line[3] -= closedInc[o]
-		dh := lineDays + o
-		sh := lineStage + uint(rec.Stage)
 		if stride == 8 {
-			line[(dh>>1)&7] -= uint64(rec.Days) << ((dh & 1) * 32)
-			line[(sh>>1)&7] -= 1 << ((sh & 1) * 32)
+			s := uint(rec.Stage)
+			line[(lineOutcome+o)&7] -= uint64(rec.Days) | countInc
+			line[((lineStage+s)>>1)&7] -= stageIncs[s&7]
 		} else {
-			sh = lineStage + uint(min(int64(rec.Stage), smax))
-			line[dh>>1] -= uint64(rec.Days) << ((dh & 1) * 32)
-			line[sh>>1] -= 1 << ((sh & 1) * 32)
+			s := uint(min(int64(rec.Stage), smax))
+			line[lineOutcome+o] -= uint64(rec.Days) | countInc
+			line[(lineStage+s)>>1] -= stageInc(s)
 		}
 	}
 }
@@ -366,19 +402,36 @@ func (r *Rollup) unapply(recs []Record) {
 // half returns half h of line.
 func half(line []uint64, h int) int64 { return int64(uint32(line[h>>1] >> ((h & 1) * 32))) }
 
+// narrow returns the figures in a line's narrow counters: a count per
+// stage into st[:n], the won and lost counts into st[n], st[n+1], and the
+// days sums of Open, Won and Lost into st[n+2:n+5].
+func narrow(line []uint64, n int, st []int64) {
+	var total, later int64
+	for o := range 3 {
+		total += half(line, 2*(lineOutcome+o)+1)
+		st[n+2+o] = half(line, 2*(lineOutcome+o))
+	}
+	for s := 1; s < n; s++ {
+		st[s] = half(line, lineStage+s)
+		later += st[s]
+	}
+	st[0] = total - later
+	st[n], st[n+1] = half(line, 2*(lineOutcome+1)+1), half(line, 2*(lineOutcome+2)+1)
+}
+
 // spill adds every narrow counter into its wide one and clears it. The
 // amount sums, full words already, stay where they are.
 func (r *Rollup) spill() {
 	n, stride, wl := len(r.stages), r.stride, wideLen(len(r.stages))
+	var buf [stateMax]int64
+	st := buf[:wl]
 	for g := range r.groups {
 		line, w := r.lines[g*stride:(g+1)*stride], r.wide[g*wl:(g+1)*wl]
-		for s := range n {
-			w[s] += half(line, lineStage+s)
+		narrow(line, n, st)
+		for i, v := range st {
+			w[i] += v
 		}
-		for i := range 5 { // won, lost, days of Open, Won, Lost
-			w[n+i] += half(line, lineWon+i)
-		}
-		clear(line[3:])
+		clear(line[lineOutcome:])
 	}
 	r.ncount, r.ndays = 0, 0
 }
@@ -390,13 +443,13 @@ func (r *Rollup) spill() {
 func (r *Rollup) state(g int, st []int64) {
 	n, wl := len(r.stages), wideLen(len(r.stages))
 	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wl:(g+1)*wl]
-	for s := range n {
-		st[s] = w[s] + half(line, lineStage+s)
+	narrow(line, n, st) // the narrow counters, in the wide layout
+	for i := range n + 2 {
+		st[i] += w[i]
 	}
-	st[n], st[n+1] = w[n]+half(line, lineWon), w[n+1]+half(line, lineWon+1)
 	for o := range 3 {
+		st[n+5+o] = w[n+2+o] + st[n+2+o]
 		st[n+2+o] = int64(line[o])
-		st[n+5+o] = w[n+2+o] + half(line, lineDays+o)
 	}
 }
 
@@ -503,19 +556,19 @@ func (r *Rollup) Merge(other *Rollup) error {
 			}
 		}
 	}
-	// Add other's exact figures to r's wide counters and amounts; r's
-	// narrow counters are left as they are.
-	wl := wideLen(n)
+	// Add other's wide counters, narrow counters and amounts to r's wide
+	// counters and amounts; r's narrow counters are left as they are.
+	wl, stride := wideLen(n), r.stride
+	nw := y[:wl]
 	for g := range r.groups {
-		other.state(g, y)
-		w := r.wide[g*wl : (g+1)*wl]
-		for i := range n + 2 {
-			w[i] += y[i]
+		w, ow := r.wide[g*wl:(g+1)*wl], other.wide[g*wl:(g+1)*wl]
+		line, oline := r.lines[g*stride:(g+1)*stride], other.lines[g*stride:(g+1)*stride]
+		narrow(oline, n, nw)
+		for i := range w {
+			w[i] += ow[i] + nw[i]
 		}
-		line := r.lines[g*r.stride:]
 		for o := range 3 {
-			line[o] += uint64(y[n+2+o])
-			w[n+2+o] += y[n+5+o]
+			line[o] += oline[o]
 		}
 	}
 	if exact {
