@@ -1,6 +1,7 @@
 package rollup_test
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -152,8 +153,14 @@ func ExampleRollup_MarshalBinary() {
 	}
 	k, _ := total.Group(0)
 	fmt.Println(k.Won)
+
+	// A shard damaged on the way is refused, never read as other figures.
+	data[len(data)/2] ^= 0x04
+	err = received.UnmarshalBinary(data)
+	fmt.Println(errors.Is(err, rollup.ErrCorrupt))
 	// Output:
 	// {1 70000 9}
+	// true
 }
 
 // How a CRM plugin maps its data onto records, for Salesforce and HubSpot
@@ -299,9 +306,12 @@ func ExampleCycleDays() {
 	fmt.Println(days, err)
 	_, err = rollup.CycleDays(closed, created)
 	fmt.Println(err)
+	_, err = rollup.CycleDays(created, time.Time{}) // a blank CloseDate
+	fmt.Println(err)
 	// Output:
 	// 41 <nil>
 	// rollup: CycleDays: closed 2024-01-15 before created 2024-02-25: negative
+	// rollup: CycleDays: closed: empty input: the zero time, a missing date
 }
 
 func ExampleMinorUnits() {
@@ -309,9 +319,14 @@ func ExampleMinorUnits() {
 	fmt.Println(cents, err)
 	yen, err := rollup.MinorUnits(12345, 0)
 	fmt.Println(yen, err)
+	// The decimal as written is rounded, half away from zero, although
+	// the float64 nearest 1.005 is 1.00499999999999989…
+	half, err := rollup.MinorUnits(1.005, 2)
+	fmt.Println(half, err)
 	// Output:
 	// 1999 <nil>
 	// 12345 <nil>
+	// 101 <nil>
 }
 
 func ExampleOutcome_UnmarshalText() {

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"math/big"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -579,6 +581,54 @@ func TestRollupManyStages(t *testing.T) {
 	}
 }
 
+// TestRollupSpill adds enough records with long cycles that the narrow
+// days counters spill into the wide ones several times within one Add and
+// across Adds, and checks the figures against the naive map; then that a
+// batch refused after spilling (a bad record, or an overflowing amount,
+// at its very end) leaves the roll-up's figures as they were.
+func TestRollupSpill(t *testing.T) {
+	const groups = 3
+	recs := genRecords(300_000, groups)
+	for i := range recs {
+		recs[i].Days = uint16(65535 - i%7) // 1024·65,535 days a block: a spill every 64 blocks
+	}
+	for _, stages := range [][]string{rollupStages, {"a", "b", "c", "d", "e", "f", "g"}} {
+		r := mustRollup(t, stages, groups)
+		for _, batch := range [][]Record{recs[:100], recs[100:200_000], recs[200_000:]} {
+			if err := r.Add(batch); err != nil {
+				t.Fatalf("Add error: %v", err)
+			}
+		}
+		want, _ := naiveKPIs(stages, groups, recs)
+		for g, k := range r.All() {
+			if diff := cmp.Diff(want[g], k, rollupApprox); diff != "" {
+				t.Fatalf("%d stages: Group(%d) after spills (-want +got):\n%s", len(stages), g, diff)
+			}
+		}
+		before := rollupState(t, r)
+		badGroup := append(slices.Clone(recs), Record{Group: groups})
+		huge := append(slices.Clone(recs), Record{Amount: math.MaxInt64, Outcome: Won, Stage: 1})
+		for name, batch := range map[string][]Record{"bad group": badGroup, "overflowing amount": huge} {
+			if err := r.Add(batch); err == nil {
+				t.Fatalf("%d stages: Add(%s at the end) = nil, want an error", len(stages), name)
+			}
+			if !bytes.Equal(rollupState(t, r), before) {
+				t.Fatalf("%d stages: Add(%s at the end) changed the roll-up", len(stages), name)
+			}
+		}
+		// And it goes on counting exactly.
+		if err := r.Add(recs); err != nil {
+			t.Fatal(err)
+		}
+		want, _ = naiveKPIs(stages, groups, slices.Concat(recs, recs))
+		for g, k := range r.All() {
+			if diff := cmp.Diff(want[g], k, rollupApprox); diff != "" {
+				t.Fatalf("%d stages: Group(%d) after a refused batch (-want +got):\n%s", len(stages), g, diff)
+			}
+		}
+	}
+}
+
 // naiveKPIs rolls records up the obvious way, with a map, as an oracle
 // independent of Rollup's layout. ok is false when a sum overflows.
 func naiveKPIs(stages []string, groups int, recs []Record) (kpis []KPIs, ok bool) {
@@ -1056,6 +1106,50 @@ func TestMinorUnitsCents(t *testing.T) {
 	})
 }
 
+// FuzzMinorUnits checks MinorUnits against exact rational arithmetic on
+// the shortest decimal of the amount: never a panic, and either the
+// decimal times 10^digits rounded half away from zero, or an error when
+// that is not finite or does not fit in an int64.
+func FuzzMinorUnits(f *testing.F) {
+	f.Add(1.005, 2)              // the float64 lies below the decimal's half
+	f.Add(19.99, 2)              // 19.99×100 = 1998.9999999999998
+	f.Add(-2.5, 0)               // half away from zero, negative
+	f.Add(9.2e18, 0)             // near the int64 limit
+	f.Add(1e-320, 18)            // subnormal
+	f.Add(math.MaxFloat64, 2)    // overflow
+	f.Add(0.123456789012345, 18) // every digit
+	f.Fuzz(func(t *testing.T, amount float64, digits int) {
+		got, err := MinorUnits(amount, digits)
+		if math.IsNaN(amount) || math.IsInf(amount, 0) || digits < 0 || digits > 18 {
+			if err == nil {
+				t.Fatalf("MinorUnits(%v, %d) = %d, want an error", amount, digits, got)
+			}
+			return
+		}
+		x, ok := new(big.Rat).SetString(strconv.FormatFloat(amount, 'f', -1, 64))
+		if !ok {
+			t.Fatalf("cannot read %v back", amount)
+		}
+		x.Mul(x, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)))
+		// Round half away from zero: truncate |x| + 1/2.
+		abs := new(big.Rat).Abs(x)
+		abs.Add(abs, big.NewRat(1, 2))
+		want := new(big.Int).Quo(abs.Num(), abs.Denom())
+		if x.Sign() < 0 {
+			want.Neg(want)
+		}
+		if !want.IsInt64() {
+			if !errors.Is(err, ErrOverflow) {
+				t.Fatalf("MinorUnits(%v, %d) = %d, %v, want %v", amount, digits, got, err, ErrOverflow)
+			}
+			return
+		}
+		if err != nil || got != want.Int64() {
+			t.Fatalf("MinorUnits(%v, %d) = %d, %v, want %d", amount, digits, got, err, want.Int64())
+		}
+	})
+}
+
 func TestCycleDays(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -1375,12 +1469,13 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 	r, _ := New([]string{"call", "meeting", "deal"}, 2)
 	_ = r.Add([]Record{{Group: 1, Stage: 2, Outcome: Won, Amount: 300, Days: 4}, {Stage: 1, Days: 2}})
 	good, _ := r.MarshalBinary()
-	f.Add(good)                                                                // a valid roll-up
-	f.Add(good[:len(good)-3])                                                  // truncated
-	f.Add([]byte("sdru\x01\x00\x00"))                                          // the zero Rollup
-	f.Add([]byte("sdru\x01\x01\x01a\xff\xff\x03"))                             // many groups, no data
-	f.Add([]byte("sdru\x02"))                                                  // an unknown version
-	f.Add([]byte("sdru\x01\x01\x01a\x01\x05\x00\x00\x00\x00\x00\x00\x00\x00")) // an amount with no records
+	f.Add(good)                                                           // a valid roll-up
+	f.Add(good[:len(good)-3])                                             // truncated
+	f.Add(shard(shardBody(nil, 0)))                                       // the zero Rollup
+	f.Add(shard(shardBody([]string{"a"}, 1<<20)))                         // many groups, no data
+	f.Add([]byte("sdru\x01\x00\x00"))                                     // version 1, no longer read
+	f.Add(shard(shardBody([]string{"a"}, 1, 0, 0, 0, 5, 0, 0, 0, 0, 0)))  // an amount with no records
+	f.Add(shard(shardBody([]string{"a"}, 1, 3, 1, 1, 5, 6, 7, 8, 9, 10))) // a valid group behind a valid checksum
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Rollup
 		if err := r.UnmarshalBinary(data); err != nil {
