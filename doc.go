@@ -1,23 +1,51 @@
-// Package salesdev turns a sales team's CRM data into decisions about
-// developing its people. This package holds only documentation; the work is
-// done by four sub-packages, each a pure library (no I/O, no clock, no
-// goroutines of its own) that a CRM plugin imports:
+// Package salesdev turns what a CRM knows about a sales team into each
+// rep's development plan, in one call: [NewPlan]. The decisions are made by
+// four sub-packages, each a pure library (no I/O, no clock, no goroutines
+// of its own) that a CRM plugin can also import on its own:
 //
 //   - [github.com/salesdev/salesdev/benchmark]: the ratios a leader runs
 //     instead of chasing quota — conversion rates with honest confidence on
-//     small samples, team benchmarks, thresholds discovered in history, the
-//     reverse funnel, and roll-ups of CRM records at memory speed.
+//     small samples, team benchmarks, thresholds discovered in history and
+//     the reverse funnel; its sub-package
+//     [github.com/salesdev/salesdev/benchmark/rollup] rolls CRM records up
+//     into per-rep KPIs at memory speed.
 //   - [github.com/salesdev/salesdev/competency]: the competencies of the
-//     selling process, broken into elements, scenarios and routines; A/B/C
-//     grades; which competency to train first; the measured effect of
-//     training.
+//     selling process, broken into elements, scenarios and routines; the
+//     team's standards; A/B/C grades that say when the evidence cannot yet
+//     tell a rep from the standard; which competency to train first; the
+//     measured effect of training.
 //   - [github.com/salesdev/salesdev/grid]: desire, productivity and
 //     competency; achievers, strivers, independents and detractors; the
 //     mode of leadership and the coaching time each needs; one competency
 //     and one behavior at one time.
 //   - [github.com/salesdev/salesdev/tmc]: Training → Mentoring → Coaching;
-//     the ramp by product complexity, the right help for a struggling rep,
-//     misdirected help caught, and a performance plan only when it is fair.
+//     the ramp by product complexity, the signals a CRM's data supports,
+//     the right help for a struggling rep, misdirected help caught, and a
+//     performance plan only when it is fair.
+//
+// # The team plan
+//
+// A plugin fills in a [Team] — the roster (rep, manager, start date when
+// known), each rep's [benchmark.Rate] per competency, and whatever else the
+// CRM has: results against quota, desire survey answers, 1:1 sessions,
+// journey events, and the plan's own state from last time (campaigns and
+// focuses) — and calls [NewPlan]:
+//
+//	plan, err := salesdev.NewPlan(team, &salesdev.Config{CoachingHours: 15})
+//	for _, r := range plan.Reps {
+//		fmt.Println(r.Rep, r.Help.Help, r.Focus.Competency, r.Why)
+//	}
+//
+// The [Plan] holds the team's standards and its first priority for
+// training ("the first priority for training jumps right off the page"),
+// and for each rep the graded scorecard with its evidence, the quadrant (or
+// why the rep is not placed), the help needed with its basis, the 1+1+1
+// focus (kept until its benchmark is reached or its campaign closed), the
+// change since the campaign began, a mentor and coaching hours; for each
+// manager, the mix of managing and developing. With fewer inputs the plan
+// says less, and [Plan.Missing] names the input that would unlock the
+// rest. Every figure comes from the four packages: this package only joins
+// them, so a plugin gets the same decisions as the example programs.
 //
 // # Why these frameworks
 //
@@ -38,11 +66,14 @@
 // Management versus leadership versus coaching. Three characteristics decide
 // what a rep needs: desire (answered by leadership), productivity (answered
 // by management: reviewing and assigning KPIs) and competency (answered by
-// coaching). Placed on a grid of results against desire, reps fall into
-// achievers, strivers, independents and detractors, each needing a
-// different share of the manager's time; "desire determines development".
-// Reps coached three hours a month or more reached 107% of quota, against
-// 88% for the rest. That is package grid.
+// coaching), as ASLAN's "Know the Difference Between Coaching & Managing"
+// puts it. The article places reps in a grid of achievers, strivers,
+// independents and detractors without naming its axes; ASLAN's published
+// grid material gives them (results against quota, desire to develop), and
+// every placed rep is coached: leaving reps alone "was a mistake". How much
+// coaching is enough is an outside figure: in a Sales Executive Council
+// study, reps coached three hours a month or more reached 107% of quota,
+// against 88% for the rest. That is package grid.
 //
 // Training, mentoring, coaching. Training transfers knowledge; mentoring is
 // a skilled peer filling gaps only a peer can articulate; coaching helps a
@@ -54,24 +85,25 @@
 //
 // # Where to start
 //
-// The package's example (Example in example_test.go, shown on pkg.go.dev)
-// walks a five-rep team through all four packages.
+// The package's example (shown on pkg.go.dev) plans a five-rep team with
+// [NewPlan].
 // The command in examples/teamreport reads a Maven, Salesforce or HubSpot
 // export (or its built-in data) and prints the team development report:
 //
 //	go run ./examples/teamreport
 //
-// For a single number with honest confidence, start at [github.com/salesdev/salesdev/benchmark.Rate];
-// for the whole team's plan, at [github.com/salesdev/salesdev/competency.NewScorecard].
+// For a single number with honest confidence, start at
+// [github.com/salesdev/salesdev/benchmark.Rate]; for the whole team's plan,
+// at [NewPlan].
 package salesdev
 
 // References:
-//   - "The Difference Between Sales Leaders and Sales Managers" (very likely
-//     Jeff Hardesty, "Business of Core Competencies").
+//   - "The Difference Between Sales Leaders and Sales Managers" (2009; the
+//     article names no author).
 //   - ASLAN Training, "Know the Difference Between Coaching & Managing".
 //   - "Three Key Areas That Every Sales Organization Must Get Right"
 //     (Training, Mentoring, Coaching).
 //   - "Sales Management vs Sales Mentorship".
-//   - Sales Executive Council, coaching study (≥ 3 hours a month: 107% of
-//     quota vs 88%), as cited by ASLAN.
+//   - Sales Executive Council, study of sales coaching (≥ 3 hours a month:
+//     107% of quota vs 88%); an outside figure, not the articles'.
 //   - R. F. Mager and P. Pipe, Analyzing Performance Problems (the barriers).

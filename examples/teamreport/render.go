@@ -4,18 +4,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/salesdev/salesdev"
+	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/tmc"
 )
 
 // none is what the text report prints where the data holds no evidence.
 const none = "—"
 
-// writeText writes the report as aligned text tables.
+// writeText writes the report as text: the first priority for training
+// first, then the standards, the reps, and who needs what.
 func writeText(w io.Writer, r *Report) error {
 	p := &printer{w: w}
+	plan := &r.Plan
 	p.printf("salesdev team development report, as of %s\n", r.AsOf)
 	p.printf("%d deals, %d closed, %d won", r.Deals, r.Closed, r.Won)
 	if r.Closed > 0 {
@@ -26,81 +32,159 @@ func writeText(w io.Writer, r *Report) error {
 		p.printf("%d malformed rows skipped\n", r.Skipped)
 	}
 
-	p.printf("\nTeam benchmarks (target: the 75th percentile, in the good direction; rates read in the light of the team, as graded)\n")
-	if len(r.Benchmarks) == 0 {
-		p.printf("  none yet: no rep has evidence\n")
+	p.printf("\nFirst priority for training\n")
+	if len(plan.Priority) == 0 {
+		p.printf("  none yet: no competency is measured\n")
 	}
+	for i, g := range plan.Priority {
+		if i == 0 {
+			p.printf("  %s: the team converts %.1f%% against a standard of %.1f%%; reaching it multiplies revenue by ×%.2f\n",
+				competencyName(g.Competency), 100*g.Current, 100*g.Target, g.Multiplier)
+			continue
+		}
+		p.printf("  then %s: %.1f%% against %.1f%%, ×%.2f\n", competencyName(g.Competency), 100*g.Current, 100*g.Target, g.Multiplier)
+	}
+
+	p.printf("\nTeam standards (rates read in the light of the team, the scale grades are judged on)\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if len(r.Benchmarks) > 0 {
-		p.tab(tw, "  metric\treps\tp50\ttarget\tp90\n")
+	if len(plan.Standards.Measured) > 0 {
+		p.tab(tw, "  competency\tteam rate\tstandard\tset from\n")
 	}
-	for _, b := range r.Benchmarks {
-		f := metricFormat(b.Metric.Unit)
-		p.tab(tw, "  %s\t%d\t%s\t%s\t%s\n", b.Metric.Name, b.Reps, f(b.P50), f(b.Target), f(b.P90))
+	for _, s := range plan.Standards.Measured {
+		p.tab(tw, "  %s\t%.1f%% (%d of %d)\t%.1f%%\t%s\n", competencyName(s.Competency), 100*s.Team.Value(), s.Team.Hits, s.Team.Trials, 100*s.Target, s.Source)
 	}
 	p.flush(tw)
-
-	p.printf("\nHow much one rep's record says (team priors: a rep's rate is read against the team's)\n")
-	for _, pr := range r.Priors {
-		p.printf("  %s: team rate %.1f%%, worth %.0f of the team's %d trials", pr.Competency, 100*pr.Mean, pr.Strength, pr.Trials)
-		if pr.Strength >= float64(pr.Trials) {
-			p.printf(": the reps differ no more than chance would make them")
+	for _, s := range plan.Standards.Measured {
+		var below, above, level int
+		for _, rp := range plan.Reps {
+			sc, ok := rp.Scorecard.Score(s.Competency)
+			switch {
+			case !ok || sc.Grade == competency.Ungraded:
+			case !sc.Separated:
+				level++
+			case sc.Shrunk < sc.Target:
+				below++
+			default:
+				above++
+			}
 		}
-		p.printf("\n")
+		p.printf("  %s: %d reps clearly below the standard, %d clearly at or above it, %d not yet distinguishable from it\n",
+			competencyName(s.Competency), below, above, level)
+	}
+	for _, u := range plan.Standards.Unmeasured {
+		p.printf("  %s: not measured (%s)\n", competencyName(u.Competency), u.Reason)
+	}
+	if len(plan.Benchmarks) > 0 {
+		p.printf("\nOther benchmarks (target: the 75th percentile, in the good direction)\n")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		p.tab(tw, "  metric\treps\tp50\ttarget\tp90\n")
+		for _, b := range plan.Benchmarks {
+			f := metricFormat(b.Metric.Unit)
+			p.tab(tw, "  %s\t%d\t%s\t%s\t%s\n", b.Metric.Name, b.Reps, f(b.P50), f(b.Target), f(b.P90))
+		}
+		p.flush(tw)
 	}
 
 	p.printf("\nRules discovered in the closed deals\n")
-	for _, rule := range r.Rules {
+	for _, rule := range plan.Rules {
 		p.printf("  %s\n", rule.Sentence)
 	}
 
 	p.printf("\nT.M.C. ramp (%v, %d-day sales cycle): training %d days, mentoring %d days, full productivity after %d days\n",
-		r.Ramp.Complexity, r.Ramp.SalesCycleDays, r.Ramp.TrainingDays, r.Ramp.MentoringDays, r.Ramp.RampDays)
+		plan.Ramp.Complexity, plan.Ramp.SalesCycleDays, plan.Ramp.TrainingDays, plan.Ramp.MentoringDays, plan.Ramp.RampDays)
 
-	p.printf("\nReps\n")
+	p.printf("\nReps (grade on the focus competency; ~ means the evidence cannot yet tell the rep from the standard)\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	p.tab(tw, "  rep\tmanager\tclosed\twon\twin rate (95%% CI)\tshrunk\tgrade (close)\tquadrant\thelp\tfocus\tmentor\tcoaching h/mo\n")
-	for _, rep := range r.Reps {
-		if !rep.Evidence {
-			p.tab(tw, "  %s\t%s\t%s\t%s\tno evidence\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-				rep.Name, orNone(rep.Manager), none, none, none, "ungraded", quadrantText(rep), none, none, none, hoursText(rep))
-			continue
-		}
-		win, shrunk := none, none
+	p.tab(tw, "  rep\tmanager\tclosed\twon\twin rate (95%% CI)\tfocus\tgrade\tquadrant\thelp\tmentor\tcoaching h/mo\n")
+	for i, rep := range r.Reps {
+		rp := plan.Reps[i]
+		win := none
 		if v := rep.WinRate; v != nil {
 			win = fmt.Sprintf("%.1f%% (%.1f–%.1f%%)", 100*v.Value, 100*v.Lo, 100*v.Hi)
-			shrunk = fmt.Sprintf("%.1f%%", 100*v.Shrunk)
 		}
-		help, focus := none, none
-		if rep.Prescription != nil {
-			help = rep.Prescription.Help.String()
+		focus := none
+		if rp.Focus != nil {
+			focus = rp.Focus.Competency
 		}
-		if rep.Focus != nil {
-			focus = rep.Focus.Competency
-		}
-		p.tab(tw, "  %s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			rep.Name, orNone(rep.Manager), rep.Closed, rep.Won, win, shrunk, rep.Grade, quadrantText(rep),
-			help, focus, orNone(rep.Mentor), hoursText(rep))
+		p.tab(tw, "  %s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+			rep.Name, orNone(rep.Manager), rep.Closed, rep.Won, win, focus, gradeText(rp), quadrantText(rp),
+			rp.Help.Help, orNone(rp.Mentor), hoursText(rp))
 	}
 	p.flush(tw)
 
-	p.printf("\nPlans (one competency + one behavior, for the coming month)\n")
-	for _, rep := range r.Reps {
-		if rep.Prescription == nil || rep.Focus == nil {
-			p.printf("  %s: no graded evidence yet, so nothing to plan on; measure first.\n", rep.Name)
+	p.printf("\nThe grid: desire × results (every quadrant is coached)\n")
+	for q := range grid.Quadrants() {
+		var names []string
+		for _, rp := range plan.Reps {
+			if rp.Quadrant == q {
+				names = append(names, rp.Rep)
+			}
+		}
+		if len(names) == 0 {
 			continue
 		}
-		p.printf("  %s: %s. %s.", rep.Name, capitalize(rep.Prescription.Help.String()), capitalize(strings.TrimSuffix(rep.Prescription.Reason, ".")))
-		p.printf(" Focus: %s — %s.", rep.Focus.Competency, rep.Focus.Behavior)
-		if rep.Mentor != "" {
-			p.printf(" Mentor: %s.", rep.Mentor)
-		} else if rep.MentorNote != "" {
-			p.printf(" Mentor: none (%s).", rep.MentorNote)
+		p.printf("  %ss (%d): %s\n    %s\n", capitalize(q.String()), len(names), strings.Join(names, ", "), q.Strategy().Advice)
+	}
+	var unplaced []string
+	for _, rp := range plan.Reps {
+		if rp.Quadrant == grid.Unplaced {
+			unplaced = append(unplaced, rp.Rep+" ("+rp.NotPlaced+")")
 		}
-		if rep.BelowCadence {
-			p.printf(" Below the 3 hours of coaching a month that goes with 107%% of quota.")
+	}
+	if len(unplaced) > 0 {
+		p.printf("  Not placed: %s\n", strings.Join(unplaced, "; "))
+	}
+
+	p.printf("\nWho needs what (one competency + one behavior, for the coming month)\n")
+	for _, h := range []tmc.Help{tmc.Coaching, tmc.Mentoring, tmc.Training, tmc.Management, tmc.NoHelp} {
+		reps := plan.Needing(h)
+		if len(reps) == 0 {
+			continue
 		}
-		p.printf(" (%s.)\n", capitalize(rep.Basis))
+		title := capitalize(h.String())
+		if h == tmc.NoHelp {
+			title = "Measure first"
+		}
+		p.printf("  %s (%d)\n", title, len(reps))
+		for _, rp := range reps {
+			p.printf("    %s: %s\n", rp.Rep, sentence(rp))
+		}
+	}
+
+	p.printf("\nManagers: managing or developing?\n")
+	if len(plan.Managers) == 0 {
+		p.printf("  no manager in the roster\n")
+	}
+	for _, m := range plan.Managers {
+		p.printf("  %s: %d reps", m.Manager, m.Reps)
+		if g := m.Given; g != nil {
+			p.printf("; 1:1s: %.1f h coaching, %.1f h mentoring, %.1f h training, %.1f h management",
+				g.Hours.Coaching, g.Hours.Mentoring, g.Hours.Training, g.Hours.Management)
+			if g.Note != "" {
+				p.printf(" (%s)", g.Note)
+			}
+		} else {
+			p.printf("; no 1:1s recorded")
+		}
+		if a := m.Allocation; a != nil {
+			p.printf("; %.0f coaching hours a month shared across %d placed reps", a.Hours, len(a.Shares))
+			if a.Short > 0 {
+				p.printf(", %d below %.0f h: %.0f hours a month would lift them all", a.Short, a.MinHours, math.Ceil(a.Needed))
+			}
+		}
+		p.printf("\n")
+	}
+	for _, g := range plan.Mentors {
+		if g.MentorOverreach {
+			p.printf("  mentor %s: %s\n", g.By, g.Note)
+		}
+	}
+
+	if len(plan.Missing) > 0 {
+		p.printf("\nWhat more data would unlock\n")
+		for _, m := range plan.Missing {
+			p.printf("  %s: %s\n", m.Input, m.Unlocks)
+		}
 	}
 	if len(r.Notes) > 0 {
 		p.printf("\nNotes\n")
@@ -109,6 +193,60 @@ func writeText(w io.Writer, r *Report) error {
 		}
 	}
 	return p.err
+}
+
+// sentence is a rep's plan in one line: the help and why, the focus, the
+// mentor and the coaching hours.
+func sentence(rp salesdev.RepPlan) string {
+	s := capitalize(strings.TrimSuffix(rp.Help.Reason, ".")) + "."
+	if rp.Focus != nil {
+		s += fmt.Sprintf(" Focus: %s — %s", competencyName(rp.Focus.Competency), rp.Focus.Behavior)
+		if fs := rp.FocusScore; fs != nil && fs.Grade != competency.Ungraded {
+			s += fmt.Sprintf(", graded %v (%d of %d, read as %.1f%% against %.1f%%", fs.Grade, fs.Rate.Hits, fs.Rate.Trials, 100*fs.Shrunk, 100*fs.Target)
+			if !fs.Separated {
+				s += "; not yet distinguishable from the standard"
+			}
+			s += ")"
+		}
+		s += "."
+	} else if rp.Help.Help != tmc.NoHelp {
+		s += " No graded evidence yet, so no focus."
+	}
+	if rp.Progress != nil {
+		s += fmt.Sprintf(" Since the campaign began: %+.1f points (p = %.2f).", 100*rp.Progress.Change.Delta, rp.Progress.Change.P)
+	}
+	if rp.Mentor != "" {
+		s += " Mentor: " + rp.Mentor + "."
+	} else if rp.MentorNote != "" {
+		s += " Mentor: none (" + rp.MentorNote + ")."
+	}
+	if rp.BelowCadence {
+		s += fmt.Sprintf(" Coaching share below the %.0f hours a month the Sales Executive Council tied to 107%% of quota.", competency.CoachingCadence)
+	}
+	s += " (" + capitalize(strings.TrimSuffix(rp.Signals.Basis, ".")) + ".)"
+	return s
+}
+
+// competencyName returns the ready model's name for a competency ID, or
+// the ID.
+func competencyName(id string) string {
+	if c, ok := competency.Default().Lookup(id); ok {
+		return c.Name
+	}
+	return id
+}
+
+// gradeText is the grade on the focus competency, with ~ when the
+// evidence cannot tell the rep from the standard.
+func gradeText(rp salesdev.RepPlan) string {
+	s := rp.FocusScore
+	if s == nil || s.Grade == competency.Ungraded {
+		return "ungraded"
+	}
+	if !s.Separated {
+		return s.Grade.String() + "~"
+	}
+	return s.Grade.String()
 }
 
 // writeJSON writes the report as indented JSON.
@@ -155,20 +293,20 @@ func metricFormat(unit string) func(float64) string {
 	}
 }
 
-func quadrantText(r RepReport) string {
+func quadrantText(r salesdev.RepPlan) string {
 	if r.Quadrant == grid.Unplaced {
-		return "not measured"
+		return "not placed"
 	}
 	return r.Quadrant.String()
 }
 
-func hoursText(r RepReport) string {
+func hoursText(r salesdev.RepPlan) string {
 	if r.CoachingHours == nil {
 		return none
 	}
 	s := fmt.Sprintf("%.1f", *r.CoachingHours)
 	if r.BelowCadence {
-		s += " (< 3)"
+		s += fmt.Sprintf(" (< %.0f)", competency.CoachingCadence)
 	}
 	return s
 }

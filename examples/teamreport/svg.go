@@ -23,7 +23,7 @@ const (
 func writeSVG(w io.Writer, r *Report) error {
 	c := grid.Cutoffs{Desire: grid.DefaultDesireCutoff, Productivity: grid.DefaultProductivityCutoff}
 	top := 2.0 // productivity at the top edge; a point beyond sits on it
-	for _, rep := range r.Reps {
+	for _, rep := range r.Plan.Reps {
 		if rep.Measures != nil {
 			top = max(top, min(rep.Measures.Productivity*1.1, 3))
 		}
@@ -72,21 +72,21 @@ func writeSVG(w io.Writer, r *Report) error {
 	// down a line at a time).
 	var unplaced []string
 	var labels []box
-	for _, rep := range r.Reps {
+	for _, rep := range r.Plan.Reps {
 		if rep.Measures == nil {
-			unplaced = append(unplaced, rep.Name)
+			unplaced = append(unplaced, rep.Rep)
 			continue
 		}
 		px, py := x(rep.Measures.Desire), y(rep.Measures.Productivity)
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="5" fill="#1f4e9c"><title>%s: %s, desire %.2f, results %.0f%%</title></circle>`+"\n",
-			px, py, html.EscapeString(rep.Name), rep.Quadrant, rep.Measures.Desire, 100*rep.Measures.Productivity)
-		l := placeLabel(labels, px, py, labelWidth(rep.Name))
+			px, py, html.EscapeString(rep.Rep), rep.Quadrant, rep.Measures.Desire, 100*rep.Measures.Productivity)
+		l := placeLabel(labels, px, py, labelWidth(rep.Rep))
 		labels = append(labels, l)
 		anchor, tx := "start", l.x0
 		if l.right {
 			anchor, tx = "end", l.x1
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s">%s</text>`+"\n", tx, l.y+4, anchor, html.EscapeString(rep.Name))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s">%s</text>`+"\n", tx, l.y+4, anchor, html.EscapeString(rep.Rep))
 	}
 	if len(unplaced) > 0 {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#555">Not measured (no desire survey or quota): %s</text>`+"\n",

@@ -1,0 +1,793 @@
+package salesdev
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/tmc"
+)
+
+// PlanVersion is the version of the JSON form of a [Plan]. It changes
+// only when a field is renamed or removed or changes meaning; added
+// fields keep it.
+const PlanVersion = 1
+
+// A Plan is a team's development plan on one day: the team's standards and
+// first training priority, each rep's plan, and each manager's mix of
+// managing and developing. Every figure in it comes from the library's four
+// packages; [NewPlan] only joins them. A Plan is a value: it shares nothing
+// with the [Team] it was made from, and marshals to JSON.
+type Plan struct {
+	// Version is [PlanVersion].
+	Version int `json:"version"`
+	// AsOf is the day the plan was made for.
+	AsOf time.Time `json:"as_of"`
+	// Window is the results window productivity is measured over: the
+	// trailing months up to the end of AsOf.
+	Window grid.Window `json:"window"`
+	// Month is the window of the coming focus: one month from the day
+	// after AsOf.
+	Month grid.Window `json:"month"`
+	// Ramp is the T.M.C. ramp the plan reads tenure against.
+	Ramp tmc.Ramp `json:"ramp"`
+	// Standards are the team's standards per competency, on the scale
+	// grades are judged on, and the competencies the data could not
+	// measure, with the reason.
+	Standards competency.Standards `json:"standards"`
+	// Team is the team's pooled scorecard against its standards.
+	Team competency.Scorecard `json:"team"`
+	// Priority ranks the measured competencies by the revenue the team
+	// would gain if the team's ratio reached its standard: the first is
+	// the first priority for training. Empty when nothing is measured.
+	Priority []competency.Gain `json:"priority"`
+	// Benchmarks are the team's spread on the other KPIs of [Team.Metrics].
+	Benchmarks []Benchmark `json:"benchmarks"`
+	// Rules are the thresholds found in [Team.History], or why none was.
+	Rules []Finding `json:"rules"`
+	// Reps holds one plan per rep, in roster order.
+	Reps []RepPlan `json:"reps"`
+	// Managers holds each manager's 1:1 mix and coaching allocation, by
+	// manager ID.
+	Managers []ManagerPlan `json:"managers"`
+	// Mentors are the peers who gave 1:1s as mentors, with a flag for a
+	// mentor who trains or coaches.
+	Mentors []tmc.GiverMix `json:"mentors"`
+	// Missing names each input the team did not give and what it would
+	// unlock.
+	Missing []Missing `json:"missing"`
+}
+
+// A Benchmark is one KPI's spread across the team's reps with a value, and
+// the target at the team's quantile in the metric's good direction.
+type Benchmark struct {
+	Metric benchmark.Metric `json:"metric"`
+	Reps   int              `json:"reps"` // reps with a value
+	P50    float64          `json:"p50"`
+	Target float64          `json:"target"`
+	P90    float64          `json:"p90"` // the 90th percentile in the good direction
+}
+
+// A Finding is the rule [benchmark.Discover] found in one [History], with
+// the sentence a sales leader reads, or the reason no rule was found.
+type Finding struct {
+	Metric benchmark.Metric `json:"metric"`
+	// Rule is the rule found; nil when none was.
+	Rule *benchmark.Rule `json:"rule"`
+	// Sentence is the rule as a sentence, or why there is none.
+	Sentence string `json:"sentence"`
+}
+
+// A RepPlan is one rep's development plan.
+type RepPlan struct {
+	Rep     string `json:"rep"`
+	Manager string `json:"manager"`
+	// Evidence reports whether the rep has trials on any measured
+	// competency. A rep without evidence is not graded or given a focus,
+	// but is still placed on the ramp.
+	Evidence bool `json:"evidence"`
+	// Scorecard grades the rep on each measured competency, with the
+	// evidence: rate, shrunk rate, interval on the grading scale, target,
+	// and whether the evidence separates the rep from the target.
+	Scorecard competency.Scorecard `json:"scorecard"`
+	// Measures are the grid's three measures; nil when the rep is not
+	// placed, and NotPlaced says why.
+	Measures  *grid.Measures `json:"measures"`
+	Quadrant  grid.Quadrant  `json:"quadrant"`
+	NotPlaced string         `json:"not_placed,omitempty"`
+	// Strategy is the leadership strategy for the rep's quadrant; nil
+	// when the rep is not placed.
+	Strategy *grid.Strategy `json:"strategy"`
+	// Signals are the rep's signals, inferred from the evidence or stated
+	// by the manager, with the basis in words.
+	Signals tmc.Inference `json:"signals"`
+	// Help is the help the rep needs, and why. It is NoHelp, with the
+	// reason "measure first", only for a rep with no evidence, no start
+	// date and nothing stated: there is nothing to decide on yet.
+	Help tmc.Prescription `json:"help"`
+	// Focus is the 1+1+1 focus for the coming month: one competency, one
+	// behavior, one time; nil without evidence.
+	Focus *grid.Focus `json:"focus"`
+	// FocusScore is the rep's score on the focus competency; nil without
+	// a focus.
+	FocusScore *competency.Score `json:"focus_score"`
+	// Campaign is the rep's open campaign on the focus competency, if any,
+	// and Progress its standing now: the change measured since it began.
+	Campaign *competency.Campaign `json:"campaign"`
+	Progress *competency.Progress `json:"progress"`
+	// Mentor is a peer who can mentor the rep on the focus competency, for
+	// a rep who needs mentoring; MentorNote says why there is none.
+	Mentor     string `json:"mentor,omitempty"`
+	MentorNote string `json:"mentor_note,omitempty"`
+	// CoachingHours is the rep's share of the manager's monthly coaching
+	// hours ([Config.CoachingHours]); nil when there is no allocation for
+	// the rep. BelowCadence flags a share below
+	// [competency.CoachingCadence].
+	CoachingHours *float64 `json:"coaching_hours"`
+	BelowCadence  bool     `json:"below_cadence"`
+	// Coached is the coaching the rep received in each month of the
+	// results window, from the sessions; empty without sessions.
+	Coached []tmc.CoachingMonth `json:"coached,omitempty"`
+	// Why says in one paragraph, for the manager, what the rep needs and
+	// why.
+	Why string `json:"why"`
+}
+
+// A ManagerPlan is one manager's side of the plan: the 1:1s the manager
+// gave, by kind of help ("are you managing or mentoring your team?"), and
+// the coaching hours to share out.
+type ManagerPlan struct {
+	Manager string `json:"manager"`
+	// Reps are the manager's reps on the roster.
+	Reps int `json:"reps"`
+	// Given is the manager's 1:1 mix over the results window; nil without
+	// sessions given by the manager.
+	Given *tmc.GiverMix `json:"given"`
+	// Allocation is the monthly coaching hours shared out across the
+	// manager's placed reps; nil without coaching hours or placed reps.
+	Allocation *grid.Allocation `json:"allocation"`
+}
+
+// A Missing input is one the team did not give, and what it would unlock.
+type Missing struct {
+	Input   string `json:"input"`
+	Unlocks string `json:"unlocks"`
+}
+
+// Needing returns the reps of p who need help h, in roster order.
+func (p Plan) Needing(h tmc.Help) []RepPlan {
+	var out []RepPlan
+	for _, r := range p.Reps {
+		if r.Help.Help == h {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Lookup returns the plan of the rep with ID rep, and whether there is one.
+func (p Plan) Lookup(rep string) (RepPlan, bool) {
+	for _, r := range p.Reps {
+		if r.Rep == rep {
+			return r, true
+		}
+	}
+	return RepPlan{}, false
+}
+
+// NewPlan makes the team's development plan from what the CRM knows about
+// it, t, and the settings c (nil for the defaults). The steps, each done by
+// one of the four packages:
+//
+//  1. standards: each competency's prior and target from the team's
+//     rates, on the scale grades are judged on
+//     ([competency.TeamStandards]); competencies without data are "not
+//     measured", not an error;
+//  2. grades: each rep's scorecard against them, saying whether the
+//     evidence separates the rep from the standard
+//     ([competency.Standards.Scorecard]); the team's pooled scorecard and
+//     its first training priority ([competency.Prioritize]);
+//  3. focus: one competency and one behavior for the coming month, kept on
+//     an open campaign until its benchmark is reached
+//     ([grid.Plan.Next]), and the change measured since the campaign
+//     began ([competency.Campaign.Progress]);
+//  4. help: the signals inferred from the ramp, tenure, the standard and
+//     recorded events, unless the manager stated them ([tmc.Infer]), and
+//     the help they call for ([tmc.Prescribe]); a peer mentor for a rep
+//     who needs mentoring ([tmc.AssignMentors]);
+//  5. grid: each rep with desire, quota and a graded competency placed
+//     ([grid.Place]), the quadrant's strategy, and each manager's coaching
+//     hours shared out ([grid.Allocate]);
+//  6. managers: each manager's 1:1s by kind of help, flagging management
+//     only, and mentors who train or coach ([tmc.SessionMix]).
+//
+// NewPlan returns an [*InputError] wrapping [benchmark.ErrEmpty] for a zero
+// AsOf, no reps, or a blank rep ID, [benchmark.ErrDuplicate] for a rep
+// listed twice, and the sub-packages' errors, wrapped with the rep or input
+// they concern, for invalid data: errors.Is finds their sentinels. It does
+// not modify t or c.
+func NewPlan(t Team, c *Config) (Plan, error) {
+	const fn = "NewPlan"
+	cfg, err := c.resolve()
+	if err != nil {
+		return Plan{}, err
+	}
+	if t.AsOf.IsZero() {
+		return Plan{}, inputErr(fn, "team.as_of", benchmark.ErrEmpty)
+	}
+	if len(t.Reps) == 0 {
+		return Plan{}, inputErr(fn, "team.reps", benchmark.ErrEmpty)
+	}
+	seen := make(map[string]bool, len(t.Reps))
+	for i, r := range t.Reps {
+		arg := "team.reps[" + strconv.Itoa(i) + "].rep"
+		switch {
+		case strings.TrimSpace(r.Rep) == "":
+			return Plan{}, inputErr(fn, arg, benchmark.ErrEmpty)
+		case seen[r.Rep]:
+			return Plan{}, inputErr(fn, arg+" = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
+		}
+		seen[r.Rep] = true
+	}
+	if err := competency.CheckCampaigns(t.Campaigns); err != nil {
+		return Plan{}, inputErr(fn, "team.campaigns", err)
+	}
+
+	end := day(t.AsOf).AddDate(0, 0, 1) // windows are half-open: AsOf is in
+	p := Plan{Version: PlanVersion, AsOf: t.AsOf, Ramp: cfg.ramp}
+	if p.Window, err = grid.Trailing(end, cfg.months); err != nil {
+		return Plan{}, inputErr(fn, "team.as_of", err)
+	}
+	p.Month = grid.Window{Start: end, End: end.AddDate(0, 1, 0)}
+
+	// 1. Standards.
+	team := make([]map[string]benchmark.Rate, len(t.Reps))
+	for i, r := range t.Reps {
+		team[i] = r.Rates
+	}
+	if p.Standards, err = competency.TeamStandards(cfg.model, team, cfg.standards); err != nil {
+		return Plan{}, inputErr(fn, "team.reps.rates", err)
+	}
+	measured := len(p.Standards.Measured) > 0
+
+	// 2. Grades, the team's card and its first priority.
+	cards := make([]competency.Scorecard, len(t.Reps))
+	if measured {
+		for i, r := range t.Reps {
+			if cards[i], err = p.Standards.Scorecard(r.Rep, r.Rates, cfg.grading); err != nil {
+				return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
+			}
+		}
+		pooled := make(map[string]benchmark.Rate, len(p.Standards.Measured))
+		for _, s := range p.Standards.Measured {
+			pooled[s.Competency] = s.Team
+		}
+		if p.Team, err = p.Standards.Scorecard("team", pooled, cfg.grading); err != nil {
+			return Plan{}, inputErr(fn, "team", err)
+		}
+		if p.Priority, err = competency.Prioritize(p.Team); err != nil {
+			return Plan{}, inputErr(fn, "team", err)
+		}
+	}
+	if p.Benchmarks, err = benchmarks(t.Metrics, cfg); err != nil {
+		return Plan{}, inputErr(fn, "team.metrics", err)
+	}
+	p.Rules = findings(t.History)
+
+	// 3–5, rep by rep.
+	focus := slices.Clone(t.Focus)
+	p.Reps = make([]RepPlan, len(t.Reps))
+	for i, r := range t.Reps {
+		rp, err := planRep(r, cards[i], &focus, t, cfg, &p)
+		if err != nil {
+			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
+		}
+		p.Reps[i] = rp
+	}
+	if err := mentor(p.Reps, cfg.maxMentees); err != nil {
+		return Plan{}, inputErr(fn, "mentors", err)
+	}
+
+	// 6. Managers: 1:1 mix and coaching hours.
+	if err := managers(&p, t, cfg); err != nil {
+		return Plan{}, inputErr(fn, "managers", err)
+	}
+	for i := range p.Reps {
+		p.Reps[i].Why = why(p.Reps[i])
+	}
+	p.Missing = missing(t, cfg, p)
+	return p, nil
+}
+
+// config is a Config with its defaults filled in.
+type config struct {
+	model      competency.Model
+	ramp       tmc.Ramp
+	months     int
+	cutoffs    *grid.Cutoffs
+	scale      grid.Scale
+	hours      float64
+	standards  *competency.StandardOptions
+	grading    *competency.Options
+	maxMentees int
+}
+
+func (c *Config) resolve() (config, error) {
+	const fn = "NewPlan"
+	var in Config
+	if c != nil {
+		in = *c
+	}
+	cfg := config{
+		model:      competency.Default(),
+		months:     in.Months,
+		cutoffs:    in.Cutoffs,
+		scale:      in.DesireScale,
+		hours:      in.CoachingHours,
+		standards:  in.Standards,
+		grading:    in.Grading,
+		maxMentees: in.MaxMentees,
+	}
+	if in.Model != nil {
+		cfg.model = *in.Model
+	}
+	if err := cfg.model.Validate(); err != nil {
+		return config{}, inputErr(fn, "config.model", err)
+	}
+	if in.Ramp != nil {
+		if err := in.Ramp.Validate(); err != nil {
+			return config{}, inputErr(fn, "config.ramp", err)
+		}
+		cfg.ramp = *in.Ramp
+	} else {
+		cx := in.Complexity
+		if cx == tmc.UnknownComplexity {
+			cx = tmc.Moderate
+		}
+		r, err := tmc.Plan(cx, in.SalesCycleDays, nil)
+		if err != nil {
+			return config{}, inputErr(fn, "config", err)
+		}
+		cfg.ramp = r
+	}
+	if cfg.months == 0 {
+		cfg.months = grid.DefaultMonths
+	}
+	if cfg.months < 0 || cfg.months > grid.MaxMonths {
+		return config{}, inputErr(fn, "config.months = "+strconv.Itoa(cfg.months), benchmark.ErrOutOfRange)
+	}
+	if cfg.scale == (grid.Scale{}) {
+		cfg.scale = grid.Scale{Min: defaultDesireMin, Max: defaultDesireMax}
+	}
+	if err := cfg.scale.Validate(); err != nil {
+		return config{}, inputErr(fn, "config.desire_scale", err)
+	}
+	if cfg.cutoffs != nil {
+		if err := cfg.cutoffs.Validate(); err != nil {
+			return config{}, inputErr(fn, "config.cutoffs", err)
+		}
+	}
+	if !(cfg.hours >= 0 && cfg.hours <= maxHours) {
+		return config{}, inputErr(fn, "config.coaching_hours = "+fmt.Sprint(cfg.hours), benchmark.ErrOutOfRange)
+	}
+	if cfg.maxMentees == 0 {
+		cfg.maxMentees = DefaultMaxMentees
+	}
+	if cfg.maxMentees < 0 {
+		return config{}, inputErr(fn, "config.max_mentees = "+strconv.Itoa(cfg.maxMentees), benchmark.ErrNegative)
+	}
+	return cfg, nil
+}
+
+// maxHours bounds a manager's monthly coaching hours: every hour of a
+// month.
+const maxHours = 31 * 24
+
+// day returns t's calendar day, at midnight in t's location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// planRep makes one rep's plan: grades, focus, signals and help, and
+// placement. Mentors, coaching hours and Why are filled in later, once
+// every rep is planned.
+func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg config, p *Plan) (RepPlan, error) {
+	rp := RepPlan{Rep: r.Rep, Manager: r.Manager, Scorecard: card}
+	for _, s := range card.Scores {
+		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
+	}
+
+	// Focus: kept from an earlier plan while it covers the coming month;
+	// otherwise the next one, on an open campaign's competency until its
+	// benchmark is reached.
+	campaign := openCampaign(t.Campaigns, r.Rep, t.AsOf)
+	if f, ok := current(*focus, r.Rep, p.Month.Start); ok {
+		rp.Focus = &f
+	} else if rp.Evidence {
+		opt := &grid.FocusOptions{Campaign: campaign, Options: cfg.grading}
+		f, err := focus.Next(cfg.model, card, p.Month, opt)
+		if err != nil {
+			return rp, err
+		}
+		if sc := r.Scenarios[f.Competency]; len(sc) > 0 {
+			opt.Scenarios = sc
+			if f, err = focus.Next(cfg.model, card, p.Month, opt); err != nil {
+				return rp, err
+			}
+		}
+		if *focus, err = focus.Add(f); err != nil {
+			return rp, err
+		}
+		rp.Focus = &f
+	}
+	if rp.Focus != nil {
+		if s, ok := card.Score(rp.Focus.Competency); ok {
+			rp.FocusScore = &s
+		}
+		if campaign != nil && campaign.Competency == rp.Focus.Competency {
+			rp.Campaign = campaign
+			prog, err := campaign.Progress(cfg.grading)
+			if err != nil {
+				return rp, err
+			}
+			if len(prog) > 0 {
+				last := prog[len(prog)-1]
+				rp.Progress = &last
+			}
+		}
+	}
+
+	// Help: what the manager states wins; the rest is inferred.
+	ev := tmc.Evidence{
+		Ramp:      cfg.ramp,
+		Started:   r.Started,
+		FirstSeen: r.FirstSeen,
+		AsOf:      t.AsOf,
+		Below:     rp.FocusScore != nil && rp.FocusScore.Below(),
+		Events:    r.Events,
+		Stated:    r.Stated,
+		Barrier:   r.Barrier,
+	}
+	var err error
+	if rp.Signals, rp.Help, err = help(r, rp.Evidence, ev); err != nil {
+		return rp, err
+	}
+
+	// Grid: all three measures, never guessed.
+	rp.NotPlaced = place(&rp, r, card, cfg, p.Window)
+	if rp.Measures != nil {
+		s := rp.Quadrant.Strategy()
+		rp.Strategy = &s
+	}
+
+	// Coaching received, month by month.
+	if len(t.Sessions) > 0 {
+		last := p.Window.End.AddDate(0, 0, -1)
+		months, err := tmc.CoachingHours(r.Rep, t.Sessions, p.Window.Start, last)
+		if err != nil {
+			return rp, err
+		}
+		rp.Coached = months
+	}
+	return rp, nil
+}
+
+// help returns the rep's signals and the help they call for. A rep with
+// no evidence, no start date and nothing stated gets NoHelp: the plan says
+// "measure first" rather than prescribe on assumptions. A rep who starts
+// after the plan's day gets training, which comes first.
+func help(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescription, error) {
+	stated := r.Stated != nil || r.Barrier != tmc.NoBarrier || len(r.Events) > 0
+	switch {
+	case !evidence && r.Started.IsZero() && r.FirstSeen.IsZero() && !stated:
+		inf := tmc.Inference{Basis: "no evidence yet and no start date: nothing to decide on"}
+		return inf, tmc.Prescription{Help: tmc.NoHelp, Reason: "measure first: record the rep's start date or activity, and the plan can say what help the rep needs"}, nil
+	case !r.Started.IsZero() && day(r.Started).After(day(ev.AsOf)) && r.Stated == nil:
+		inf := tmc.Inference{
+			Signals: tmc.Signals{Barrier: r.Barrier},
+			Basis:   "starts " + r.Started.Format(time.DateOnly) + ", after the plan's day: training comes first",
+		}
+		return inf, tmc.Prescribe(inf.Signals), nil
+	}
+	inf, err := tmc.Infer(ev)
+	if err != nil {
+		return tmc.Inference{}, tmc.Prescription{}, err
+	}
+	return inf, tmc.Prescribe(inf.Signals), nil
+}
+
+// place fills in rp's measures and quadrant, or returns why the rep is not
+// placed.
+func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Window) string {
+	var why []string
+	if len(r.Desire) == 0 {
+		why = append(why, "no desire survey answer")
+	}
+	if r.Results == nil {
+		why = append(why, "no quota")
+	}
+	comp, err := grid.CompetencyFrom(card)
+	if err != nil {
+		why = append(why, "no graded competency")
+	}
+	if len(why) > 0 {
+		return strings.Join(why, ", ")
+	}
+	desire, err := grid.DesireFrom(cfg.scale, r.Desire...)
+	if err != nil {
+		return "desire survey: " + err.Error()
+	}
+	joined := r.Started
+	prod, err := grid.ProductivityFrom(r.Results.Sold, float64(cfg.months)*r.Results.MonthlyQuota, w, joined)
+	if err != nil {
+		return "results: " + err.Error()
+	}
+	m := grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
+	q, err := grid.Place(m, cfg.cutoffs)
+	if err != nil {
+		return "measures: " + err.Error()
+	}
+	rp.Measures, rp.Quadrant = &m, q
+	return ""
+}
+
+// openCampaign returns rep's campaign open at t, or nil. CheckCampaigns
+// has made sure there is at most one.
+func openCampaign(cs []competency.Campaign, rep string, t time.Time) *competency.Campaign {
+	for _, c := range cs {
+		if c.Rep == rep && c.Open(t) {
+			c.Checkpoints = slices.Clone(c.Checkpoints)
+			return &c
+		}
+	}
+	return nil
+}
+
+// current returns rep's focus in p that covers t, if any.
+func current(p grid.Plan, rep string, t time.Time) (grid.Focus, bool) {
+	for _, f := range p {
+		if f.Rep == rep && f.Window.Contains(t) {
+			return f, true
+		}
+	}
+	return grid.Focus{}, false
+}
+
+// mentor finds a peer mentor, on the focus competency, for every rep who
+// needs mentoring: peers graded A, never the rep or the rep's manager, at
+// most maxMentees each across competencies, the reps in most need (lowest
+// shrunk rate) matched first. A rep who needs training or coaching gets no
+// mentor: mentoring them would be misdirected help.
+func mentor(reps []RepPlan, maxMentees int) error {
+	byComp := map[string][]int{}
+	for i, r := range reps {
+		if r.Focus != nil && r.Help.Help == tmc.Mentoring {
+			byComp[r.Focus.Competency] = append(byComp[r.Focus.Competency], i)
+		}
+	}
+	mentees := map[string]int{}
+	for _, id := range slices.Sorted(maps.Keys(byComp)) {
+		idx := byComp[id]
+		slices.SortStableFunc(idx, func(a, b int) int {
+			sa, _ := reps[a].Scorecard.Score(id)
+			sb, _ := reps[b].Scorecard.Score(id)
+			return cmp.Compare(sa.Shrunk, sb.Shrunk)
+		})
+		var peers []tmc.Peer
+		aPlayers := 0
+		for _, r := range reps {
+			if s, ok := r.Scorecard.Score(id); ok && s.Rate.Trials > 0 {
+				peers = append(peers, tmc.Peer{Rep: r.Rep, Manager: r.Manager, Score: s, Mentees: mentees[r.Rep]})
+				if s.Grade == competency.GradeA {
+					aPlayers++
+				}
+			}
+		}
+		need := make([]tmc.Rep, len(idx))
+		for j, i := range idx {
+			need[j] = tmc.Rep{Rep: reps[i].Rep, Manager: reps[i].Manager}
+		}
+		pairs, err := tmc.AssignMentors(id, need, peers, maxMentees)
+		if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
+			return err
+		}
+		matched := map[string]string{}
+		for _, pr := range pairs {
+			matched[pr.Rep] = pr.Mentor
+			mentees[pr.Mentor]++
+		}
+		for _, i := range idx {
+			switch m, ok := matched[reps[i].Rep]; {
+			case ok:
+				reps[i].Mentor = m
+			case aPlayers == 0:
+				reps[i].MentorNote = "no peer is graded A on " + id + " yet"
+			default:
+				reps[i].MentorNote = fmt.Sprintf("every eligible A player on %s already has %d mentees", id, maxMentees)
+			}
+		}
+	}
+	return nil
+}
+
+// managers fills in each manager's 1:1 mix, the mentors' mix, and each
+// manager's coaching allocation with the reps' shares.
+func managers(p *Plan, t Team, cfg config) error {
+	var mix tmc.Mix
+	if len(t.Sessions) > 0 {
+		var err error
+		if mix, err = tmc.SessionMix(t.Sessions, p.Window.Start, p.Window.End); err != nil {
+			return err
+		}
+	}
+	given := map[string]tmc.GiverMix{}
+	for _, g := range mix.Givers {
+		if g.Role == tmc.Mentor {
+			p.Mentors = append(p.Mentors, g)
+		}
+		given[g.By] = g
+	}
+	teams := map[string][]int{}
+	for i, r := range p.Reps {
+		if r.Manager != "" {
+			teams[r.Manager] = append(teams[r.Manager], i)
+		}
+	}
+	for _, m := range slices.Sorted(maps.Keys(teams)) {
+		mp := ManagerPlan{Manager: m, Reps: len(teams[m])}
+		if g, ok := given[m]; ok {
+			mp.Given = &g
+		}
+		var placed []grid.Rep
+		for _, i := range teams[m] {
+			if r := p.Reps[i]; r.Measures != nil {
+				placed = append(placed, grid.Rep{Rep: r.Rep, Measures: *r.Measures})
+			}
+		}
+		if cfg.hours > 0 && len(placed) > 0 {
+			a, err := grid.Assess(placed, cfg.cutoffs)
+			if err != nil {
+				return err
+			}
+			alloc, err := grid.Allocate(cfg.hours, a, nil)
+			if err != nil {
+				return fmt.Errorf("manager %q: %w", m, err)
+			}
+			mp.Allocation = &alloc
+			for _, s := range alloc.Shares {
+				for _, i := range teams[m] {
+					if p.Reps[i].Rep == s.Rep {
+						h := s.Hours
+						p.Reps[i].CoachingHours = &h
+						p.Reps[i].BelowCadence = s.BelowMinimum
+					}
+				}
+			}
+		}
+		p.Managers = append(p.Managers, mp)
+	}
+	return nil
+}
+
+// benchmarks sets each metric's team benchmark at the team's 50th, 75th
+// and 90th percentiles in its good direction.
+func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
+	var tb benchmark.TeamBenchmarks
+	var out []Benchmark
+	for _, m := range ms {
+		values := make([]float64, 0, len(m.Values))
+		for _, k := range slices.Sorted(maps.Keys(m.Values)) {
+			values = append(values, m.Values[k])
+		}
+		if len(values) == 0 {
+			continue
+		}
+		bs, err := tb.FromTeam(nil, m.Metric, values, 0.5, 0.75, 0.9)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.Metric.Name, err)
+		}
+		out = append(out, Benchmark{Metric: m.Metric, Reps: len(values), P50: bs[0].Target, Target: bs[1].Target, P90: bs[2].Target})
+	}
+	return out, nil
+}
+
+// findings looks for a threshold in each history. A rule whose other side
+// holds fewer items than the minimum support says nothing beyond the whole
+// history and is reported as no rule: support is asked of both sides, 1%
+// of the items and at least 5 (Discover's own default for the reached
+// side), so the two checks use one number.
+func findings(hs []History) []Finding {
+	var out []Finding
+	for _, h := range hs {
+		minSupport := max(5, (len(h.Observations)+99)/100)
+		f := Finding{Metric: h.Metric}
+		op := "≥"
+		if h.Metric.Direction == benchmark.LowerIsBetter {
+			op = "≤"
+		}
+		rule, err := benchmark.Discover(h.Metric, h.Observations, &benchmark.DiscoverOptions{MinSupport: minSupport})
+		switch {
+		case err != nil:
+			f.Sentence = fmt.Sprintf("%s %s t: no rule (%v)", h.Metric.Name, op, err)
+		case rule.Missed.Trials < int64(minSupport):
+			f.Sentence = fmt.Sprintf("%s %s t: no threshold beats the whole history with %d or more on each side", h.Metric.Name, op, minSupport)
+		default:
+			f.Rule, f.Sentence = &rule, rule.String()
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// why says in words what the rep needs and why.
+func why(r RepPlan) string {
+	var b strings.Builder
+	b.WriteString(r.Help.Help.String())
+	b.WriteString(": ")
+	b.WriteString(r.Help.Reason)
+	b.WriteString(". Basis: ")
+	b.WriteString(r.Signals.Basis)
+	if r.Focus != nil {
+		fmt.Fprintf(&b, ". Focus: %s, behavior %q", r.Focus.Competency, r.Focus.Behavior)
+		if r.Focus.Reason != "" {
+			b.WriteString(" (" + r.Focus.Reason + ")")
+		}
+	}
+	if s := r.FocusScore; s != nil && s.Grade != competency.Ungraded {
+		fmt.Fprintf(&b, "; grade %v", s.Grade)
+		if !s.Separated {
+			b.WriteString(", not yet distinguishable from the standard")
+		}
+	}
+	if r.Mentor != "" {
+		b.WriteString("; mentor " + r.Mentor)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// missing names each input the team left out and what it would unlock.
+func missing(t Team, cfg config, p Plan) []Missing {
+	var out []Missing
+	var desire, quota, started, events bool
+	for _, r := range t.Reps {
+		desire = desire || len(r.Desire) > 0
+		quota = quota || r.Results != nil
+		started = started || !r.Started.IsZero()
+		events = events || len(r.Events) > 0
+	}
+	if !started {
+		out = append(out, Missing{"start dates", "the ramp stage (training, mentoring, coaching) from each rep's start date, not the first day the rep appears in the data"})
+	}
+	if !desire {
+		out = append(out, Missing{"desire survey", "places reps on the grid (achiever, striver, independent, detractor) with the strategy each needs, and shares out coaching hours"})
+	}
+	if !quota {
+		out = append(out, Missing{"quotas", "results against quota: the grid's other axis"})
+	}
+	if cfg.hours == 0 {
+		out = append(out, Missing{"managers' coaching hours", "each rep's share of the manager's coaching time, flagged below the cadence"})
+	}
+	if len(t.Sessions) == 0 {
+		out = append(out, Missing{"1:1 sessions, with who gave them", "each manager's managing-vs-developing mix, mentors who train or coach, and the coaching each rep received"})
+	}
+	if len(t.Campaigns) == 0 {
+		out = append(out, Missing{"training campaigns", "the change measured since training began, and focus kept until the benchmark is reached"})
+	}
+	if !events {
+		out = append(out, Missing{"journey events", "re-training after a coaching session finds a knowledge gap, and a fair performance plan"})
+	}
+	for _, u := range p.Standards.Unmeasured {
+		out = append(out, Missing{"rates on " + u.Competency, "grades and a standard on " + u.Competency + " (" + u.Reason + ")"})
+	}
+	return out
+}

@@ -1,0 +1,306 @@
+package salesdev
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/tmc"
+	"pgregory.net/rapid"
+)
+
+func day0(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// genRate draws a valid rate with up to n trials.
+func genRate(n int64) *rapid.Generator[benchmark.Rate] {
+	return rapid.Custom(func(t *rapid.T) benchmark.Rate {
+		trials := rapid.Int64Range(0, n).Draw(t, "trials")
+		return benchmark.Rate{Hits: rapid.Int64Range(0, trials).Draw(t, "hits"), Trials: trials}
+	})
+}
+
+// genTeam draws a team of 1 to 12 reps with any mix of inputs. Every rep
+// starts between six years and one day before AsOf, or has no start date.
+func genTeam(t *rapid.T) Team {
+	asOf := day0(2025, 12, 31)
+	n := rapid.IntRange(1, 12).Draw(t, "reps")
+	team := Team{AsOf: asOf}
+	ids := []string{competency.NewOpportunitiesID, competency.GatewayID, competency.CloseID}
+	for i := range n {
+		r := Rep{Rep: string(rune('a' + i)), Manager: rapid.SampledFrom([]string{"", "m1", "m2"}).Draw(t, "manager")}
+		if rapid.Bool().Draw(t, "started") {
+			r.Started = asOf.AddDate(0, 0, -rapid.IntRange(-30, 6*365).Draw(t, "tenure")) // some not started yet
+		}
+		r.Rates = map[string]benchmark.Rate{}
+		for _, id := range ids {
+			if rapid.Bool().Draw(t, "has "+id) {
+				r.Rates[id] = genRate(300).Draw(t, id)
+			}
+		}
+		if rapid.Bool().Draw(t, "quota") {
+			r.Results = &Results{Sold: rapid.Float64Range(0, 1e6).Draw(t, "sold"), MonthlyQuota: rapid.Float64Range(1, 1e5).Draw(t, "quota")}
+		}
+		if rapid.Bool().Draw(t, "desire") {
+			r.Desire = []float64{rapid.Float64Range(1, 5).Draw(t, "desire")}
+		}
+		if rapid.IntRange(0, 4).Draw(t, "stated?") == 0 {
+			r.Stated = &tmc.Signals{
+				KnowsWhat:     rapid.Bool().Draw(t, "what"),
+				KnowsHow:      rapid.Bool().Draw(t, "how"),
+				MeetsStandard: rapid.Bool().Draw(t, "meets"),
+			}
+		}
+		if rapid.IntRange(0, 4).Draw(t, "barrier?") == 0 {
+			r.Barrier = tmc.Barrier(rapid.IntRange(0, 4).Draw(t, "barrier"))
+		}
+		team.Reps = append(team.Reps, r)
+	}
+	return team
+}
+
+// TestPlanProperties checks what the articles ask of every plan, on random
+// teams: NewPlan never fails on valid input; what the manager states always
+// wins; no rep past the ramp is sent to training or mentoring without a
+// recorded knowledge gap ("by the time a Sales Rep requires coaching, they
+// already know what to do, and how to do it", "Three Key Areas"); every
+// placed rep's strategy includes coaching; the plan marshals to JSON.
+func TestPlanProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		team := genTeam(t)
+		hours := rapid.SampledFrom([]float64{0, 6, 15}).Draw(t, "hours")
+		p, err := NewPlan(team, &Config{CoachingHours: hours})
+		if err != nil {
+			t.Fatalf("NewPlan: %v", err)
+		}
+		if len(p.Reps) != len(team.Reps) {
+			t.Fatalf("%d rep plans for %d reps", len(p.Reps), len(team.Reps))
+		}
+		for i, rp := range p.Reps {
+			r := team.Reps[i]
+			if rp.Rep != r.Rep {
+				t.Fatalf("reps[%d] = %q, want %q: roster order", i, rp.Rep, r.Rep)
+			}
+			if r.Stated != nil {
+				want := *r.Stated
+				if want.Barrier == tmc.NoBarrier {
+					want.Barrier = r.Barrier
+				}
+				if rp.Signals.Signals != want {
+					t.Fatalf("%s: signals %+v, stated %+v", r.Rep, rp.Signals.Signals, want)
+				}
+			} else if r.Barrier != tmc.NoBarrier && rp.Signals.Signals.Barrier != r.Barrier {
+				t.Fatalf("%s: barrier %v, stated %v", r.Rep, rp.Signals.Signals.Barrier, r.Barrier)
+			}
+			if rp.Help.Help == tmc.NoHelp {
+				if rp.Evidence || !r.Started.IsZero() || r.Stated != nil || r.Barrier != tmc.NoBarrier {
+					t.Fatalf("%s: no help, with evidence or a start date or stated signals", r.Rep)
+				}
+			} else if rp.Help != tmc.Prescribe(rp.Signals.Signals) {
+				t.Fatalf("%s: help %v for signals %+v", r.Rep, rp.Help.Help, rp.Signals.Signals)
+			}
+			pastRamp := r.Started.IsZero() || !team.AsOf.Before(p.Ramp.FullProductivity(r.Started))
+			if r.Stated == nil && r.Barrier == tmc.NoBarrier && pastRamp &&
+				(rp.Help.Help == tmc.Training || rp.Help.Help == tmc.Mentoring) {
+				t.Fatalf("%s, past the ramp with no knowledge gap recorded, sent to %v", r.Rep, rp.Help.Help)
+			}
+			if rp.Strategy != nil && !containsMode(rp.Strategy.Modes, grid.Coaching) {
+				t.Fatalf("%s: %v strategy without coaching", r.Rep, rp.Quadrant)
+			}
+			if (rp.Measures == nil) == (rp.NotPlaced == "") {
+				t.Fatalf("%s: measures %v, not placed %q: exactly one is set", r.Rep, rp.Measures, rp.NotPlaced)
+			}
+			if rp.Why == "" {
+				t.Fatalf("%s: no why", r.Rep)
+			}
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Fatalf("json.Marshal: %v", err)
+		}
+	})
+}
+
+func containsMode(ms []grid.Mode, m grid.Mode) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRetrainingNeedsAKnowledgeGap: a rep years past the ramp, below
+// standard, is coached; once a coaching session records a knowledge gap,
+// the same rep is re-trained ("sometimes a coaching session may reveal that
+// a re-training is needed, but most often this is not the case").
+func TestRetrainingNeedsAKnowledgeGap(t *testing.T) {
+	team := Team{AsOf: day0(2025, 12, 31)}
+	for i, r := range []map[string]benchmark.Rate{
+		{competency.CloseID: {Hits: 60, Trials: 100}},
+		{competency.CloseID: {Hits: 55, Trials: 100}},
+		{competency.CloseID: {Hits: 58, Trials: 100}},
+		{competency.CloseID: {Hits: 20, Trials: 200}}, // clearly below
+	} {
+		team.Reps = append(team.Reps, Rep{Rep: string(rune('a' + i)), Started: day0(2020, 1, 1), Rates: r})
+	}
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := p.Lookup("d")
+	if d.Help.Help != tmc.Coaching {
+		t.Fatalf("below standard past the ramp: help %v, want coaching (%s)", d.Help.Help, d.Why)
+	}
+	if d.FocusScore == nil || !d.FocusScore.Below() {
+		t.Fatalf("focus score %+v: want separated below the standard", d.FocusScore)
+	}
+	team.Reps[3].Events = []tmc.Event{{Kind: tmc.KnowledgeGapFound, At: day0(2025, 12, 10)}}
+	p, err = NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = p.Lookup("d")
+	if d.Help.Help != tmc.Training {
+		t.Fatalf("after a recorded knowledge gap: help %v, want training (%s)", d.Help.Help, d.Why)
+	}
+}
+
+// TestFocusStaysOnTheCampaign: while a rep's campaign is open and its
+// benchmark not reached, the focus stays on its competency, even when
+// another competency would gain more.
+func TestFocusStaysOnTheCampaign(t *testing.T) {
+	team := Team{AsOf: day0(2025, 12, 31)}
+	for i := range 6 {
+		team.Reps = append(team.Reps, Rep{Rep: string(rune('a' + i)), Started: day0(2020, 1, 1),
+			Rates: map[string]benchmark.Rate{
+				competency.NewOpportunitiesID: {Hits: int64(30 + 5*i), Trials: 100},
+				competency.CloseID:            {Hits: int64(40 + 2*i), Trials: 100},
+			}})
+	}
+	team.Reps[0].Rates[competency.NewOpportunitiesID] = benchmark.Rate{Hits: 5, Trials: 100} // far below on new opportunities
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := p.Lookup("a")
+	if a.Focus == nil || a.Focus.Competency != competency.NewOpportunitiesID {
+		t.Fatalf("without a campaign: focus %+v, want %s", a.Focus, competency.NewOpportunitiesID)
+	}
+	team.Campaigns = []competency.Campaign{{
+		Competency: competency.CloseID, Rep: "a", Start: day0(2025, 11, 1),
+		Baseline:    benchmark.Rate{Hits: 40, Trials: 100},
+		Benchmark:   benchmark.Benchmark{Target: 0.9},
+		Checkpoints: []competency.Checkpoint{{Week: 1, Rate: benchmark.Rate{Hits: 5, Trials: 10}}},
+	}}
+	p, err = NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ = p.Lookup("a")
+	if a.Focus == nil || a.Focus.Competency != competency.CloseID {
+		t.Fatalf("with an open campaign on close: focus %+v, want close", a.Focus)
+	}
+	if a.Progress == nil || a.Campaign == nil {
+		t.Fatalf("with an open campaign: progress %v, campaign %v", a.Progress, a.Campaign)
+	}
+	// A second overlapping campaign for the same rep is an error.
+	team.Campaigns = append(team.Campaigns, competency.Campaign{
+		Competency: competency.NewOpportunitiesID, Rep: "a", Start: day0(2025, 12, 1),
+		Baseline: benchmark.Rate{Hits: 5, Trials: 100}, Benchmark: benchmark.Benchmark{Target: 0.4},
+	})
+	if _, err := NewPlan(team, nil); !errors.Is(err, competency.ErrOverlap) {
+		t.Fatalf("two open campaigns: err = %v, want ErrOverlap", err)
+	}
+}
+
+// TestMissingInputs: a pipeline's rates alone still give every rep a
+// scorecard and help, and the plan names what the other inputs unlock.
+func TestMissingInputs(t *testing.T) {
+	team := Team{AsOf: day0(2025, 12, 31), Reps: []Rep{
+		{Rep: "a", Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 5, Trials: 10}}},
+		{Rep: "b", Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 7, Trials: 12}}},
+	}}
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []string
+	for _, m := range p.Missing {
+		inputs = append(inputs, m.Input)
+	}
+	got := strings.Join(inputs, "; ")
+	for _, want := range []string{"start dates", "desire survey", "quotas", "1:1 sessions", "rates on " + competency.NewOpportunitiesID} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing inputs %q lack %q", got, want)
+		}
+	}
+	for _, r := range p.Reps {
+		if r.Measures != nil || !strings.Contains(r.NotPlaced, "no desire") {
+			t.Errorf("%s: placed %v (%q) without desire or quota", r.Rep, r.Measures, r.NotPlaced)
+		}
+		if r.Help.Help == tmc.NoHelp {
+			t.Errorf("%s: no help", r.Rep)
+		}
+	}
+}
+
+// TestNewPlanErrors: bad input gets an error naming it, with the
+// sub-packages' sentinels reachable.
+func TestNewPlanErrors(t *testing.T) {
+	ok := Rep{Rep: "a", Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 1, Trials: 2}}}
+	for _, tc := range []struct {
+		name string
+		team Team
+		cfg  *Config
+		want error
+	}{
+		{"no as-of", Team{Reps: []Rep{ok}}, nil, benchmark.ErrEmpty},
+		{"no reps", Team{AsOf: day0(2025, 1, 1)}, nil, benchmark.ErrEmpty},
+		{"blank rep", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: " "}}}, nil, benchmark.ErrEmpty},
+		{"duplicate rep", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok, ok}}, nil, benchmark.ErrDuplicate},
+		{"hits > trials", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 3, Trials: 2}}}}}, nil, benchmark.ErrHitsExceedTrials},
+		{"NaN desire", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Desire: []float64{math.NaN()}, Results: &Results{Sold: 1, MonthlyQuota: 1}}}}, nil, nil},
+		{"negative hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: -1}, benchmark.ErrOutOfRange},
+		{"NaN hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: math.NaN()}, benchmark.ErrOutOfRange},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := NewPlan(tc.team, tc.cfg)
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("NewPlan: %v, want no error (the rep is reported not placed)", err)
+				}
+				return
+			}
+			var ie *InputError
+			if !errors.Is(err, tc.want) || !errors.As(err, &ie) {
+				t.Fatalf("NewPlan = %v, want an *InputError wrapping %v", err, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzNewPlan: a team read from JSON, whatever it holds, gets a plan or an
+// error, never a panic, and a plan always marshals.
+func FuzzNewPlan(f *testing.F) {
+	f.Add([]byte(`{"as_of":"2025-12-31T00:00:00Z","reps":[{"rep":"a","rates":{"close":{"hits":3,"trials":9}}}]}`))
+	f.Add([]byte(`{"as_of":"2025-12-31T00:00:00Z","reps":[{"rep":"a","started":"2025-12-01T00:00:00Z","desire":[4],"results":{"sold":10,"monthly_quota":5},"rates":{"close":{"hits":3,"trials":9}}},{"rep":"b","manager":"a","rates":{"close":{"hits":0,"trials":1}}}]}`))
+	f.Add([]byte(`{"as_of":"2025-12-31T00:00:00Z","reps":[{"rep":"a","barrier":"constraints","events":[{"kind":"knowledge-gap-found","at":"2025-12-01T00:00:00Z"}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var team Team
+		if json.Unmarshal(data, &team) != nil {
+			return
+		}
+		p, err := NewPlan(team, &Config{CoachingHours: 10})
+		if err != nil {
+			return
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Fatalf("plan does not marshal: %v", err)
+		}
+	})
+}
