@@ -47,6 +47,9 @@ var (
 	// ErrOverlap reports two focuses for one rep whose time windows
 	// overlap: one competency and one behavior at one time.
 	ErrOverlap = errors.New("overlapping focus")
+	// ErrOtherRep reports input about another rep than the one at hand:
+	// a campaign whose Rep is not the scorecard's in [Plan.Next].
+	ErrOtherRep = errors.New("belongs to another rep")
 	// ErrUnknownCompetency reports a competency ID that the model does not
 	// have.
 	ErrUnknownCompetency = errors.New("unknown competency")

@@ -286,7 +286,7 @@ func ExamplePlan_Next() {
 			Start: time.Date(2025, month, 1, 0, 0, 0, 0, time.UTC),
 			End:   time.Date(2025, month+1, 1, 0, 0, 0, 0, time.UTC),
 		}
-		f, err := plan.Next(m, card, w)
+		f, err := plan.Next(m, card, w, nil) // no campaign, no counts per scenario
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -296,11 +296,84 @@ func ExamplePlan_Next() {
 			return
 		}
 		fmt.Println(f)
+		fmt.Println("  because", f.Reason)
 	}
 	// Output:
 	// dana: new-opportunities/"Find the internal business challenge" [2025-01-01, 2025-02-01)
+	//   because first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.50; routines of new-opportunities in turn: 1 of 6, practised least (in 0 earlier focuses)
 	// dana: new-opportunities/"Start with the executive who owns the challenge" [2025-02-01, 2025-03-01)
+	//   because first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.50; routines of new-opportunities in turn: 2 of 6, practised least (in 0 earlier focuses)
 	// dana: new-opportunities/"Lead with their business" [2025-03-01, 2025-04-01)
+	//   because first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.50; routines of new-opportunities in turn: 3 of 6, practised least (in 0 earlier focuses)
+}
+
+// A rep in a campaign keeps its competency until the campaign reaches its
+// benchmark, even when another ratio ranks higher: one mission at a time.
+func ExamplePlan_Next_campaign() {
+	m := competency.Default()
+	card := scorecard(map[string]benchmark.Rate{
+		"new-opportunities": {Hits: 9, Trials: 90}, // the first priority on the scorecard
+		"gateway":           {Hits: 30, Trials: 45},
+		"close":             {Hits: 9, Trials: 32},
+	})
+	campaign := competency.Campaign{
+		Competency: competency.CloseID,
+		Rep:        "dana",
+		Start:      time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC),
+		Baseline:   benchmark.Rate{Hits: 9, Trials: 32},
+		Benchmark:  benchmark.Benchmark{Target: 0.30},
+		Checkpoints: []competency.Checkpoint{
+			{Week: 1, Rate: benchmark.Rate{Hits: 2, Trials: 8}},
+			{Week: 2, Rate: benchmark.Rate{Hits: 3, Trials: 10}}, // 5/18 to date: 28%
+		},
+	}
+	april := grid.Window{Start: time.Date(2025, time.April, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC)}
+	f, err := grid.Plan{}.Next(m, card, april, &grid.FocusOptions{Campaign: &campaign})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f)
+	fmt.Println("  because", f.Reason)
+
+	// Week 3 takes close to 15/38 to date, past 30%: the campaign has
+	// reached its benchmark, and the focus returns to the priority.
+	campaign, _ = campaign.Record(3, benchmark.Rate{Hits: 10, Trials: 20})
+	f, _ = grid.Plan{}.Next(m, card, april, &grid.FocusOptions{Campaign: &campaign})
+	fmt.Println(f)
+	fmt.Println("  because", f.Reason)
+	// Output:
+	// dana: close/"Present to the buying group" [2025-04-01, 2025-05-01)
+	//   because campaign on close open since 2025-03-01, benchmark not reached yet; routines of close in turn: 1 of 4, practised least (in 0 earlier focuses)
+	// dana: new-opportunities/"Find the internal business challenge" [2025-04-01, 2025-05-01)
+	//   because campaign on close reached its benchmark; first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.50; routines of new-opportunities in turn: 1 of 6, practised least (in 0 earlier focuses)
+}
+
+// With the rep's counts per scenario, the behavior is the first routine of
+// the weakest measured scenario.
+func ExamplePlan_Next_scenarios() {
+	m := competency.Default()
+	card := scorecard(map[string]benchmark.Rate{
+		"new-opportunities": {Hits: 9, Trials: 90},
+		"gateway":           {Hits: 30, Trials: 45},
+		"close":             {Hits: 9, Trials: 32},
+	})
+	counts := map[string]benchmark.Rate{ // scenarios of new-opportunities
+		"No business reason to call":      {Hits: 4, Trials: 20},
+		"A gatekeeper screens the call":   {Hits: 2, Trials: 25},
+		`"Just send me some information"`: {Hits: 3, Trials: 20},
+	}
+	may := grid.Window{Start: time.Date(2025, time.May, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)}
+	f, err := grid.Plan{}.Next(m, card, may, &grid.FocusOptions{Scenarios: counts})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(f)
+	fmt.Println("  because", f.Reason)
+	// Output:
+	// dana: new-opportunities/"Enlist the gatekeeper" [2025-05-01, 2025-06-01)
+	//   because first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.50; weakest scenario: A gatekeeper screens the call (2/25 against 15%)
 }
 
 func ExamplePlan_Add() {

@@ -2,23 +2,29 @@ package grid
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
 )
 
-// A Focus is ASLAN's 1+1+1 for one rep: one competency and one behavior, at
-// one time. Competency is a competency's ID in a [competency.Model];
-// Behavior is the name of one of its routines, the thing the rep practises
-// and the manager observes during Window.
+// A Focus is the 1+1+1 of "Know the Difference Between Coaching &
+// Managing" for one rep: "1 Competency + 1 behavior at 1 time".
+// Competency is a competency's ID in a [competency.Model]; Behavior is the
+// name of one of its routines, the thing the rep practises and the manager
+// observes during Window. Reason says in words why this competency and
+// this behavior; [Plan.Next] fills it in, and a focus built by hand may
+// leave it empty.
 type Focus struct {
 	Rep        string `json:"rep"`
 	Competency string `json:"competency"`
 	Behavior   string `json:"behavior"`
 	Window     Window `json:"window"`
+	Reason     string `json:"reason"`
 }
 
 // Validate reports whether f names a rep, a competency and a behavior and
@@ -129,26 +135,69 @@ func (p Plan) Current(rep string, t time.Time) (Focus, bool) {
 	return Focus{}, false
 }
 
+// FocusOptions are what [Plan.Next] knows about a rep beyond the
+// scorecard. A nil *FocusOptions, or a zero field, means none of it.
+type FocusOptions struct {
+	// Campaign is the rep's current training campaign, if any. While it
+	// is open at the window's start ([competency.Campaign.Open]) and its
+	// benchmark is not reached ([competency.Campaign.Reached]), the focus
+	// stays on its competency: one mission at a time.
+	Campaign *competency.Campaign
+	// Scenarios are the rep's counts per scenario of the focus
+	// competency, by scenario name. With them the behavior is the first
+	// routine of the weakest measured scenario
+	// ([competency.Competency.Weakest]); without them, or when none of the
+	// competency's scenarios is measured, Next rotates over the
+	// competency's routines.
+	Scenarios map[string]benchmark.Rate
+	// Options tune the campaign's measure of progress; nil means
+	// competency's defaults.
+	Options *competency.Options
+}
+
 // Next draws the rep's next focus, for window w, from the rep's scorecard
-// s (the rep is s.Rep) and the team's model m:
+// s (the rep is s.Rep), the team's model m and what o knows. The
+// competency is, in this order:
 //
-//   - the competency is the first of [competency.Prioritize]: the one whose
-//     ratio, raised to its benchmark, would add the most revenue;
-//   - the behavior is one of that competency's routines
-//     ([competency.Competency.Routines]), the one the rep has had as a
-//     focus on this competency least often in p, ties going to the first in
-//     the model's order. A rep starting on a competency starts with its
-//     first routine and, one window at a time, works through the others
-//     before coming back to the first.
+//   - the competency of the rep's campaign (o.Campaign), while it is open
+//     at w.Start and has not reached its benchmark: one mission at a time
+//     ("training to multiple missions at once will achieve few results",
+//     "The Difference Between Sales Leaders and Sales Managers"), so a
+//     campaign is not dropped because another ratio now ranks higher;
+//   - otherwise the first of [competency.Prioritize]: the one whose ratio,
+//     raised to its benchmark, would add the most revenue. When every
+//     measured competency is at or above its benchmark, Prioritize's
+//     order puts them next, in funnel order, and the first of them is the
+//     focus: keep it there. When no competency is measured, the first by
+//     the team's prior is. The Reason says which case it was.
+//
+// The behavior is, when o.Scenarios has counts for the competency's
+// scenarios, the first routine of the weakest measured one
+// ([competency.Competency.Weakest], against each scenario's own target or
+// else the competency's benchmark: the scorecard's, or the campaign's
+// when the campaign chose the competency). That is a library rule, not an
+// article's. Otherwise it is one of the competency's routines
+// ([competency.Competency.Routines]), the one the rep has had as a focus
+// on this competency least often in p, ties going to the first in the
+// model's order: a rep starting on a competency starts with its first
+// routine and, one window at a time, works through the others before
+// coming back to the first.
+//
+// The focus's Reason says in words why this competency and this behavior,
+// such as "first training priority: raising close to its benchmark
+// multiplies revenue by ×1.40; weakest scenario: All the King's Men (3/20
+// against 30%)".
 //
 // Next does not add the focus to p; use [Plan.Add]. It returns an
-// *InputError wrapping ErrInvalidWindow for an invalid w, ErrEmpty for a
-// scorecard with no rep or a competency with no routines,
-// ErrUnknownCompetency when the priority is a competency m does not have,
-// and Prioritize's error (which errors.Is finds) for an invalid scorecard;
-// and an *OverlapError when the rep already has a focus in p overlapping w.
-// Neither p, m nor s is modified.
-func (p Plan) Next(m competency.Model, s competency.Scorecard, w Window) (Focus, error) {
+// *InputError wrapping ErrInvalidWindow for an invalid w; ErrEmpty for a
+// scorecard with no rep or a competency with no routines; ErrOtherRep
+// for a campaign whose Rep is not s.Rep; ErrUnknownCompetency when the
+// focus would be a competency m does not have; and an *InputError wrapping
+// package competency's error (which errors.Is finds) for an invalid
+// scorecard, campaign, options or scenario counts. It returns an
+// *OverlapError when the rep already has a focus in p overlapping w.
+// Neither p, m, s nor o is modified.
+func (p Plan) Next(m competency.Model, s competency.Scorecard, w Window, o *FocusOptions) (Focus, error) {
 	const fn = "Plan.Next"
 	if err := w.validate(fn, "window"); err != nil {
 		return Focus{}, err
@@ -156,41 +205,140 @@ func (p Plan) Next(m competency.Model, s competency.Scorecard, w Window) (Focus,
 	if strings.TrimSpace(s.Rep) == "" {
 		return Focus{}, inputErr(fn, "scorecard.rep", ErrEmpty)
 	}
-	gains, err := competency.Prioritize(s)
+	var opt FocusOptions
+	if o != nil {
+		opt = *o
+	}
+	id, target, why, err := nextCompetency(fn, s, w, opt)
 	if err != nil {
-		return Focus{}, inputErr(fn, "scorecard", err)
+		return Focus{}, err
 	}
-	if len(gains) == 0 { // Prioritize refuses an empty scorecard; be sure
-		return Focus{}, inputErr(fn, "scorecard.scores", ErrEmpty)
-	}
-	id := gains[0].Competency
 	c, ok := m.Lookup(id)
 	if !ok {
 		return Focus{}, inputErr(fn, "competency "+strconv.Quote(id), ErrUnknownCompetency)
+	}
+	behavior, how, err := p.nextBehavior(fn, s.Rep, c, target, opt.Scenarios)
+	if err != nil {
+		return Focus{}, err
+	}
+	f := Focus{Rep: s.Rep, Competency: id, Behavior: behavior, Window: w, Reason: why + "; " + how}
+	if i := p.overlapping(f.Rep, w); i >= 0 {
+		return Focus{}, &OverlapError{Earlier: p[i], Later: f}
+	}
+	return f, nil
+}
+
+// nextCompetency returns the ID of the competency to focus on, its
+// benchmark and why.
+func nextCompetency(fn string, s competency.Scorecard, w Window, o FocusOptions) (id string, target float64, why string, err error) {
+	if c := o.Campaign; c != nil {
+		if c.Rep != s.Rep {
+			return "", 0, "", inputErr(fn, "options.campaign.rep = "+strconv.Quote(c.Rep)+", scorecard.rep = "+strconv.Quote(s.Rep), ErrOtherRep)
+		}
+		reached, err := c.Reached(o.Options)
+		if err != nil {
+			return "", 0, "", inputErr(fn, "options.campaign", err)
+		}
+		campaign := "campaign on " + c.Competency
+		switch {
+		case reached:
+			why = campaign + " reached its benchmark; "
+		case !c.Open(w.Start) && c.Start.After(w.Start):
+			why = campaign + " starts " + c.Start.Format(time.DateOnly) + ", after the window; "
+		case !c.Open(w.Start):
+			why = campaign + " closed " + c.Closed.Format(time.DateOnly) + "; "
+		case c.Start.IsZero():
+			return c.Competency, c.Benchmark.Target, campaign + " open, benchmark not reached yet", nil
+		default:
+			return c.Competency, c.Benchmark.Target, campaign + " open since " + c.Start.Format(time.DateOnly) + ", benchmark not reached yet", nil
+		}
+	}
+	gains, err := competency.Prioritize(s)
+	if err != nil {
+		return "", 0, "", inputErr(fn, "scorecard", err)
+	}
+	if len(gains) == 0 { // Prioritize refuses an empty scorecard; be sure
+		return "", 0, "", inputErr(fn, "scorecard.scores", ErrEmpty)
+	}
+	g := gains[0]
+	sc, _ := s.Score(g.Competency)
+	switch {
+	case sc.Rate.Trials == 0:
+		why += "no competency measured yet: " + g.Competency + " is the first training priority by the team's prior"
+		if g.Multiplier > 1 {
+			why += " (×" + strconv.FormatFloat(g.Multiplier, 'f', 2, 64) + ")"
+		}
+	case g.Multiplier > 1:
+		why += "first training priority: raising " + g.Competency + " to its benchmark multiplies revenue by ×" + strconv.FormatFloat(g.Multiplier, 'f', 2, 64)
+	default:
+		why += "every measured competency is at or above its benchmark: " + g.Competency + " is the first of them in funnel order, keep it there"
+	}
+	return g.Competency, g.Target, why, nil
+}
+
+// nextBehavior returns the behavior to focus on in competency c, and why:
+// the first routine of the weakest measured scenario, or else the routine
+// the rep has had as a focus on c least often in p.
+func (p Plan) nextBehavior(fn, rep string, c competency.Competency, target float64, scenarios map[string]benchmark.Rate) (behavior, why string, err error) {
+	if len(scenarios) > 0 {
+		sc, ok, err := c.Weakest(scenarios, target)
+		if err != nil {
+			return "", "", inputErr(fn, "options.scenarios", err)
+		}
+		if ok {
+			behavior = firstRoutine(sc)
+			if behavior == "" { // a scenario Model.Validate would refuse
+				return "", "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" scenario "+strconv.Quote(sc.Name)+" routines", ErrEmpty)
+			}
+			r, t := scenarios[sc.Name], target
+			if sc.Target != 0 {
+				t = sc.Target // the scenario's own benchmark, which Weakest read it against
+			}
+			return behavior, "weakest scenario: " + sc.Name + " (" + strconv.FormatInt(r.Hits, 10) + "/" +
+				strconv.FormatInt(r.Trials, 10) + " against " + percent(t) + ")", nil
+		}
 	}
 	// How often each of the competency's routines has been this rep's
 	// focus on it.
 	done := make(map[string]int)
 	for _, f := range p {
-		if f.Rep == s.Rep && f.Competency == id {
+		if f.Rep == rep && f.Competency == c.ID {
 			done[f.Behavior]++
 		}
 	}
-	behavior, fewest, found := "", 0, false
+	fewest, at, n := 0, 0, 0 // n counts the named routines, at is the chosen one's place
 	for r := range c.Routines() {
 		if strings.TrimSpace(r.Name) == "" {
 			continue // a blank routine cannot be a focus; Model.Validate refuses it
 		}
-		if n := done[r.Name]; !found || n < fewest {
-			behavior, fewest, found = r.Name, n, true
+		n++
+		if k := done[r.Name]; at == 0 || k < fewest {
+			behavior, fewest, at = r.Name, k, n
 		}
 	}
-	if !found {
-		return Focus{}, inputErr(fn, "competency "+strconv.Quote(id)+" routines", ErrEmpty)
+	if n == 0 {
+		return "", "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" routines", ErrEmpty)
 	}
-	f := Focus{Rep: s.Rep, Competency: id, Behavior: behavior, Window: w}
-	if i := p.overlapping(f.Rep, w); i >= 0 {
-		return Focus{}, &OverlapError{Earlier: p[i], Later: f}
+	why = "routines of " + c.ID + " in turn: " + strconv.Itoa(at) + " of " + strconv.Itoa(n) + ", practised least (in " + strconv.Itoa(fewest) + " earlier focus"
+	if fewest != 1 {
+		why += "es"
 	}
-	return f, nil
+	return behavior, why + ")", nil
+}
+
+// firstRoutine returns the name of the first routine of sc with a name,
+// or "" when it has none.
+func firstRoutine(sc competency.Scenario) string {
+	for _, r := range sc.Routines {
+		if strings.TrimSpace(r.Name) != "" {
+			return r.Name
+		}
+	}
+	return ""
+}
+
+// percent formats a share as a percentage with at most one decimal:
+// 0.3 as "30%", 0.125 as "12.5%".
+func percent(v float64) string {
+	return strconv.FormatFloat(math.Round(1000*v)/10, 'f', -1, 64) + "%"
 }

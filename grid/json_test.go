@@ -23,7 +23,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := Plan{{"ana", "gateway", "Earn the proposal", Window{date(2025, time.May, 1), date(2025, time.June, 1)}}}
+	plan := Plan{{"ana", "gateway", "Earn the proposal", Window{date(2025, time.May, 1), date(2025, time.June, 1)}, "weakest scenario: The prospect asks for a proposal before discovery (2/10 against 60%)"}}
 	check := func(name string, in, out any, want string) {
 		t.Helper()
 		b, err := json.Marshal(in)
@@ -50,7 +50,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	var moves2 []Move
 	check("[]Move", moves[:1], &moves2, `[{"rep":"cai","from":"unplaced","to":"striver"}]`)
 	var plan2 Plan
-	check("Plan", plan, &plan2, `[{"rep":"ana","competency":"gateway","behavior":"Earn the proposal","window":{"start":"2025-05-01T00:00:00Z","end":"2025-06-01T00:00:00Z"}}]`)
+	check("Plan", plan, &plan2, `[{"rep":"ana","competency":"gateway","behavior":"Earn the proposal","window":{"start":"2025-05-01T00:00:00Z","end":"2025-06-01T00:00:00Z"},"reason":"weakest scenario: The prospect asks for a proposal before discovery (2/10 against 60%)"}]`)
 	if diff := cmp.Diff(plan, plan2); diff != "" {
 		t.Errorf("Plan round trip (-want +got):\n%s", diff)
 	}
