@@ -1516,3 +1516,30 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 		}
 	})
 }
+
+// TestRollupAllocs checks that Add, Merge and Reset allocate nothing, on
+// the short layout and the long one, including Adds that spill.
+func TestRollupAllocs(t *testing.T) {
+	recs := genRecords(100_000, 100)
+	for i := range recs {
+		recs[i].Days = 65535 // a spill every 64 blocks
+	}
+	for _, stages := range [][]string{rollupStages, {"a", "b", "c", "d", "e", "f", "g"}} {
+		r, other := mustRollup(t, stages, 100), mustRollup(t, stages, 100)
+		if err := other.Add(recs); err != nil {
+			t.Fatal(err)
+		}
+		allocs := testing.AllocsPerRun(5, func() {
+			r.Reset()
+			if err := r.Add(recs); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Merge(other); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%d stages: Reset, Add and Merge allocate %v times, want 0", len(stages), allocs)
+		}
+	}
+}
