@@ -50,7 +50,7 @@ type Rollup struct {
 	// group's figures are always wide plus its line's halves.
 	stride int
 	lines  []uint64 // a line per group, then a spare line for bad records
-	wide   []int64  // per group: wideLen(len(stages)) int64s, see the wide* helpers
+	wide   []int64  // per group: wideLen(len(stages)) int64s, laid out as state describes
 	ncount uint64
 	ndays  uint64
 	// bounds are upper bounds on every group's exact figures.
@@ -97,10 +97,11 @@ var stageIncs = [8]uint64{0, 1, 1 << 32, 1, 1 << 32, 1, 1 << 32, 1}
 // countInc is what a record adds to its outcome's word besides its days.
 const countInc = 1 << 32
 
-// A group's state, as the wide counters, the binary format and the reads
-// lay it out: a count per stage, the won and lost counts, the days sums of
-// Open, Won and Lost, then (not in wide) the amount sums of Open, Won and
-// Lost.
+// A group's state, as the binary format and the reads lay it out (see
+// Rollup.state), has stateLen(n) values: a count per stage, the won and
+// lost counts, the amount sums of Open, Won and Lost, then their days
+// sums. The wide counters hold wideLen(n): the same but the amount sums,
+// which live in the lines.
 func stateLen(n int) int { return n + 8 }
 func wideLen(n int) int  { return n + 5 }
 

@@ -1543,3 +1543,19 @@ func TestRollupAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestStageIncs checks the hot loop's table against stageInc, and that
+// stage s's increment lands in half lineStage+s.
+func TestStageIncs(t *testing.T) {
+	for s := range uint(MaxStages) {
+		inc := stageInc(s)
+		if s < uint(len(stageIncs)) && stageIncs[s] != inc {
+			t.Errorf("stageIncs[%d] = %#x, want %#x", s, stageIncs[s], inc)
+		}
+		line := make([]uint64, lineStride(MaxStages))
+		line[(lineStage+s)>>1] += inc
+		if got := half(line, lineStage+int(s)); s > 0 && got != 1 {
+			t.Errorf("stage %d: half %d = %d, want 1", s, lineStage+s, got)
+		}
+	}
+}
