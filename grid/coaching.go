@@ -8,8 +8,8 @@ import (
 )
 
 // Weights are the relative shares of a manager's coaching time that one
-// rep in each quadrant receives: with the defaults, a Striver gets four
-// times an Independent's time. The four weights are relative, so only their
+// rep in each quadrant receives: with the defaults, a Striver gets twice
+// the time of a rep in any other quadrant. The four weights are relative, so only their
 // ratios matter. Each must be finite and ≥ 0; a zero weight gives the
 // quadrant no coaching time at all (it is still flagged below the
 // minimum).
