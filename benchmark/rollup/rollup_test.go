@@ -1559,3 +1559,38 @@ func TestStageIncs(t *testing.T) {
 		}
 	}
 }
+
+// TestSentinelsShared checks that the package's errors match benchmark's
+// sentinels, so that one errors.Is works across both packages, and that
+// they come as the one InputError shape.
+func TestSentinelsShared(t *testing.T) {
+	_, errNew := New(nil, 1)
+	_, errDigits := MinorUnits(1, 19)
+	_, errNaN := MinorUnits(math.NaN(), 2)
+	r := mustRollup(t, []string{"a"}, 1)
+	errMerge := r.Merge(mustRollup(t, []string{"b"}, 1))
+	errAdd := r.Add([]Record{{Amount: -1}})
+	var u Rollup
+	errVersion := u.UnmarshalBinary([]byte("sdru\x09"))
+	tests := []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"New(nil)", errNew, benchmark.ErrEmpty},
+		{"MinorUnits digits", errDigits, benchmark.ErrOutOfRange},
+		{"MinorUnits NaN", errNaN, benchmark.ErrNotFinite},
+		{"Merge other stages", errMerge, benchmark.ErrMismatch},
+		{"Add negative amount", errAdd, benchmark.ErrNegative},
+		{"UnmarshalBinary version 9", errVersion, benchmark.ErrInvalidEnum},
+	}
+	for _, tt := range tests {
+		var ie *InputError
+		if !errors.Is(tt.err, tt.want) || !errors.As(tt.err, &ie) || ie.Func == "" || ie.Arg == "" {
+			t.Errorf("%s error = %v, want an *InputError wrapping benchmark's %v", tt.name, tt.err, tt.want)
+		}
+		if !strings.HasPrefix(tt.err.Error(), "rollup: "+ie.Func+": "+ie.Arg+": ") {
+			t.Errorf("%s error text = %q, want \"rollup: Func: Arg: …\"", tt.name, tt.err)
+		}
+	}
+}
