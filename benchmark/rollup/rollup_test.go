@@ -1588,6 +1588,7 @@ func TestSentinelsShared(t *testing.T) {
 		var ie *InputError
 		if !errors.Is(tt.err, tt.want) || !errors.As(tt.err, &ie) || ie.Func == "" || ie.Arg == "" {
 			t.Errorf("%s error = %v, want an *InputError wrapping benchmark's %v", tt.name, tt.err, tt.want)
+			continue
 		}
 		if !strings.HasPrefix(tt.err.Error(), "rollup: "+ie.Func+": "+ie.Arg+": ") {
 			t.Errorf("%s error text = %q, want \"rollup: Func: Arg: …\"", tt.name, tt.err)
