@@ -32,8 +32,11 @@
 // focuses) — and calls [NewPlan]:
 //
 //	plan, err := salesdev.NewPlan(team, &salesdev.Config{CoachingHours: 15})
+//	if err != nil {
+//		return err // invalid data, named: errors.Is finds the cause
+//	}
 //	for _, r := range plan.Reps {
-//		fmt.Println(r.Rep, r.Help.Help, r.Focus.Competency, r.Why)
+//		fmt.Println(r.Rep, r.Help.Help, r.Why) // r.Focus is nil without evidence
 //	}
 //
 // The [Plan] holds the team's standards and its first priority for

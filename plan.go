@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -236,6 +237,9 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 			return Plan{}, inputErr(fn, arg+" = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
 		}
 		seen[r.Rep] = true
+		if err := checkRep(r, i, cfg); err != nil {
+			return Plan{}, err
+		}
 	}
 	if err := competency.CheckCampaigns(t.Campaigns); err != nil {
 		return Plan{}, inputErr(fn, "team.campaigns", err)
@@ -307,6 +311,38 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	return p, nil
 }
 
+// checkRep refuses the data of rep i that no plan can be made from: a
+// desire answer off the survey's scale or not finite, and sales or a quota
+// that are not finite, negative, or (for the quota) zero. Missing data is
+// not an error: the plan says what it would unlock.
+func checkRep(r Rep, i int, cfg config) error {
+	const fn = "NewPlan"
+	arg := "team.reps[" + strconv.Itoa(i) + "] (" + strconv.Quote(r.Rep) + ")"
+	if len(r.Desire) > 0 {
+		if _, err := grid.DesireFrom(cfg.scale, r.Desire...); err != nil {
+			return inputErr(fn, arg+".desire", err)
+		}
+	}
+	if res := r.Results; res != nil {
+		for _, f := range []struct {
+			name     string
+			v        float64
+			positive bool
+		}{{"sold", res.Sold, false}, {"monthly_quota", res.MonthlyQuota, true}} {
+			a := arg + ".results." + f.name + " = " + strconv.FormatFloat(f.v, 'g', -1, 64)
+			switch {
+			case math.IsNaN(f.v) || math.IsInf(f.v, 0):
+				return inputErr(fn, a, benchmark.ErrNotFinite)
+			case f.v < 0:
+				return inputErr(fn, a, benchmark.ErrNegative)
+			case f.positive && f.v == 0:
+				return inputErr(fn, a, benchmark.ErrOutOfRange)
+			}
+		}
+	}
+	return nil
+}
+
 // config is a Config with its defaults filled in.
 type config struct {
 	model      competency.Model
@@ -361,7 +397,10 @@ func (c *Config) resolve() (config, error) {
 	if cfg.months == 0 {
 		cfg.months = grid.DefaultMonths
 	}
-	if cfg.months < 0 || cfg.months > grid.MaxMonths {
+	switch {
+	case cfg.months < 0:
+		return config{}, inputErr(fn, "config.months = "+strconv.Itoa(cfg.months), benchmark.ErrNegative)
+	case cfg.months > grid.MaxMonths:
 		return config{}, inputErr(fn, "config.months = "+strconv.Itoa(cfg.months), benchmark.ErrOutOfRange)
 	}
 	if cfg.scale == (grid.Scale{}) {
@@ -375,8 +414,13 @@ func (c *Config) resolve() (config, error) {
 			return config{}, inputErr(fn, "config.cutoffs", err)
 		}
 	}
-	if !(cfg.hours >= 0 && cfg.hours <= maxHours) {
-		return config{}, inputErr(fn, "config.coaching_hours = "+fmt.Sprint(cfg.hours), benchmark.ErrOutOfRange)
+	switch h := "config.coaching_hours = " + fmt.Sprint(cfg.hours); {
+	case math.IsNaN(cfg.hours) || math.IsInf(cfg.hours, 0):
+		return config{}, inputErr(fn, h, benchmark.ErrNotFinite)
+	case cfg.hours < 0:
+		return config{}, inputErr(fn, h, benchmark.ErrNegative)
+	case cfg.hours > maxHours:
+		return config{}, inputErr(fn, h, benchmark.ErrOutOfRange)
 	}
 	if cfg.maxMentees == 0 {
 		cfg.maxMentees = DefaultMaxMentees
@@ -395,6 +439,14 @@ const maxHours = 31 * 24
 func day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// dayOrZero is day(t), or the zero time for a zero t.
+func dayOrZero(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return day(t)
 }
 
 // planRep makes one rep's plan: grades, focus, signals and help, and
@@ -435,6 +487,15 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 		}
 		if campaign != nil && campaign.Competency == rp.Focus.Competency {
 			rp.Campaign = campaign
+			if campaign.Prior == (benchmark.Prior{}) {
+				// Grade the campaign's progress on the scale the
+				// scorecard is graded on: the team's prior.
+				for _, s := range p.Standards.Measured {
+					if s.Competency == campaign.Competency {
+						campaign.Prior = s.Prior
+					}
+				}
+			}
 			prog, err := campaign.Progress(cfg.grading)
 			if err != nil {
 				return rp, err
@@ -449,10 +510,10 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 	// Help: what the manager states wins; the rest is inferred.
 	ev := tmc.Evidence{
 		Ramp:      cfg.ramp,
-		Started:   r.Started,
-		FirstSeen: r.FirstSeen,
+		Started:   dayOrZero(r.Started),   // tenure counts in days: a start at noon
+		FirstSeen: dayOrZero(r.FirstSeen), // on the plan's day is day 1, not the future
 		AsOf:      t.AsOf,
-		Below:     rp.FocusScore != nil && rp.FocusScore.Below(),
+		Below:     len(below(card)) > 0,
 		Events:    r.Events,
 		Stated:    r.Stated,
 		Barrier:   r.Barrier,
@@ -463,7 +524,9 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 	}
 
 	// Grid: all three measures, never guessed.
-	rp.NotPlaced = place(&rp, r, card, cfg, p.Window)
+	if rp.NotPlaced, err = place(&rp, r, card, cfg, p.Window); err != nil {
+		return rp, err
+	}
 	if rp.Measures != nil {
 		s := rp.Quadrant.Strategy()
 		rp.Strategy = &s
@@ -471,14 +534,29 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 
 	// Coaching received, month by month.
 	if len(t.Sessions) > 0 {
-		last := p.Window.End.AddDate(0, 0, -1)
-		months, err := tmc.CoachingHours(r.Rep, t.Sessions, p.Window.Start, last)
+		from, last := p.Window.Start, p.Window.End.AddDate(0, 0, -1)
+		if s := cmp.Or(r.Started, r.FirstSeen); s.After(from) && !s.After(last) {
+			from = s // months before the rep was on the team are not missed coaching
+		}
+		months, err := tmc.CoachingHours(r.Rep, t.Sessions, from, last)
 		if err != nil {
 			return rp, err
 		}
 		rp.Coached = months
 	}
 	return rp, nil
+}
+
+// below returns the competencies on which the evidence separates the rep
+// below the standard, in funnel order.
+func below(card competency.Scorecard) []string {
+	var ids []string
+	for _, s := range card.Scores {
+		if s.Below() {
+			ids = append(ids, s.Competency)
+		}
+	}
+	return ids
 }
 
 // help returns the rep's signals and the help they call for. A rep with
@@ -506,8 +584,9 @@ func help(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescriptio
 }
 
 // place fills in rp's measures and quadrant, or returns why the rep is not
-// placed.
-func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Window) string {
+// placed: an input missing, or a rep who joined too late in the window to
+// owe quota. Invalid data is an error.
+func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
 	var why []string
 	if len(r.Desire) == 0 {
 		why = append(why, "no desire survey answer")
@@ -520,24 +599,29 @@ func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Win
 		why = append(why, "no graded competency")
 	}
 	if len(why) > 0 {
-		return strings.Join(why, ", ")
+		return strings.Join(why, ", "), nil
 	}
+	// checkRep has validated the answers and the results, so what
+	// remains to refuse is timing: a rep who joined too late in the window
+	// to owe any quota has no results to place.
 	desire, err := grid.DesireFrom(cfg.scale, r.Desire...)
 	if err != nil {
-		return "desire survey: " + err.Error()
+		return "", err
 	}
-	joined := r.Started
-	prod, err := grid.ProductivityFrom(r.Results.Sold, float64(cfg.months)*r.Results.MonthlyQuota, w, joined)
+	prod, err := grid.ProductivityFrom(r.Results.Sold, float64(cfg.months)*r.Results.MonthlyQuota, w, r.Started)
+	if errors.Is(err, grid.ErrOutOfRange) && r.Started.After(w.Start) {
+		return "joined " + r.Started.Format(time.DateOnly) + ", too late in the results window to owe quota", nil
+	}
 	if err != nil {
-		return "results: " + err.Error()
+		return "", err
 	}
 	m := grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
 	q, err := grid.Place(m, cfg.cutoffs)
 	if err != nil {
-		return "measures: " + err.Error()
+		return "", err
 	}
 	rp.Measures, rp.Quadrant = &m, q
-	return ""
+	return "", nil
 }
 
 // openCampaign returns rep's campaign open at t, or nil. CheckCampaigns
@@ -612,7 +696,7 @@ func mentor(reps []RepPlan, maxMentees int) error {
 			case aPlayers == 0:
 				reps[i].MentorNote = "no peer is graded A on " + id + " yet"
 			default:
-				reps[i].MentorNote = fmt.Sprintf("every eligible A player on %s already has %d mentees", id, maxMentees)
+				reps[i].MentorNote = fmt.Sprintf("no A player on %s is free: each is this rep, the rep's manager, or already has %d mentees", id, maxMentees)
 			}
 		}
 	}
@@ -747,6 +831,9 @@ func why(r RepPlan) string {
 		if !s.Separated {
 			b.WriteString(", not yet distinguishable from the standard")
 		}
+	}
+	if ids := below(r.Scorecard); len(ids) > 0 {
+		b.WriteString("; clearly below the standard on " + strings.Join(ids, ", "))
 	}
 	if r.Mentor != "" {
 		b.WriteString("; mentor " + r.Mentor)

@@ -264,9 +264,15 @@ func TestNewPlanErrors(t *testing.T) {
 		{"blank rep", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: " "}}}, nil, benchmark.ErrEmpty},
 		{"duplicate rep", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok, ok}}, nil, benchmark.ErrDuplicate},
 		{"hits > trials", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 3, Trials: 2}}}}}, nil, benchmark.ErrHitsExceedTrials},
-		{"NaN desire", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Desire: []float64{math.NaN()}, Results: &Results{Sold: 1, MonthlyQuota: 1}}}}, nil, nil},
-		{"negative hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: -1}, benchmark.ErrOutOfRange},
-		{"NaN hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: math.NaN()}, benchmark.ErrOutOfRange},
+		{"NaN desire", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Desire: []float64{math.NaN()}}}}, nil, benchmark.ErrNotFinite},
+		{"desire off the scale", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Desire: []float64{9}}}}, nil, benchmark.ErrOutOfRange},
+		{"NaN sold", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Results: &Results{Sold: math.NaN(), MonthlyQuota: 1}}}}, nil, benchmark.ErrNotFinite},
+		{"negative sold", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Results: &Results{Sold: -1, MonthlyQuota: 1}}}}, nil, benchmark.ErrNegative},
+		{"zero quota", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Results: &Results{Sold: 1}}}}, nil, benchmark.ErrOutOfRange},
+		{"joined too late to owe quota", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{{Rep: "a", Rates: ok.Rates, Started: day0(2025, 1, 1), Desire: []float64{3}, Results: &Results{Sold: 1, MonthlyQuota: 1}}}}, nil, nil},
+		{"negative hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: -1}, benchmark.ErrNegative},
+		{"NaN hours", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{CoachingHours: math.NaN()}, benchmark.ErrNotFinite},
+		{"negative months", Team{AsOf: day0(2025, 1, 1), Reps: []Rep{ok}}, &Config{Months: -1}, benchmark.ErrNegative},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := NewPlan(tc.team, tc.cfg)
@@ -303,4 +309,21 @@ func FuzzNewPlan(f *testing.F) {
 			t.Fatalf("plan does not marshal: %v", err)
 		}
 	})
+}
+
+// TestJoinedTooLate: a rep who joined hours before the end of the results
+// window owes no quota yet, so is not placed, and the plan says why
+// rather than failing.
+func TestJoinedTooLate(t *testing.T) {
+	team := Team{AsOf: day0(2025, 1, 1), Reps: []Rep{
+		{Rep: "a", Started: time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC), Desire: []float64{3},
+			Results: &Results{Sold: 1, MonthlyQuota: 1}, Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 1, Trials: 2}}},
+	}}
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Reps[0]; r.Measures != nil || !strings.Contains(r.NotPlaced, "too late") {
+		t.Errorf("joined at noon on the last day: measures %v, not placed %q", r.Measures, r.NotPlaced)
+	}
 }

@@ -30,7 +30,10 @@ type Team struct {
 	// Campaigns are the team's training campaigns so far, open or closed
 	// (the plan's own state from last time). A rep has at most one open
 	// campaign at a time; the focus stays on it until its benchmark is
-	// reached or it is closed.
+	// reached or it is closed. Set a campaign's Benchmark.Target on the
+	// scale grades are judged on: the competency's target in an earlier
+	// plan's Standards. A campaign without a Prior has its progress
+	// graded with the team's prior, like the scorecard.
 	Campaigns []competency.Campaign `json:"campaigns,omitempty"`
 	// Focus holds the focuses of past plans. A rep whose earlier focus
 	// still covers the coming window keeps it: one competency and one
@@ -82,14 +85,18 @@ type Rep struct {
 	// over inference too.
 	Barrier tmc.Barrier `json:"barrier,omitempty"`
 	// Events are the rep's recorded journey events, such as a knowledge
-	// gap a coaching session revealed, or re-training completed.
+	// gap a coaching session revealed (tmc.KnowledgeGapFound) and the end
+	// of the re-training that followed (tmc.TrainingCompleted): re-training
+	// stays the help the rep needs until its end is recorded.
 	Events []tmc.Event `json:"events,omitempty"`
 }
 
-// Results are a rep's sales over the results window against a quota.
+// Results are a rep's sales over the results window against a quota. The
+// results window is the [Config.Months] calendar months (6 by default)
+// that end with the day [Team.AsOf]; [Plan.Window] says which they are.
 type Results struct {
-	// Sold is the amount sold (won) in the window, in the quota's
-	// currency.
+	// Sold is the amount sold (won) in the results window, in the
+	// quota's currency.
 	Sold float64 `json:"sold"`
 	// MonthlyQuota is the rep's quota per month; the window's quota is
 	// this times the window's months, prorated for a rep who joined
