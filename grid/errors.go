@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/competency"
 )
 
 // Sentinel errors. Every error this package returns for bad input wraps
@@ -51,8 +52,8 @@ var (
 	// a campaign whose Rep is not the scorecard's in [Plan.Next].
 	ErrOtherRep = errors.New("belongs to another rep")
 	// ErrUnknownCompetency reports a competency ID that the model does not
-	// have.
-	ErrUnknownCompetency = errors.New("unknown competency")
+	// have: competency's sentinel, so errors.Is works across the two.
+	ErrUnknownCompetency = competency.ErrUnknownCompetency
 )
 
 // An InputError records which argument of which function was refused, and
