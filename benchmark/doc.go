@@ -1,13 +1,16 @@
 // Package benchmark measures the ratios a sales leader runs instead of
 // chasing quota, and sets the standards each rep is trained to.
 //
-// "Run your numbers, not after quota": revenue is the product of activity
-// and a chain of conversion ratios (calls to conversations, conversations
-// to appointments, appointments to proposals, proposals to deals) times the
-// average deal. A leader who knows those ratios per rep knows which skill
-// to develop; one who only knows the quota gap can only push for more
-// activity. This package gives the ratios honest numbers, turns a team's
-// distribution into benchmarks, and works a goal back through the funnel.
+// Sales leaders are "competent in the art of running your numbers, not
+// running after quota" ("The Difference Between Sales Leaders and Sales
+// Managers"). In the library's model (the library's, not the article's),
+// revenue is the product of activity and a chain of conversion ratios
+// (calls to conversations, conversations to appointments, appointments to
+// proposals, proposals to deals) times the average deal. A leader who
+// knows those ratios per rep knows which skill to develop; one who only
+// knows the quota gap can only push for more activity. This package gives
+// the ratios honest numbers, turns a team's distribution into benchmarks,
+// and works a goal back through the funnel.
 //
 // Scope: counting, ratios, confidence, quantiles and the arithmetic of the
 // funnel, on values a caller has already pulled from a CRM. Not in scope:
@@ -62,9 +65,10 @@
 //
 // # Discovering benchmarks from history
 //
-// Jim Tressel: "when we gained at least 200 rushing yards in a game, we won
-// 98% of the time", so the team trained to the routines that reach 200
-// yards more often. [Discover] finds that kind of threshold in a team's
+// Jim Tressel, as quoted in "The Difference Between Sales Leaders and
+// Sales Managers": "when we gained at least 200 rushing yards in a game, we
+// won the game 98% of the time", so the team trained to the routines that
+// reach 200 yards more often. [Discover] finds that kind of threshold in a team's
 // history: give it one [Observation] per week or deal (a leading
 // indicator's value, and whether it was won) and it returns the [Rule] whose
 // reached win rate has the best Wilson lower bound or, with a Target in
@@ -105,9 +109,11 @@
 package benchmark
 
 // References:
-//   - "The Difference Between Sales Leaders and Sales Managers": run your
-//     numbers, not after quota; a benchmark per competency from performance
-//     ratios tied to revenue; Jim Tressel's 200 rushing yards.
+//   - "The Difference Between Sales Leaders and Sales Managers": "running
+//     your numbers, not running after quota"; a benchmark per competency
+//     from performance ratios tied to revenue; Jim Tressel's 200 rushing
+//     yards. The revenue formula (activity × the chain of ratios × the
+//     average deal) is the library's model, not the article's.
 //   - ASLAN Training, "Know the Difference Between Coaching & Managing":
 //     pipeline, qualified leads, average deal size, close rate,
 //     time-to-close, number of calls.

@@ -82,11 +82,12 @@ func formatThreshold(v float64) string {
 // *DiscoverOptions, like a zero field, means the default.
 type DiscoverOptions struct {
 	// Level is the confidence level of the Wilson lower bound that ranks
-	// thresholds, in (0, 1). Zero means 0.95.
+	// thresholds, in (0, 1). Zero means 0.95, a library default (the
+	// conventional 95%).
 	Level float64 `json:"level"`
 	// MinSupport is how many observations must reach a threshold for it
-	// to qualify. Zero means max(5, ⌈1% of the observations⌉), so that a
-	// handful of lucky weeks cannot set the standard.
+	// to qualify. Zero means max(5, ⌈1% of the observations⌉), a library
+	// default, so that a handful of lucky weeks cannot set the standard.
 	MinSupport int `json:"min_support"`
 	// Target, when positive, asks for the easiest threshold whose lower
 	// bound is at least Target (a win rate in (0, 1)) instead of the
@@ -96,7 +97,8 @@ type DiscoverOptions struct {
 
 // Discover finds the threshold on a leading indicator that best predicts
 // winning, from history: Tressel's "when we gained at least 200 rushing
-// yards in a game, we won 98% of the time". Each observation is one game,
+// yards in a game, we won the game 98% of the time" ("The Difference
+// Between Sales Leaders and Sales Managers"). Each observation is one game,
 // week or deal: the indicator's value and whether it was won.
 //
 // A threshold t is reached by the values ≥ t when m is higher-is-better and
