@@ -2,9 +2,11 @@
 // the funnel, the stage-to-stage rates, the win rate, the pipeline, the
 // average deal and the time to close.
 //
-// These are the numbers ASLAN lists for running a sales team (pipeline,
-// qualified leads, average deal size, close rate, time-to-close, number of
-// calls), and the ratios between them are what the package
+// These are the KPIs that ASLAN Training's "Know the Difference Between
+// Coaching & Managing" lists as what managers talk about when managing
+// (pipeline analytics, number of qualified leads, average deal size, close
+// rates, time-to-close, number of calls), and the ratios between them are
+// what the package
 // [github.com/salesdev/salesdev/benchmark] turns into benchmarks. A roll-up
 // counts millions of records a second on one core, allocates nothing per
 // record, keeps every sum exact, and merges shards counted apart.
@@ -82,10 +84,11 @@ package rollup
 
 // References:
 //   - ASLAN Training, "Know the Difference Between Coaching & Managing":
-//     pipeline, qualified leads, average deal size, close rate,
-//     time-to-close, number of calls.
-//   - "The Difference Between Sales Leaders and Sales Managers": run your
-//     numbers, not after quota.
+//     the KPIs managers talk about when managing (pipeline analytics,
+//     number of qualified leads, average deal size, close rates,
+//     time-to-close, number of calls).
+//   - "The Difference Between Sales Leaders and Sales Managers": "running
+//     your numbers, not running after quota".
 //   - G. Castagnoli, S. Bräuer and M. Herrmann, "Optimization of cyclic
 //     redundancy-check codes with 24 and 32 parity bits", IEEE
 //     Transactions on Communications 41 (1993) 883–892 (CRC-32C).
