@@ -40,7 +40,8 @@
 //	}
 //
 // The [Plan] holds the team's standards and its first priority for
-// training ("the first priority for training jumps right off the page"),
+// training ("The first priority for training jumps right off the page",
+// "The Difference Between Sales Leaders and Sales Managers"),
 // and for each rep the graded scorecard with its evidence, the quadrant (or
 // why the rep is not placed), the help needed with its basis, the 1+1+1
 // focus (kept until its benchmark is reached or its campaign closed), the
@@ -58,13 +59,15 @@
 // kind of help. Practitioners have written down how to do better, and each
 // package implements one part of it.
 //
-// Leaders versus managers. A manager chases the quota; a leader "runs the
-// numbers": revenue is activity times a chain of conversion ratios times the
-// average deal, so the ratio that lags its benchmark is the skill to
-// develop. Leaders peel each competency into elements and scenarios, attach
-// routines, train one competency at a time as a campaign rather than an
-// event, and measure the improvement — turning C players into B players and
-// B into A. That is packages benchmark and competency.
+// Leaders versus managers. In "The Difference Between Sales Leaders and
+// Sales Managers", a leader is competent in "running your numbers, not
+// running after quota". In the library's model (the library's, not the
+// article's), revenue is activity times a chain of conversion ratios times
+// the average deal, so the ratio that lags its benchmark is the skill to
+// develop. The article's leaders peel each competency into elements and
+// scenarios, attach routines, train one competency at a time as a process
+// rather than an event, and measure the improvement — turning C players
+// into B players and B into A. That is packages benchmark and competency.
 //
 // Management versus leadership versus coaching. Three characteristics decide
 // what a rep needs: desire (answered by leadership), productivity (answered
@@ -74,17 +77,20 @@
 // independents and detractors without naming its axes; ASLAN's published
 // grid material gives them (results against quota, desire to develop), and
 // every placed rep is coached: leaving reps alone "was a mistake". How much
-// coaching is enough is an outside figure: in a Sales Executive Council
-// study, reps coached three hours a month or more reached 107% of quota,
-// against 88% for the rest. That is package grid.
+// coaching is enough is an outside figure, not the articles': in a Sales
+// Executive Council study, reps who received three or more hours of
+// coaching a month reached 107% of quota, against 88% for reps who
+// received less. That is package grid.
 //
-// Training, mentoring, coaching. Training transfers knowledge; mentoring is
+// Training, mentoring, coaching. In "Three Key Areas That Every Sales
+// Organization Must Get Right", training transfers knowledge; mentoring is
 // a skilled peer filling gaps only a peer can articulate; coaching helps a
 // rep who knows what and how past an unknown blockage, and takes time. A rep
 // trained when coaching is needed, coached when re-training is needed, or
-// mentored when mentoring is not the solution is getting misdirected help;
-// and a rep who still does not perform after solid training and coaching is
-// "another discussion", the performance plan. That is package tmc.
+// mentored when mentoring is not the solution is getting misdirected help.
+// And a rep who still does not perform after solid training and coaching is
+// "another discussion" ("Sales Management vs Sales Mentorship"), the
+// performance plan. That is package tmc.
 //
 // # Where to start
 //
@@ -107,6 +113,8 @@ package salesdev
 //   - "Three Key Areas That Every Sales Organization Must Get Right"
 //     (Training, Mentoring, Coaching).
 //   - "Sales Management vs Sales Mentorship".
-//   - Sales Executive Council, study of sales coaching (≥ 3 hours a month:
-//     107% of quota vs 88%); an outside figure, not the articles'.
+//   - Sales Executive Council, study of sales coaching: reps who received
+//     three or more hours of coaching a month reached 107% of quota,
+//     against 88% for reps who received less; an outside figure, not the
+//     articles'.
 //   - R. F. Mager and P. Pipe, Analyzing Performance Problems (the barriers).

@@ -143,8 +143,9 @@ type RepPlan struct {
 }
 
 // A ManagerPlan is one manager's side of the plan: the 1:1s the manager
-// gave, by kind of help ("are you managing or mentoring your team?"), and
-// the coaching hours to share out.
+// gave, by kind of help ("Are you managing or mentoring your sale team?",
+// "Sales Management vs Sales Mentorship"), and the coaching hours to share
+// out.
 type ManagerPlan struct {
 	Manager string `json:"manager"`
 	// Reps are the manager's reps on the roster.
@@ -788,7 +789,7 @@ func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
 // holds fewer items than the minimum support says nothing beyond the whole
 // history and is reported as no rule: support is asked of both sides, 1%
 // of the items and at least 5 (Discover's own default for the reached
-// side), so the two checks use one number.
+// side, a library default), so the two checks use one number.
 func findings(hs []History) []Finding {
 	var out []Finding
 	for _, h := range hs {

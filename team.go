@@ -44,7 +44,9 @@ type Team struct {
 	Metrics []Metric `json:"metrics,omitempty"`
 	// History holds per-item observations, such as each closed deal's days
 	// in the pipeline and whether it was won, to look for Tressel-style
-	// rules in ("at least 200 rushing yards: won 98%").
+	// rules in: "when we gained at least 200 rushing yards in a game, we
+	// won the game 98% of the time" ("The Difference Between Sales Leaders
+	// and Sales Managers").
 	History []History `json:"history,omitempty"`
 }
 
@@ -92,7 +94,8 @@ type Rep struct {
 }
 
 // Results are a rep's sales over the results window against a quota. The
-// results window is the [Config.Months] calendar months (6 by default)
+// results window is the [Config.Months] calendar months (6 by default,
+// [grid.DefaultMonths], from ASLAN Training's published grid material)
 // that end with the day [Team.AsOf]; [Plan.Window] says which they are.
 type Results struct {
 	// Sold is the amount sold (won) in the results window, in the
@@ -130,8 +133,8 @@ type Config struct {
 	// [tmc.Plan](Complexity, SalesCycleDays, nil).
 	Ramp *tmc.Ramp `json:"ramp,omitempty"`
 	// Complexity is the complexity of what the team sells, which sets the
-	// ramp ("Three Key Areas"); zero means [tmc.Moderate], a library
-	// default.
+	// ramp ("Three Key Areas That Every Sales Organization Must Get
+	// Right"); zero means [tmc.Moderate], a library default.
 	Complexity tmc.Complexity `json:"complexity,omitempty"`
 	// SalesCycleDays is the team's typical days from first conversation to
 	// close, for the ramp; 0 means unknown.
