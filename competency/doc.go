@@ -104,8 +104,9 @@
 // the raw rate and the target, so the grade explains itself.
 //
 // A letter says where the best estimate lies, not how sure it is. Each
-// Score also carries ShrunkLo and ShrunkHi, the 95% posterior interval of
-// the shrunk rate, and Separated, whether the target lies outside it.
+// Score also carries ShrunkLo and ShrunkHi, the posterior interval of the
+// shrunk rate at 95% (a library default, the conventional 95%; see
+// [Options]), and Separated, whether the target lies outside it.
 // Dana's C on new opportunities is Separated, below the target
 // ([Score.Below]): train it. Her A on the gateway and her B on closing
 // are not: on this evidence she is not yet distinguishable from the
@@ -114,8 +115,9 @@
 //
 // # Priority
 //
-// Revenue is activity × the product of the funnel's ratios × the average
-// deal, so raising one ratio from its current value to its target
+// In the library's model (the library's, not the article's), revenue is
+// activity × the product of the funnel's ratios × the average deal, so
+// raising one ratio from its current value to its target
 // multiplies revenue by target ÷ current. [Prioritize] ranks the
 // competencies by that [Gain], largest first; the first is the one to
 // train now, and competencies already at the benchmark gain nothing:
@@ -153,12 +155,14 @@
 //	week 6: 25/125 (20.0%) grade A, gap closed 129%, p = 0.013, significant true
 //
 // By week 3 Dana is a B player, by week 5 an A player ([Campaign.Reached]
-// turns true), and the change from her baseline is significant at 5%: the
+// turns true), and the change from her baseline is significant at 5% (a
+// library default, the conventional 5%; see [Options]): the
 // campaign is done, it is Closed, and the next one starts on the
 // competency that [Prioritize] now ranks first.
 //
 // One mission at a time: "training to multiple missions at once will
-// achieve few results". [CheckCampaigns] refuses a second campaign for the
+// achieve few results" ("The Difference Between Sales Leaders and Sales
+// Managers"). [CheckCampaigns] refuses a second campaign for the
 // same rep whose span overlaps another's ([ErrOverlap]); an open campaign
 // runs on until it is closed, and [Campaign.Open] says whether one is
 // running at a given time.

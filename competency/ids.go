@@ -4,8 +4,10 @@ package competency
 // Rates, targets and priors are keyed by these IDs.
 const (
 	// NewOpportunitiesID is "creating new opportunities": conversation →
-	// appointment, the competency "The Difference Between Sales Leaders
-	// and Sales Managers" names as the most important one to extract.
+	// appointment, which "The Difference Between Sales Leaders and Sales
+	// Managers" gives as its example of the most important competency
+	// ("the most important critical competency, such as creating new
+	// opportunities").
 	NewOpportunitiesID = "new-opportunities"
 	// GatewayID is advancing the first appointment: appointment → gateway
 	// (a demonstration, site visit, survey or proposal).
@@ -18,8 +20,8 @@ const (
 // the one figure for it in the whole library, used by package grid to flag
 // a manager's allocation and by package tmc to judge whether a coaching
 // cycle was solid. It is an outside figure, not the articles': in a Sales
-// Executive Council study of sales coaching, reps who received three hours
-// or more of coaching a month reached 107% of quota on average, against
-// 88% for reps who received less. Callers who hold another standard pass
-// their own where the functions take one.
+// Executive Council study, reps who received three or more hours of
+// coaching a month reached 107% of quota, against 88% for reps who
+// received less. Callers who hold another standard pass their own where
+// the functions take one.
 const CoachingCadence = 3.0

@@ -9,12 +9,13 @@ import (
 
 // A Gain is what training one competency to its benchmark is worth.
 //
-// Revenue is activity × the product of the funnel's stage ratios × the
-// average deal, so raising one ratio from Current to Target, everything
-// else equal, multiplies revenue by Target/Current: that factor is
-// Multiplier. A competency at or above its target gains nothing and has
-// Multiplier 1; Multiplier is never below 1, and never above
-// 2/[MinTarget] (see [Prioritize] for how rates near zero are read).
+// In the library's model (not an article's), revenue is activity × the
+// product of the funnel's stage ratios × the average deal, so raising one
+// ratio from Current to Target, everything else equal, multiplies revenue
+// by Target/Current: that factor is Multiplier. A competency at or above
+// its target gains nothing and has Multiplier 1; Multiplier is never below
+// 1, and never above 2/[MinTarget] (see [Prioritize] for how rates near
+// zero are read).
 type Gain struct {
 	Competency string  `json:"competency"` // the competency's ID
 	Current    float64 `json:"current"`    // the shrunk rate, Score.Shrunk

@@ -19,10 +19,10 @@ const (
 	DefaultBand = 0.15
 	// DefaultLevel is the confidence level of a score's intervals (the
 	// raw rate's Wilson interval and the shrunk rate's posterior one). A
-	// library default, the customary 95%.
+	// library default (the conventional 95%).
 	DefaultLevel = 0.95
 	// DefaultAlpha is the significance level at which a campaign's change
-	// counts as significant. A library default, the customary 5%.
+	// counts as significant. A library default (the conventional 5%).
 	DefaultAlpha = 0.05
 )
 
