@@ -2,17 +2,19 @@
 // Training, Mentoring or Coaching (the T.M.C. plan), or a management fix
 // when no development will help, and it catches help that is misdirected.
 //
-// "When a sales rep starts to struggle, they end up sitting through training
-// when they need coaching, being coached when they need a re-training, or
-// being mentored when mentoring is not the solution." Every sales
-// organisation needs a T.M.C. plan, timed by the complexity of what it
-// sells. This package is that plan as code: a prescription from what a
-// manager has observed or from what the CRM records, a ramp timed by
-// complexity and sales cycle, a rep's journey as a state machine a CRM can
-// store, the check that a performance plan is fair, the classification of
-// 1:1s with the monthly coaching cadence and who gives them, and mentor
-// matching from competency scores. It decides; it does not read a CRM, schedule sessions
-// or call time.Now: every time is a parameter. Grades and rates come from
+// A struggling rep often gets misdirected help: "They end up sitting
+// through training when they need coaching, being coached when they need a
+// re-training, or being mentored when mentoring is not the solution."
+// ("Three Key Areas That Every Sales Organization Must Get Right"). The
+// same article says every company should have a T.M.C. plan, timed by the
+// complexity of what it sells. This package is that plan as code: a
+// prescription from what a manager has observed or from what the CRM
+// records, a ramp timed by complexity and sales cycle, a rep's journey as
+// a state machine a CRM can store, the check that a performance plan is
+// fair, the classification of 1:1s with the monthly coaching cadence and
+// who gives them, and mentor matching from competency scores. It decides;
+// it does not read a CRM, schedule sessions or call time.Now: every time
+// is a parameter. Grades and rates come from
 // package [competency], which builds on package
 // [github.com/salesdev/salesdev/benchmark].
 //
@@ -63,12 +65,16 @@
 //
 // How long Training and Mentoring last depends on the [Complexity] of the
 // sale ([Transactional], [Moderate], [Complex]) and the length of its sales
-// cycle. [Plan] returns a [Ramp]: Training for the rule's training days,
-// Mentoring for one sales cycle beside a peer (at least the rule's minimum),
-// and full productivity at training plus one cycle, never sooner than the
-// published ramp for the complexity: about three months for an SDR-like
-// role, five for a mid-market AE, nine to eighteen for enterprise sales.
-// [DefaultRampRules] documents the figures; [RampRules] override them:
+// cycle ("Three Key Areas That Every Sales Organization Must Get Right"
+// says complexity sets the timing, and gives no numbers). [Plan] returns a
+// [Ramp]: Training for the rule's training days, Mentoring for one sales
+// cycle beside a peer (at least the rule's minimum), and full productivity
+// at training plus one cycle (both library defaults), never sooner than
+// the rule's shortest ramp: about three months for an SDR-like role and
+// about five for a mid-market AE (the average ramps in The Bridge Group's
+// SDR and SaaS AE Metrics and Compensation reports), and nine months for
+// enterprise sales (a library default). [DefaultRampRules] documents the
+// figures; [RampRules] override them:
 //
 //	r, err := tmc.Plan(tmc.Moderate, 120, nil)
 //	// training 45 days, mentoring 120, full productivity at day 165
@@ -111,10 +117,11 @@
 // A stage may be completed early, but the journey remembers it
 // ([Journey.FullStages]). Coaching comes in cycles, from [CycleStarted] to
 // [CycleImproved] or [CycleNotImproved], and a cycle ended without
-// improvement counts only when it lasted the minimum (60 days by default):
-// coaching "takes time and cannot be achieved in a quick 30-minute
-// session". Journeys marshal to JSON for storage in a CRM and unmarshal
-// strictly: unknown fields, fields given twice or in another case, unknown
+// improvement counts only when it lasted the minimum (60 days by default,
+// a library default): coaching "takes time and cannot be achieved in a
+// quick 30-minute session" ("Three Key Areas That Every Sales Organization
+// Must Get Right"). Journeys marshal to JSON for storage in a CRM and
+// unmarshal strictly: unknown fields, fields given twice or in another case, unknown
 // enum text and unreachable states are errors. Every journey from [Start]
 // and [Journey.Apply] marshals and reads back the same: they refuse times
 // JSON cannot write exactly (a year outside 0 to 9999, a zone offset of a
@@ -156,14 +163,16 @@
 //
 // What a 1:1 covered decides what it was, not how it felt. [Classify] reads
 // its [Topic] list: a results review, target setting or KPI assignment
-// ("this is how you have done", "this is what we need to do", "this is your
-// average order value") makes it a management session; knowledge transfer
+// ("This is how you have done", "This what we need to do", "This is your
+// average order value", in ASLAN Training's "Know the Difference Between
+// Coaching & Managing") makes it a management session; knowledge transfer
 // makes it training; peer insight, mentoring; only observation, practice,
 // blockage exploration and forward plans make coaching. [CoachingHours]
 // reports a rep's coaching per calendar month against
-// [competency.CoachingCadence], the three hours a month that a Sales
-// Executive Council study tied to 107% of quota against 88% for reps with
-// little or no coaching.
+// [competency.CoachingCadence], three hours a month, an outside figure,
+// not the articles': in a Sales Executive Council study, reps who received
+// three or more hours of coaching a month reached 107% of quota, against
+// 88% for reps who received less.
 //
 // # Managing or mentoring
 //
@@ -217,9 +226,10 @@ package tmc
 //     in Medicine 17 (1998) 873–890: the hybrid score interval (method
 //     10) on the gain of a coaching cycle, checked against its Table II.
 //   - Sales Executive Council (Corporate Executive Board), sales coaching
-//     research (2007), as commonly cited: reps with three or more hours of
-//     coaching a month reached 107% of quota, against 88% for reps with
-//     little or none; study of about 2,000 salespeople.
+//     research (2007), study of about 2,000 salespeople: reps who received
+//     three or more hours of coaching a month reached 107% of quota,
+//     against 88% for reps who received less. An outside figure, not the
+//     articles'.
 //   - The Bridge Group, Sales Development (SDR) Metrics and Compensation
 //     reports (2016–2021 editions): average SDR ramp of a little over three
 //     months, as commonly quoted from those reports.
@@ -227,7 +237,6 @@ package tmc
 //     ramp of about five months (reported between roughly 4.5 and 5.7
 //     months across editions; 5.0 months in the 2024 edition as quoted by
 //     secondary sources).
-//   - Enterprise ramps of nine to eighteen months, and "ramp ≈ onboarding
-//     (training) + one sales cycle": commonly cited rules of thumb in sales
-//     operations writing (ramp-planning guides by sales-compensation and
-//     enablement vendors), not traced to a single primary study.
+//   - Library defaults, from no named source: the enterprise ramp of nine
+//     months, ramp = training + one sales cycle, Mentoring lasting one
+//     sales cycle, and how each ramp splits into Training and Mentoring.

@@ -1,8 +1,9 @@
 package tmc
 
 // A Misdirection names how help given to a rep differs from the help the
-// rep needs. The article behind the T.M.C. plan lists three: "sitting
-// through training when they need coaching, being coached when they need a
+// rep needs. "Three Key Areas That Every Sales Organization Must Get
+// Right", the article behind the T.M.C. plan, lists three: "sitting through
+// training when they need coaching, being coached when they need a
 // re-training, or being mentored when mentoring is not the solution". The
 // others complete the table, so every pair of given and needed help has
 // exactly one name; [Misdirection.Article] tells the article's three apart.

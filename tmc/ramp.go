@@ -18,15 +18,17 @@ const (
 	UnknownComplexity Complexity = iota
 	// Transactional is a simple product with a short cycle, sold by phone
 	// or inside sales in one or a few conversations (the SDR-like ramp of
-	// about three months).
+	// about three months, the average SDR ramp in The Bridge Group's Sales
+	// Development Metrics and Compensation reports).
 	Transactional
 	// Moderate is a considered purchase with a few decision makers and a
 	// cycle of weeks to a few months (the mid-market AE ramp of about five
-	// months).
+	// months, the average AE ramp in The Bridge Group's SaaS AE Metrics and
+	// Compensation reports).
 	Moderate
 	// Complex is an enterprise sale: many decision makers, proposals and
-	// site visits, a cycle of many months (ramps of nine to eighteen
-	// months).
+	// site visits, a cycle of many months (a shortest ramp of nine months,
+	// a library default).
 	Complex
 )
 
@@ -103,16 +105,16 @@ type RampRules struct {
 // DefaultRampRules returns the rules [Plan] uses when given none. A month
 // is counted as 30 days.
 //
-// The shortest ramps are the published figures: about three months for a
-// transactional (SDR-like) role, about five for a moderate (mid-market AE)
-// one, and nine for a complex (enterprise) one, the low end of the nine to
-// eighteen months commonly cited for enterprise sales. Past the minimum,
-// the ramp is the training plus one sales cycle, the commonly cited rule of
-// thumb, so a complex sale with a fifteen-month cycle ramps in eighteen
-// months, the top of the published range. How the first weeks split into
-// Training is judgement, not a published figure: a month for a transactional
-// product, six weeks for a moderate one, a quarter for a complex one; the
-// shortest Mentoring stage is a month, two months and a quarter.
+// The shortest ramps for a transactional (SDR-like) role, about three
+// months, and for a moderate (mid-market AE) one, about five, are the
+// average SDR and AE ramps in The Bridge Group's Sales Development and SaaS
+// AE Metrics and Compensation reports. The rest are library defaults: nine
+// months for a complex (enterprise) one; past the minimum, a ramp of the
+// training plus one sales cycle, so a complex sale with a fifteen-month
+// cycle ramps in eighteen months; Mentoring lasting one sales cycle; and
+// the split of the first weeks into Training, a month for a transactional
+// product, six weeks for a moderate one and a quarter for a complex one,
+// with a shortest Mentoring stage of a month, two months and a quarter.
 //
 //	complexity     training  min mentoring  min ramp
 //	transactional  30        30             90
@@ -168,7 +170,7 @@ type Ramp struct {
 //
 //	Training  = r.TrainingDays
 //	Mentoring = max(salesCycleDays, r.MinMentoringDays)   one cycle beside a peer
-//	Ramp      = max(Training + Mentoring, r.MinRampDays)  training plus one cycle, at least the published ramp
+//	Ramp      = max(Training + Mentoring, r.MinRampDays)  training plus one cycle, at least the rule's shortest ramp
 //
 // Plan returns an [*InputError] wrapping [ErrInvalidEnum] for an unknown
 // (or UnknownComplexity) c, [ErrNegative] for a negative cycle or rule

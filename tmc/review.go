@@ -43,7 +43,7 @@ type ReviewRules struct {
 	// 0.05, a library default.
 	MeaningfulGain float64 `json:"meaningful_gain"`
 	// Level is the confidence level of the interval on the gain. Default
-	// 0.95, the conventional level used throughout the library.
+	// 0.95, a library default (the conventional 95%).
 	Level float64 `json:"level"`
 }
 
@@ -54,7 +54,7 @@ type ReviewRules struct {
 //	Cadence          3     competency.CoachingCadence (Sales Executive Council)
 //	MinTrials        30    library default
 //	MeaningfulGain   0.05  library default (five percentage points)
-//	Level            0.95  conventional
+//	Level            0.95  library default (the conventional 95%)
 func DefaultReviewRules() ReviewRules {
 	return ReviewRules{
 		MinPeriodsBelow: 2,
@@ -208,8 +208,9 @@ type Fairness struct {
 //     ([Journey.Retrained]).
 //
 // The coaching in a month is the minutes of the sessions in the cycle that
-// [Classify] calls Coaching, given by anyone but a peer [Mentor] ("the
-// role of a Mentor is not to train or coach"). Months are calendar months
+// [Classify] calls Coaching, given by anyone but a peer [Mentor] ("The
+// role of a Mentor is not to train or coach a sales rep", "Three Key Areas
+// That Every Sales Organization Must Get Right"). Months are calendar months
 // in the location of the cycle's Start; a month the cycle covers only in
 // part needs the cadence in proportion (half a month, half the hours).
 //
