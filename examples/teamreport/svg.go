@@ -2,139 +2,87 @@ package main
 
 import (
 	"fmt"
-	"html"
+	"html/template"
 	"io"
 	"strings"
-
-	"github.com/salesdev/salesdev/grid"
-)
-
-// The SVG grid's geometry, in pixels.
-const (
-	svgWidth, svgHeight = 720, 560
-	plotLeft, plotTop   = 70, 40
-	plotW, plotH        = 600, 440
 )
 
 // writeSVG draws the grid as ASLAN describes it: results against quota
 // (productivity) up the side, desire to develop along the bottom, the
 // lines at the cutoffs, each quadrant named, and each placed rep a
-// labelled point. Reps who are not placed are listed under the plot.
+// labelled point, laid out by layoutGrid. Reps who are not placed are
+// listed under the plot with the reason; when nobody is placed, the plot
+// says which inputs are missing. The file is standalone SVG: it draws
+// with presentation attributes, so it needs no style sheet.
 func writeSVG(w io.Writer, r *Report) error {
-	c := grid.Cutoffs{Desire: grid.DefaultDesireCutoff, Productivity: grid.DefaultProductivityCutoff}
-	top := 2.0 // productivity at the top edge; a point beyond sits on it
-	for _, rep := range r.Plan.Reps {
-		if rep.Measures != nil {
-			top = max(top, min(rep.Measures.Productivity*1.1, 3))
-		}
-	}
-	x := func(desire float64) float64 { return plotLeft + desire*plotW }
-	y := func(prod float64) float64 { return plotTop + plotH - min(prod, top)/top*plotH }
-
+	g := layoutGrid(&r.Plan, r.AsOf)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n",
-		svgWidth, svgHeight, svgWidth, svgHeight)
-	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
-	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="16" font-weight="bold">Desire × results, as of %s</text>`+"\n", plotLeft, html.EscapeString(r.AsOf))
-	// Quadrant backgrounds and names.
-	type quad struct {
-		q                 grid.Quadrant
-		x0, x1, y0, y1    float64
-		fill, anchor      string
-		labelX, labelYPos float64
+	if err := svgTemplates.ExecuteTemplate(&b, "svgfile", g); err != nil {
+		return err
 	}
-	cx, cy := x(c.Desire), y(c.Productivity)
-	quads := []quad{
-		{grid.Independent, plotLeft, cx, plotTop, cy, "#eef5ff", "start", plotLeft + 8, plotTop + 18},
-		{grid.Achiever, cx, plotLeft + plotW, plotTop, cy, "#eefaf0", "end", plotLeft + plotW - 8, plotTop + 18},
-		{grid.Detractor, plotLeft, cx, cy, plotTop + plotH, "#fdf0f0", "start", plotLeft + 8, plotTop + plotH - 8},
-		{grid.Striver, cx, plotLeft + plotW, cy, plotTop + plotH, "#fff8e6", "end", plotLeft + plotW - 8, plotTop + plotH - 8},
-	}
-	for _, q := range quads {
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`+"\n", q.x0, q.y0, q.x1-q.x0, q.y1-q.y0, q.fill)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="14" font-weight="bold" fill="#555">%s</text>`+"\n",
-			q.labelX, q.labelYPos, q.anchor, capitalize(q.q.String())+"s")
-	}
-	// Frame, cutoff lines and axes.
-	fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#333"/>`+"\n", plotLeft, plotTop, plotW, plotH)
-	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#333" stroke-dasharray="6 4"/>`+"\n", cx, plotTop, cx, plotTop+plotH)
-	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#333" stroke-dasharray="6 4"/>`+"\n", plotLeft, cy, plotLeft+plotW, cy)
-	for _, d := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle">%.2f</text>`+"\n", x(d), plotTop+plotH+16, d)
-	}
-	for p := 0.0; p <= top+1e-9; p += 0.5 {
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end">%.0f%%</text>`+"\n", plotLeft-6, y(p)+4, 100*p)
-	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">desire to develop and grow →</text>`+"\n", plotLeft+plotW/2, plotTop+plotH+34)
-	fmt.Fprintf(&b, `<text transform="translate(18 %d) rotate(-90)" text-anchor="middle">results against quota, trailing 6 months →</text>`+"\n", plotTop+plotH/2)
-	// The reps: a point each, and a label placed where it overlaps no
-	// label already drawn (right of the point, else left, nudged up or
-	// down a line at a time).
-	var unplaced []string
-	var labels []box
-	for _, rep := range r.Plan.Reps {
-		if rep.Measures == nil {
-			unplaced = append(unplaced, rep.Rep)
-			continue
-		}
-		px, py := x(rep.Measures.Desire), y(rep.Measures.Productivity)
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="5" fill="#1f4e9c"><title>%s: %s, desire %.2f, results %.0f%%</title></circle>`+"\n",
-			px, py, html.EscapeString(rep.Rep), rep.Quadrant, rep.Measures.Desire, 100*rep.Measures.Productivity)
-		l := placeLabel(labels, px, py, labelWidth(rep.Rep))
-		labels = append(labels, l)
-		anchor, tx := "start", l.x0
-		if l.right {
-			anchor, tx = "end", l.x1
-		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s">%s</text>`+"\n", tx, l.y+4, anchor, html.EscapeString(rep.Rep))
-	}
-	if len(unplaced) > 0 {
-		fmt.Fprintf(&b, `<text x="%d" y="%d" fill="#555">Not measured (no desire survey or quota): %s</text>`+"\n",
-			plotLeft, svgHeight-8, html.EscapeString(strings.Join(unplaced, ", ")))
-	}
-	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// A box is a label's extent: x0 to x1 across, centred on y, 14 px high.
-type box struct {
-	x0, x1, y float64
-	right     bool // anchored at its right end (the label is left of its point)
+// svgFuncs are the helpers of the SVG templates.
+var svgFuncs = template.FuncMap{
+	// px formats a coordinate: a tenth of a pixel is plenty.
+	"px":   func(v float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0") },
+	"half": func(a, b float64) float64 { return (a + b) / 2 },
+	"add":  func(a, b float64) float64 { return a + b },
+	"sub":  func(a, b float64) float64 { return a - b },
+	"arrow": func(d gridDot) string {
+		return fmt.Sprintf("%.1f,%.1f %.1f,%.1f %.1f,%.1f",
+			d.X, d.Y-gridDotR-2, d.X-gridDotR-1, d.Y+gridDotR-1, d.X+gridDotR+1, d.Y+gridDotR-1)
+	},
 }
 
-func (a box) overlaps(b box) bool {
-	return a.x0 < b.x1 && b.x0 < a.x1 && a.y-7 < b.y+7 && b.y-7 < a.y+7
-}
+// svgTemplates draw a gridLayout. "grid" is the drawing, shared by the
+// -svg file ("svgfile") and the -html page, which restyles its classes
+// (dark mode, print). html/template escapes every text from the data, in
+// element content and attributes alike; layoutGrid has already replaced
+// the control characters XML cannot hold.
+var svgTemplates = template.Must(template.New("svg").Funcs(svgFuncs).Parse(`
+{{- define "svgfile" -}}
+<svg xmlns="http://www.w3.org/2000/svg" width="{{px .Width}}" height="{{px .Height}}" viewBox="0 0 {{px .Width}} {{px .Height}}" font-family="Arial, 'Liberation Sans', Helvetica, sans-serif" font-size="12">
+<rect class="bg" width="100%" height="100%" fill="#fff"/>
+{{template "grid" .}}</svg>
+{{end -}}
 
-// labelWidth estimates a label's width at the SVG's 12 px font.
-func labelWidth(s string) float64 { return 6.8 * float64(len([]rune(s))) }
-
-// placeLabel finds room for a label of width w beside the point (px, py):
-// right of it when it fits inside the plot, else left, moved a line up or
-// down at a time until it overlaps none of placed.
-func placeLabel(placed []box, px, py, w float64) box {
-	var first box
-	for i, dy := range []float64{0, -14, 14, -28, 28, -42, 42} {
-		for _, left := range []bool{false, true} {
-			b := box{x0: px + 8, x1: px + 8 + w, y: py + dy}
-			if left || b.x1 > plotLeft+plotW {
-				b = box{x0: px - 8 - w, x1: px - 8, y: py + dy, right: true}
-			}
-			if i == 0 && !left {
-				first = b
-			}
-			free := true
-			for _, p := range placed {
-				if b.overlaps(p) {
-					free = false
-					break
-				}
-			}
-			if free {
-				return b
-			}
-		}
-	}
-	return first // crowded everywhere: overlap rather than wander off
-}
+{{- define "grid" -}}
+<text class="title" x="{{px .Plot.X0}}" y="26" font-size="16" font-weight="bold" fill="#111">{{.Title}}</text>
+{{range .Quadrants -}}
+<rect class="q q-{{.Class}}" x="{{px .Area.X0}}" y="{{px .Area.Y0}}" width="{{px .Area.W}}" height="{{px .Area.H}}" fill="{{.Fill}}"/>
+{{end -}}
+{{range .Quadrants -}}
+<text class="qname" x="{{px .NameX}}" y="{{px .NameY}}" text-anchor="{{.Anchor}}" font-size="14" font-weight="bold" fill="#555">{{.Name}}</text>
+{{end -}}
+<rect class="frame" x="{{px .Plot.X0}}" y="{{px .Plot.Y0}}" width="{{px .Plot.W}}" height="{{px .Plot.H}}" fill="none" stroke="#333"/>
+<line class="cut" x1="{{px .CutX}}" y1="{{px .Plot.Y0}}" x2="{{px .CutX}}" y2="{{px .Plot.Y1}}" stroke="#333" stroke-dasharray="6 4"/>
+<line class="cut" x1="{{px .Plot.X0}}" y1="{{px .CutY}}" x2="{{px .Plot.X1}}" y2="{{px .CutY}}" stroke="#333" stroke-dasharray="6 4"/>
+{{range .XTicks -}}
+<text class="tick" x="{{px .X}}" y="{{px .Y}}" text-anchor="middle" fill="#333">{{.Text}}</text>
+{{end -}}
+{{range .YTicks -}}
+<text class="tick" x="{{px .X}}" y="{{px .Y}}" text-anchor="end" fill="#333">{{.Text}}</text>
+{{end -}}
+<text class="axis" x="{{px (half .Plot.X0 .Plot.X1)}}" y="{{px .Plot.Y1}}" dy="34" text-anchor="middle" fill="#333">{{.XAxis}}</text>
+<text class="axis" transform="translate(18 {{px (half .Plot.Y0 .Plot.Y1)}}) rotate(-90)" text-anchor="middle" fill="#333">{{.YAxis}}</text>
+{{range .Dots}}{{if .Label.Leader -}}
+<line class="leader" x1="{{px .Label.LX1}}" y1="{{px .Label.LY1}}" x2="{{px .Label.LX2}}" y2="{{px .Label.LY2}}" stroke="#777" stroke-width="0.8"/>
+{{end}}{{end -}}
+{{range .Dots -}}
+<g class="rep dot-{{.Quadrant}}"><title>{{.Title}}</title>
+{{- if .Beyond}}<polygon class="dot" points="{{arrow .}}" fill="#1f4e9c" stroke="#fff"/>{{else}}<circle class="dot" cx="{{px .X}}" cy="{{px .Y}}" r="5" fill="#1f4e9c" stroke="#fff"/>{{end -}}
+<text class="label" x="{{px .Label.TextX}}" y="{{px .Label.TextY}}" fill="#111">{{.Text}}</text></g>
+{{end -}}
+{{with .Empty -}}
+<rect class="empty" x="{{px .Box.X0}}" y="{{px .Box.Y0}}" width="{{px .Box.W}}" height="{{px .Box.H}}" rx="8" fill="#fff" stroke="#999"/>
+{{range .Lines -}}
+<text class="{{.Class}}" x="{{px .X}}" y="{{px .Y}}" text-anchor="middle" fill="#222"{{if eq .Class "empty-head"}} font-size="16" font-weight="bold"{{end}}>{{.Text}}</text>
+{{end -}}
+{{end -}}
+{{range .Footer -}}
+<text class="foot {{.Class}}" x="{{px .X}}" y="{{px .Y}}" fill="#444"{{if eq .Class "head"}} font-weight="bold"{{end}}>{{.Text}}</text>
+{{end -}}
+{{end}}`))
