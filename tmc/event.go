@@ -18,12 +18,15 @@ type EventKind int
 const (
 	// NoEvent is not an event.
 	NoEvent EventKind = iota
-	// TrainingCompleted moves a rep from Training to Mentoring.
+	// TrainingCompleted moves a rep from Training to Mentoring; after a
+	// re-training, back to the stage the knowledge gap was found in (see
+	// [Journey.Apply]). It is also what ends a re-training for [Infer].
 	TrainingCompleted
 	// MentoringCompleted moves a rep from Mentoring to Coaching.
 	MentoringCompleted
 	// KnowledgeGapFound sends a rep in Mentoring or Coaching back to
 	// Training: a coaching session may reveal that re-training is needed.
+	// The re-training lasts until a TrainingCompleted.
 	// It clears the failed coaching cycles: after re-training the rep is
 	// owed a fresh coaching cycle before any performance plan.
 	KnowledgeGapFound

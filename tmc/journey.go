@@ -21,7 +21,8 @@ const oneDay = 24 * time.Hour
 // Its transitions:
 //
 //	from                  event                               to
-//	training              training-completed                  mentoring
+//	training              training-completed                  mentoring; after a re-training, back to
+//	                                                          the stage the gap was found in (see Apply)
 //	mentoring             mentoring-completed                 coaching
 //	mentoring, coaching   knowledge-gap-found                 training (re-training)
 //	coaching              cycle-started                       coaching, a cycle open
@@ -227,7 +228,22 @@ func lasted(t0, t time.Time, days int) bool { return !t.Before(t0.Add(time.Durat
 // A TrainingCompleted or MentoringCompleted before the stage has lasted
 // its planned length (the ramp's TrainingDays or MentoringDays, in days of
 // 24 hours from [Journey.Since]) is accepted, but the stage was cut short:
-// see [Journey.FullStages]. A CycleNotImproved counts as a failed cycle
+// see [Journey.FullStages].
+//
+// A KnowledgeGapFound sends a rep in Mentoring or Coaching back to
+// Training: "sometimes a coaching session may reveal that a re-training is
+// needed" ("Three Key Areas That Every Sales Organization Must Get
+// Right"). The TrainingCompleted that ends the re-training returns the rep
+// to the stage the gap was found in: Mentoring for a gap found in
+// Mentoring, Coaching for a gap found in Coaching, since the re-trained
+// rep already knew how. One exception keeps the fair-review rules: a rep
+// in Coaching whose Mentoring stage was cut short returns to Mentoring,
+// the full stage they are owed before any performance plan. Both cases
+// are one rule, which is the one Apply follows: TrainingCompleted leads to
+// Coaching when the rep has completed a full Mentoring stage, and to
+// Mentoring otherwise (a rep in Mentoring never has).
+//
+// A CycleNotImproved counts as a failed cycle
 // only when the cycle lasted the journey's MinCycleDays: coaching "takes
 // time and cannot be achieved in a quick 30-minute session" ("Three Key
 // Areas"), so a short cycle is no evidence that coaching failed.
@@ -287,7 +303,14 @@ func (j Journey) Apply(e Event) (Journey, error) {
 		if j.stage != InTraining {
 			return refuse(ErrWrongStage, "applies in training")
 		}
-		enter(InMentoring)
+		// Back to where the gap was found: a rep who has had a full
+		// Mentoring stage was in Coaching (Mentoring never holds one), and
+		// one who has not is owed it.
+		if j.fullMentoring {
+			enter(InCoaching)
+		} else {
+			enter(InMentoring)
+		}
 		n.fullTraining = j.fullTraining || lasted(j.since, t, j.trainingDays)
 		if j.retraining {
 			n.retraining, n.retrained = false, true
@@ -457,6 +480,10 @@ func (j Journey) validate() string {
 	}
 	if j.retraining && j.stage != InTraining {
 		return "retraining outside training"
+	}
+	if j.stage == InMentoring && j.fullMentoring {
+		// Re-training after a full Mentoring stage returns to Coaching.
+		return "a mentoring stage after a full mentoring stage"
 	}
 	if j.stage == InTraining && !j.retraining {
 		// The first Training stage: nothing else has happened yet.

@@ -39,6 +39,7 @@ type journeyModel struct {
 	below, failed, extensions   int
 	fullTraining, fullMentoring bool
 	retraining, retrained       bool
+	gapIn                       Stage // where the open re-training's gap was found
 	cause                       Barrier
 }
 
@@ -111,6 +112,7 @@ func (m journeyModel) expect(e Event) (journeyModel, error) {
 	switch e.Kind {
 	case TrainingCompleted:
 		m.fullTraining = m.fullTraining || daysSince(m.since, m.trainingDays)
+		m.gapIn = 0
 		if m.retraining {
 			m.retraining, m.retrained = false, true
 		}
@@ -119,6 +121,7 @@ func (m journeyModel) expect(e Event) (journeyModel, error) {
 	case KnowledgeGapFound:
 		m.failed = 0
 		m.retraining = true
+		m.gapIn = m.stage
 	case CycleStarted:
 		m.cycle = e.At
 	case CycleImproved:
@@ -143,6 +146,11 @@ func (m journeyModel) expect(e Event) (journeyModel, error) {
 		m.retraining = false
 	}
 	m.now = e.At
+	if e.Kind == TrainingCompleted && m.fullMentoring {
+		// The model's reading of the rule: re-training returns a rep
+		// who had a full mentoring stage to coaching.
+		rule.to = InCoaching
+	}
 	if rule.to != 0 {
 		m.stage = rule.to
 		m.since = e.At
@@ -184,6 +192,18 @@ func TestJourneyStateMachine(t *testing.T) {
 			}
 			if e.Kind == KnowledgeGapFound && got.stage != InTraining {
 				t.Fatalf("re-training led to %v, want training", got.stage)
+			}
+			// Re-training returns the rep to the stage the gap was found
+			// in, or to the full mentoring stage they are owed.
+			if e.Kind == TrainingCompleted && j.retraining {
+				_, fm := j.FullStages()
+				want := m.gapIn
+				if !fm {
+					want = InMentoring
+				}
+				if got.stage != want {
+					t.Fatalf("re-training after a gap found in %v (full mentoring %v) led to %v, want %v", m.gapIn, fm, got.stage, want)
+				}
 			}
 			if got.stage == InReview && j.stage != InReview {
 				if e.At.Before(got.rampEnds) {
@@ -279,6 +299,9 @@ func checkReachesCoaching(t *rapid.T, j Journey) {
 	switch j.stage {
 	case InTraining:
 		path = []EventKind{TrainingCompleted, MentoringCompleted}
+		if _, fm := j.FullStages(); fm {
+			path = path[:1] // back to coaching
+		}
 	case InMentoring:
 		path = []EventKind{MentoringCompleted}
 	case InReview:
@@ -332,7 +355,7 @@ func join(lists ...[]Event) []Event {
 func TestJourneyRules(t *testing.T) {
 	coaching := []Event{ev(TrainingCompleted, 45), ev(MentoringCompleted, 135)} // both stages at their planned 45 and 90 days
 	ready := join(coaching, []Event{ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(136, 200))
-	retrained := join(coaching, []Event{ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 141), ev(MentoringCompleted, 142),
+	retrained := join(coaching, []Event{ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 141), // back to coaching
 		ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(143, 210))
 	review := join(ready, []Event{{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}})
 	tests := []struct {
@@ -354,7 +377,7 @@ func TestJourneyRules(t *testing.T) {
 		{"a day short is short", join([]Event{ev(TrainingCompleted, 44), ev(MentoringCompleted, 135), ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(136, 200)),
 			Event{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}, ErrStagesCut, 0, "training"},
 		{"a stage cut short is made good by a full one", join([]Event{ev(TrainingCompleted, 1), ev(MentoringCompleted, 135), ev(KnowledgeGapFound, 136),
-			ev(TrainingCompleted, 181), ev(MentoringCompleted, 182), ev(PeriodMissed, 190), ev(PeriodMissed, 220)}, cycle(183, 250)),
+			ev(TrainingCompleted, 181), ev(PeriodMissed, 190), ev(PeriodMissed, 220)}, cycle(183, 250)),
 			Event{Kind: ReviewStarted, At: day(251), Cause: DontKnow}, nil, InReview, ""},
 		{"periods inside the ramp do not count", join(coaching, []Event{ev(PeriodMissed, 140), ev(PeriodMissed, 149)}, cycle(136, 200)), Event{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}, ErrNotBelowStandard, 0, "0 periods"},
 		{"one period below standard", join(coaching, []Event{ev(PeriodMissed, 160)}, cycle(136, 200)), Event{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}, ErrNotBelowStandard, 0, "1 period below standard past the ramp, need 2"},
@@ -364,11 +387,11 @@ func TestJourneyRules(t *testing.T) {
 		{"a zero-length cycle does not count", join(coaching, []Event{ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(190, 190)), Event{Kind: ReviewStarted, At: day(191), Cause: IncorrectThinking}, ErrNoFailedCycle, 0, ""},
 		{"an open cycle does not count", join(coaching, []Event{ev(PeriodMissed, 160), ev(PeriodMissed, 190), ev(CycleStarted, 136)}), Event{Kind: ReviewStarted, At: day(300), Cause: IncorrectThinking}, ErrNoFailedCycle, 0, ""},
 		{"an improved cycle clears the failures", join(ready, []Event{ev(CycleStarted, 201), ev(CycleImproved, 210)}), Event{Kind: ReviewStarted, At: day(211), Cause: IncorrectThinking}, ErrNoFailedCycle, 0, ""},
-		{"re-training clears the failures", join(ready, []Event{ev(KnowledgeGapFound, 205), ev(TrainingCompleted, 206), ev(MentoringCompleted, 207)}), Event{Kind: ReviewStarted, At: day(208), Cause: DontKnow}, ErrNoFailedCycle, 0, ""},
+		{"re-training clears the failures", join(ready, []Event{ev(KnowledgeGapFound, 205), ev(TrainingCompleted, 206)}), Event{Kind: ReviewStarted, At: day(208), Cause: DontKnow}, ErrNoFailedCycle, 0, ""},
 		{"a cycle ends only after it started", coaching, ev(CycleNotImproved, 200), ErrCycleOrder, 0, "no cycle started"},
 		{"one cycle at a time", join(coaching, []Event{ev(CycleStarted, 136)}), ev(CycleStarted, 140), ErrCycleOrder, 0, "is open"},
 		{"a cycle starts in coaching", coaching[:1], ev(CycleStarted, 60), ErrWrongStage, 0, ""},
-		{"a knowledge gap closes the cycle", join(coaching, []Event{ev(CycleStarted, 136), ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 141), ev(MentoringCompleted, 142)}), ev(CycleNotImproved, 200), ErrCycleOrder, 0, ""},
+		{"a knowledge gap closes the cycle", join(coaching, []Event{ev(CycleStarted, 136), ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 141)}), ev(CycleNotImproved, 200), ErrCycleOrder, 0, ""},
 		{"misaligned consequences are management's", ready, Event{Kind: ReviewStarted, At: day(201), Cause: MisalignedConsequences}, ErrNotSkillOrWill, 0, "cause misaligned-consequences"},
 		{"constraints are management's", ready, Event{Kind: ReviewStarted, At: day(201), Cause: Constraints}, ErrNotSkillOrWill, 0, ""},
 		{"an undiagnosed cause", ready, Event{Kind: ReviewStarted, At: day(201)}, ErrNotSkillOrWill, 0, ""},
@@ -378,6 +401,11 @@ func TestJourneyRules(t *testing.T) {
 		{"knowledge gap in training", nil, ev(KnowledgeGapFound, 10), ErrWrongStage, 0, ""},
 		{"knowledge gap in coaching", coaching, ev(KnowledgeGapFound, 140), nil, InTraining, ""},
 		{"knowledge gap in mentoring", coaching[:1], ev(KnowledgeGapFound, 60), nil, InTraining, ""},
+		// Re-training returns the rep to the stage the gap was found in.
+		{"re-trained after a gap in coaching", join(coaching, []Event{ev(KnowledgeGapFound, 140)}), ev(TrainingCompleted, 150), nil, InCoaching, ""},
+		{"re-trained after a gap in mentoring", join(coaching[:1], []Event{ev(KnowledgeGapFound, 60)}), ev(TrainingCompleted, 70), nil, InMentoring, ""},
+		{"no mentoring again after a gap in coaching", join(coaching, []Event{ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 150)}), ev(MentoringCompleted, 160), ErrWrongStage, 0, ""},
+		{"mentoring cut short is owed after a gap in coaching", join([]Event{ev(TrainingCompleted, 45), ev(MentoringCompleted, 60), ev(KnowledgeGapFound, 140)}), ev(TrainingCompleted, 150), nil, InMentoring, ""},
 		{"knowledge gap in review", review, ev(KnowledgeGapFound, 210), ErrWrongStage, 0, ""},
 		{"coaching cycle in mentoring", coaching[:1], ev(CycleNotImproved, 60), ErrWrongStage, 0, ""},
 		{"plan passed", review, ev(ReviewPassed, 260), nil, InCoaching, ""},
@@ -464,7 +492,7 @@ func TestJourneyAccessors(t *testing.T) {
 
 func TestJourneyStagesAndCycles(t *testing.T) {
 	j := build(t, ev(TrainingCompleted, 10), ev(MentoringCompleted, 100), ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 150),
-		ev(MentoringCompleted, 151), ev(CycleStarted, 160))
+		ev(CycleStarted, 160))
 	if ft, fm := j.FullStages(); ft || !fm {
 		t.Errorf("FullStages() = %v, %v, want false (10 of 45 days, then 10 more), true (90 days)", ft, fm)
 	}
@@ -552,6 +580,10 @@ func TestJourneyUnmarshalJSON(t *testing.T) {
 		{"will plan without re-training", strings.Replace(with(`"retrained":true`, `"retrained":false`), `"dont-know"`, `"incorrect-thinking"`, 1), nil},
 		{"open cycle in review", with(`"cycle_started":"0001-01-01T00:00:00Z"`, `"cycle_started":"2025-07-26T09:00:00Z"`), ErrInvalidJourney},
 		{"retraining outside training", with(`"retraining":false`, `"retraining":true`), ErrInvalidJourney},
+		// Re-training after a full mentoring stage returns to coaching, so
+		// a mentoring stage never follows a full one.
+		{"mentoring after a full mentoring stage", `{"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":true,"retrained":true}`, ErrInvalidJourney},
+		{"mentoring again after a cut one", `{"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":false,"retrained":true}`, nil},
 		{"negative training days", with(`"training_days":45`, `"training_days":-45`), ErrInvalidJourney},
 		{"huge cycle minimum", with(`"min_cycle_days":60`, `"min_cycle_days":3654`), ErrInvalidJourney},
 		{"full stage before its days", with(`"training_days":45`, `"training_days":3000`), ErrInvalidJourney},

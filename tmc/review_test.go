@@ -91,14 +91,22 @@ func buildCase(t interface {
 	if k.retrain {
 		// A re-training of no length: it re-trains, but never makes good a
 		// stage cut short.
-		events = append(events, ev(KnowledgeGapFound, c0+1), ev(TrainingCompleted, c0+1), ev(MentoringCompleted, c0+1))
+		// Back to coaching, or to mentoring for a rep whose mentoring was
+		// cut short.
+		events = append(events, ev(KnowledgeGapFound, c0+1), ev(TrainingCompleted, c0+1))
+		if k.cutMentor {
+			events = append(events, ev(MentoringCompleted, c0+1))
+		}
 		c0++
 	}
 	cs := c0
 	if k.staleCycle { // a cycle before a re-training does not count after it
 		events = append(events, ev(CycleStarted, c0), ev(CycleNotImproved, c0+k.cycleDays),
-			ev(KnowledgeGapFound, c0+k.cycleDays+1), ev(TrainingCompleted, c0+k.cycleDays+2), ev(MentoringCompleted, c0+k.cycleDays+3),
-			ev(CycleStarted, c0+k.cycleDays+3), ev(CycleNotImproved, c0+2*k.cycleDays+3))
+			ev(KnowledgeGapFound, c0+k.cycleDays+1), ev(TrainingCompleted, c0+k.cycleDays+2))
+		if k.cutMentor {
+			events = append(events, ev(MentoringCompleted, c0+k.cycleDays+3))
+		}
+		events = append(events, ev(CycleStarted, c0+k.cycleDays+3), ev(CycleNotImproved, c0+2*k.cycleDays+3))
 	}
 	ce := cs + k.cycleDays
 	if !k.staleCycle {
