@@ -17,10 +17,10 @@ import (
 // MinHours is the monthly coaching time below which [Allocate] flags a
 // rep, in hours; it must be finite and ≥ 0, and 0 means
 // [competency.CoachingCadence], three hours a month. That figure is an
-// outside one, not the articles': a Sales Executive Council study of sales
-// coaching found that reps who received three hours or more of coaching a
-// month reached 107% of quota, against 88% for those who received less. A
-// manager who holds another standard sets MinHours.
+// outside one, not the articles': in a Sales Executive Council study, reps
+// who received three or more hours of coaching a month reached 107% of
+// quota, against 88% for reps who received less. A manager who holds
+// another standard sets MinHours.
 type Weights struct {
 	Striver     float64 `json:"striver"`
 	Achiever    float64 `json:"achiever"`

@@ -14,7 +14,8 @@
 // package [competency], which grades reps against the benchmarks of package
 // [benchmark]. Telling training from mentoring and coaching, and whether a
 // rep who does not improve after solid coaching and training needs
-// "another discussion", is package tmc's job, not this one's.
+// "another discussion" ("Sales Management vs Sales Mentorship"), is package
+// tmc's job, not this one's.
 //
 // # The grid
 //
@@ -34,8 +35,8 @@
 //
 // [Measures] holds the three characteristics and [Place] puts a rep on the
 // grid. The lines are [Cutoffs]; nil means the defaults, desire 0.5 (a
-// library default) and 100% of quota, and a rep exactly on a line counts
-// as above it:
+// library default) and 100% of quota (meeting quota, as in ASLAN's grid
+// material), and a rep exactly on a line counts as above it:
 //
 //	q, err := grid.Place(grid.Measures{Desire: 0.8, Productivity: 0.85, Competency: 0.6}, nil)
 //	// striver
@@ -75,14 +76,16 @@
 //     pushed … What they may need is new ideas, new ways of approaching
 //     their craft, different combinations of resources" ("Sales Management
 //     vs Sales Mentorship").
-//   - Independents are led first, to find what motivates them, then
-//     coached: leaving reps alone "was a mistake", and "constant coaching is
-//     the only way to diagnose and develop competencies".
+//   - Independents are led first, to find what motivates them (ASLAN's
+//     grid material), then coached: leaving reps alone "was a mistake", and
+//     "constant coaching is the only way to diagnose and develop
+//     competencies" ("Know the Difference Between Coaching & Managing").
 //   - Detractors get leadership for desire, management for results, and
 //     coaching.
 //
 // No quadrant's strategy is a performance plan: that is a decision about
-// one rep, after "solid coaching and training", which package tmc makes.
+// one rep, after "solid coaching and training" ("Sales Management vs Sales
+// Mentorship"), which package tmc makes.
 //
 // # The team view
 //
@@ -94,15 +97,16 @@
 //
 // # Coaching time
 //
-// Coach often: reps left alone were not delivering. [Allocate] spreads a
+// Coach often: in "Know the Difference Between Coaching & Managing", the
+// reps left alone were not delivering. [Allocate] spreads a
 // manager's monthly coaching hours across an assessment by quadrant, by
 // [Weights] that are a documented library default and overridable
 // ([DefaultWeights]: every quadrant is coached, a Striver twice as much),
 // and flags every rep whose [Share] is below [Weights.MinHours], by default
 // [competency.CoachingCadence], three hours a month. That figure is an
 // outside one, not the articles': in a Sales Executive Council study, reps
-// with three or more hours of coaching a month reached 107% of quota,
-// against 88%. The [Allocation] also says how many hours it would take for
+// who received three or more hours of coaching a month reached 107% of
+// quota, against 88% for reps who received less. The [Allocation] also says how many hours it would take for
 // nobody to be short.
 //
 // # One competency, one behavior, one time
@@ -142,8 +146,8 @@
 package grid
 
 // References:
-//   - ASLAN Training & Development, "Know the Difference Between Coaching &
-//     Managing": desire, productivity and competency; desire → leadership,
+//   - ASLAN Training, "Know the Difference Between Coaching & Managing":
+//     desire, productivity and competency; desire → leadership,
 //     productivity → managing, competency → coaching; the grid of
 //     achievers, strivers, independents and detractors (named, without
 //     axes); "constant coaching is the only way"; the 1+1+1 focus.
@@ -151,16 +155,17 @@ package grid
 //     grid's axes, results against quota over the trailing six months and
 //     desire to develop and grow; "desire determines development";
 //     Strivers first in coaching priority.
-//   - "Sales Management vs Sales Mentorship": high-Drive salespeople need
-//     "new ideas, new ways of approaching their craft, different
+//   - "Sales Management vs Sales Mentorship": high-Drive salespeople may
+//     need "new ideas, new ways of approaching their craft, different
 //     combinations of resources", not a push; "another discussion" only
 //     after solid coaching and training.
 //   - Sales Executive Council (Corporate Executive Board), sales coaching
-//     research: reps receiving three or more hours of coaching a month
-//     reached 107% of quota, against 88% for those receiving less.
+//     research: reps who received three or more hours of coaching a month
+//     reached 107% of quota, against 88% for reps who received less. An
+//     outside figure, not the articles'.
 //   - "The Difference Between Sales Leaders and Sales Managers": leaders
 //     relate competency ratios to revenue objectives, train by priority,
 //     and know that "training to multiple missions at once will achieve few
 //     results" (Plan.Next's one campaign at a time). The arithmetic behind
 //     CompetencyFrom (revenue = activity × the product of the stage ratios
-//     × the average deal) is the funnel's, not a quotation.
+//     × the average deal) is the library's model, not the article's.

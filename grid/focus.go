@@ -54,8 +54,9 @@ func (f Focus) describe() string {
 
 // A Plan is a team's focuses over time, in any order. A valid plan gives
 // each rep at most one focus at any one time: one competency and one
-// behavior, not a list. Reps left alone were not delivering; a plan is how
-// a manager makes sure no rep is.
+// behavior, not a list. In "Know the Difference Between Coaching &
+// Managing", reps left alone were not delivering; a plan is how a manager
+// makes sure no rep is.
 //
 // A Plan is a value: [Plan.Add] returns a new plan and leaves the old one
 // as it was.

@@ -154,11 +154,12 @@ func clamp01(v float64) float64 { return min(max(v, 0), 1) }
 // team, so that two lucky conversations do not count as skill) as a share
 // of the benchmark, capped at 1 because beating the benchmark at one stage
 // does not make up for missing it at another. The measure is the geometric
-// mean of those attainments. Revenue is activity × the product of the
-// stage ratios × the average deal, so the product of the attainments is the
-// share of the revenue the rep's activity would bring at benchmark ratios;
-// the geometric mean is that share per competency, on the same scale
-// whatever the number of competencies. A rep at 80% of the benchmark on
+// mean of those attainments. In the library's model (not an article's),
+// revenue is activity × the product of the stage ratios × the average
+// deal, so the product of the attainments is the share of the revenue the
+// rep's activity would bring at benchmark ratios; the geometric mean is
+// that share per competency, on the same scale whatever the number of
+// competencies. A rep at 80% of the benchmark on
 // each of three competencies measures 0.8 and brings 0.8³ ≈ 51% of the
 // benchmark revenue for the same activity; a rep at or above every
 // benchmark measures 1.

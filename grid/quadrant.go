@@ -13,8 +13,8 @@ import (
 // published grid material does, and this package follows it: the vertical
 // line is results, productivity at or above the cutoff (by default 100% of
 // quota over the trailing window) being above it; the horizontal line is
-// desire to develop and grow, at or above the cutoff (by default 0.5)
-// being above it.
+// desire to develop and grow, at or above the cutoff (by default 0.5, a
+// library default) being above it.
 //
 //	                    desire below      desire at or above
 //	results at/above    Independent       Achiever
