@@ -142,7 +142,7 @@ type Progress struct {
 	// otherwise, while ToDate has no trials, Closed is 0.
 	Closed float64 `json:"closed"`
 	// Significant reports whether Change is significant at the options'
-	// Alpha (0.05 by default).
+	// Alpha (0.05 by default, a library default).
 	Significant bool `json:"significant"`
 }
 

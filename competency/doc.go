@@ -167,8 +167,9 @@
 // runs on until it is closed, and [Campaign.Open] says whether one is
 // running at a given time.
 //
-// Within the competency, the article's leaders "identify, train to and
-// measure" each scenario. Give a scenario counts from the CRM, and
+// Within the competency, the leaders of "The Difference Between Sales
+// Leaders and Sales Managers" "identify, train to and measure" each
+// scenario. Give a scenario counts from the CRM, and
 // optionally its own Target, and [Competency.Weakest] returns the
 // measured scenario furthest below its target; its first routine is the
 // behavior to train next (package grid draws the month's focus this way).

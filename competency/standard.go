@@ -101,9 +101,10 @@ const (
 
 // TeamStandards turns a team's record into each competency's standard:
 // the prior, fitted to every rep's rate with [benchmark.FitPrior], and the
-// target, the options' Quantile (the 75th percentile by default) of the
-// shrunk rates of the reps with at least MinTrials trials (10 by default;
-// every rep with trials when fewer than two have that many). team[i] holds
+// target, the options' Quantile (the 75th percentile by default, a library
+// default) of the shrunk rates of the reps with at least MinTrials trials
+// (10 by default, a library default; every rep with trials when fewer than
+// two have that many). team[i] holds
 // rep i's rates keyed by competency ID, as [Model.Rates] returns them.
 //
 // The target is set on the shrunk scale because that is the scale grades

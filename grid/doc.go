@@ -60,11 +60,11 @@
 //
 // # What each quadrant needs
 //
-// Each [Dimension] calls for its own [Mode] ([Dimension.Mode]): in the
-// article, "desire equates to Leadership", "Productivity equates to
-// Managing", "Competencies equates to Coaching". Leadership "is all about
-// setting an example to drive high desire"; managing is about KPIs;
-// coaching is "forward looking".
+// Each [Dimension] calls for its own [Mode] ([Dimension.Mode]): in "Know
+// the Difference Between Coaching & Managing", "desire equates to
+// Leadership", "Productivity equates to Managing", "Competencies equates
+// to Coaching". Leadership "is all about setting an example to drive high
+// desire"; managing is about KPIs; coaching is "forward looking".
 //
 // [Quadrant.Strategy] says what to do with each quadrant, which modes, and
 // which sources the advice comes from. Every placed quadrant is coached:

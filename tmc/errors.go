@@ -80,7 +80,7 @@ var (
 	ErrStagesCut = errors.New("rule full stages: a performance plan needs training and mentoring stages that lasted their planned length")
 	// ErrNotBelowStandard reports a performance plan started with fewer
 	// consecutive periods below standard after the ramp than the rules'
-	// MinPeriodsBelow (two by default).
+	// MinPeriodsBelow (two by default, a library default).
 	ErrNotBelowStandard = errors.New("rule below standard: a performance plan needs enough consecutive periods below standard")
 	// ErrNoFailedCycle reports a performance plan started before at least
 	// one coaching cycle of the minimum length ended without improvement.

@@ -164,7 +164,8 @@ const (
 	// (results, targets, KPIs).
 	Manager
 	// Mentor is a peer mentor: a highly skilled peer who shares knowledge;
-	// "the role of a Mentor is not to train or coach".
+	// "The role of a Mentor is not to train or coach a sales rep" ("Three
+	// Key Areas That Every Sales Organization Must Get Right").
 	Mentor
 	// Trainer is someone from the training team, who transfers knowledge.
 	Trainer

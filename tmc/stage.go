@@ -15,7 +15,8 @@ const (
 	// InCoaching: the rep knows what and how; the manager coaches.
 	InCoaching
 	// InReview: the rep is on a performance plan, the "other discussion"
-	// for a rep who does not perform after solid training and coaching.
+	// ("Sales Management vs Sales Mentorship") for a rep who does not
+	// perform after solid training and coaching.
 	InReview
 	// Exited: the rep failed the plan or left. No event applies any more.
 	Exited
