@@ -34,7 +34,7 @@ func ExampleInfer() {
 	// training   started 2025-01-06, day 21 of a ramp with 45 days of training and 90 days of mentoring: in the training stage, the rep does not yet know what to do; below the standard inside the ramp (it ends 2025-06-05), which is expected
 	// mentoring  no start date; first seen in the data 2025-01-06, day 101 of a ramp with 45 days of training and 90 days of mentoring: in the mentoring stage, the rep knows what to do but not yet how; meets the standard: the evidence does not separate the rep below it
 	// coaching   started 2025-01-06, day 401 of a ramp with 45 days of training and 90 days of mentoring: past training and mentoring, the rep already knows what to do and how; below the standard: the evidence separates the rep below it
-	// training   started 2025-01-06, day 401 of a ramp with 45 days of training and 90 days of mentoring: past training and mentoring, the rep already knows what to do and how; a knowledge gap found on 2026-01-31 with no training completed since: re-training; below the standard: the evidence separates the rep below it
+	// training   started 2025-01-06, day 401 of a ramp with 45 days of training and 90 days of mentoring: past training and mentoring, the rep already knows what to do and how; a knowledge gap found on 2026-01-31 with no training completed since: re-training; record training-completed when re-training ends; below the standard: the evidence separates the rep below it
 	// management no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how; below the standard: the evidence separates the rep below it; barrier constraints identified by the manager
 	// mentoring  stated by the manager
 }

@@ -15,10 +15,18 @@ type Evidence struct {
 	Started   time.Time `json:"started"`    // the rep's start date; zero when unknown
 	FirstSeen time.Time `json:"first_seen"` // first day the rep appears in the data; stands in for Started when that is zero (the basis says so)
 	AsOf      time.Time `json:"as_of"`
-	Below     bool      `json:"below"`   // the evidence separates the rep BELOW the standard (competency.Score.Below); a rep the data cannot tell apart from the standard meets it
-	Events    []Event   `json:"events"`  // the rep's recorded journey events (KnowledgeGapFound from a coaching session, TrainingCompleted after re-training, …), any order
-	Stated    *Signals  `json:"stated"`  // what the manager states: wins over inference, whole
-	Barrier   Barrier   `json:"barrier"` // a barrier the manager identified; wins over inference
+	Below     bool      `json:"below"` // the evidence separates the rep BELOW the standard (competency.Score.Below); a rep the data cannot tell apart from the standard meets it
+	// Events are the rep's recorded journey events, in any order:
+	// [Infer] reads them in time order, events at the same instant in the
+	// order given, as [Journey.Apply] takes them. A KnowledgeGapFound
+	// dated after the ramp's Training stage (any, without a start date)
+	// opens a re-training, which
+	// stays open until a TrainingCompleted event is recorded after it:
+	// nothing else ends it, so a plugin records TrainingCompleted when the
+	// re-training ends.
+	Events  []Event  `json:"events"`
+	Stated  *Signals `json:"stated"`  // what the manager states: wins over inference, whole
+	Barrier Barrier  `json:"barrier"` // a barrier the manager identified; wins over inference
 }
 
 // An Inference is the Signals [Infer] read from [Evidence], with the basis
@@ -39,11 +47,42 @@ type Inference struct {
 //   - after it, "by the time a Sales Rep requires coaching, they already
 //     know what to do, and how to do it": the rep knows both, so a rep
 //     below standard is coached for a blockage, not re-trained;
-//   - a rep knows what to do again only when no knowledge gap is open: a
-//     KnowledgeGapFound event at or before e.AsOf ("sometimes a coaching
-//     session may reveal that a re-training is needed, but most often this
-//     is not the case") with no TrainingCompleted at or after it means the
-//     rep does not know what to do (re-training), whatever the ramp says.
+//   - re-training: the last KnowledgeGapFound at or before e.AsOf
+//     ("sometimes a coaching session may reveal that a re-training is
+//     needed, but most often this is not the case"), dated after the
+//     ramp's Training stage ([Ramp.TrainingEnds]; any gap, without a start
+//     date) and with no TrainingCompleted recorded after it, means the rep
+//     does not know what to do (re-training), whatever the ramp says. A
+//     gap dated inside the Training stage is no re-training: the rep is
+//     being trained anyway, and the basis says so.
+//
+// A re-training stays open until a TrainingCompleted is recorded after the
+// gap, however long ago the gap was: record training-completed when the
+// re-training ends. The basis gives the gap's date and, while the
+// re-training is open, says so. Once it is closed the ramp decides again,
+// which returns the rep to the stage the gap was found in, as
+// [Journey.Apply] does (a library rule; the article does not say where a
+// re-trained rep goes next): Mentoring, for a gap found in the Mentoring
+// stage, until the ramp's Mentoring stage ends; Coaching, for a gap found
+// in Coaching.
+//
+// Infer and a [Journey] given the same start, ramp and events agree: for
+// a rep whose journey is in Training, Mentoring or Coaching, with nothing
+// stated and no barrier, [Prescribe](Infer(e).Signals).Help is
+// j.Stage().Help(), as long as the journey keeps to the ramp's dates: after
+// each of its events, and at e.AsOf, the journey's stage (during a
+// re-training, the stage the gap was found in) is the help
+// [Ramp.Expected] gives for that time. A journey records what happened and
+// Infer reads the calendar, so off the ramp's dates they may differ:
+//
+//   - a stage completed before or after the ramp planned, or a gap found
+//     in a stage the journey reached early;
+//   - a re-training after a gap found in Mentoring that ends after the
+//     ramp's Mentoring stage: the journey returns to Mentoring until a
+//     MentoringCompleted, Infer reads Coaching from the dates;
+//   - a re-training of a rep in Coaching whose Mentoring stage was cut
+//     short: the journey returns the rep to the full Mentoring stage they
+//     are owed, Infer reads Coaching.
 //
 // MeetsStandard is !e.Below: false only when the evidence separates the
 // rep below the standard (pass [competency.Score.Below]); a rep the data cannot tell apart from it meets
@@ -130,9 +169,17 @@ func Infer(e Evidence) (Inference, error) {
 	}
 	s := Signals{KnowsWhat: stage != Training, KnowsHow: stage == Coaching, MeetsStandard: !e.Below, Barrier: e.Barrier}
 
-	if gap, open := openGap(e.Events, e.AsOf); open {
-		s.KnowsWhat, s.KnowsHow = false, false
-		parts = append(parts, "a knowledge gap found on "+gap.Format(time.DateOnly)+" with no training completed since: re-training")
+	if gap, closed, found := lastGap(e.Events, e.AsOf); found {
+		on := "a knowledge gap found on " + gap.Format(time.DateOnly)
+		switch {
+		case !start.IsZero() && gap.Before(e.Ramp.TrainingEnds(start)):
+			parts = append(parts, on+", inside the ramp's training stage, is no re-training: the rep was being trained anyway")
+		case closed.IsZero():
+			s.KnowsWhat, s.KnowsHow = false, false
+			parts = append(parts, on+" with no training completed since: re-training; record training-completed when re-training ends")
+		default:
+			parts = append(parts, on+" was closed by training completed on "+closed.Format(time.DateOnly)+": re-trained")
+		}
 	}
 
 	rampEnds := time.Time{}
@@ -160,22 +207,26 @@ func Infer(e Evidence) (Inference, error) {
 	return Inference{Signals: s, Basis: basis}, nil
 }
 
-// openGap returns the time of the last KnowledgeGapFound at or before asOf,
-// and whether no TrainingCompleted at or after it (and at or before asOf)
-// closed it.
-func openGap(events []Event, asOf time.Time) (time.Time, bool) {
-	var gap time.Time
-	found := false
+// lastGap returns the time of the last KnowledgeGapFound at or before
+// asOf, and the time of the first TrainingCompleted after it (at or before
+// asOf; zero when none closed it), reading events in time order and events
+// at the same instant in the order given, as [Journey.Apply] takes them.
+// found is false when no gap is recorded.
+func lastGap(events []Event, asOf time.Time) (gap, closed time.Time, found bool) {
+	past := make([]Event, 0, len(events))
 	for _, ev := range events {
-		if ev.Kind == KnowledgeGapFound && !ev.At.After(asOf) && (!found || ev.At.After(gap)) {
-			gap, found = ev.At, true
+		if !ev.At.After(asOf) {
+			past = append(past, ev)
 		}
 	}
-	if !found {
-		return time.Time{}, false
+	slices.SortStableFunc(past, func(a, b Event) int { return a.At.Compare(b.At) })
+	for _, ev := range past {
+		switch {
+		case ev.Kind == KnowledgeGapFound:
+			gap, closed, found = ev.At, time.Time{}, true
+		case ev.Kind == TrainingCompleted && found && closed.IsZero():
+			closed = ev.At
+		}
 	}
-	closed := slices.ContainsFunc(events, func(ev Event) bool {
-		return ev.Kind == TrainingCompleted && !ev.At.Before(gap) && !ev.At.After(asOf)
-	})
-	return gap, !closed
+	return gap, closed, found
 }

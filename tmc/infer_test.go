@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"pgregory.net/rapid"
 )
@@ -46,6 +47,30 @@ func TestInfer(t *testing.T) {
 			Events: []Event{ev(TrainingCompleted, 45), ev(KnowledgeGapFound, 380)}}, Signals{}, Training, []string{"re-training"}},
 		{"a later gap reopens", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true,
 			Events: []Event{ev(KnowledgeGapFound, 300), ev(TrainingCompleted, 320), ev(KnowledgeGapFound, 390)}}, Signals{}, Training, nil},
+		// A gap dated inside the initial training stage is no re-training.
+		{"a gap inside the training stage", Evidence{Ramp: moderate, Started: t0, AsOf: day(20),
+			Events: []Event{ev(KnowledgeGapFound, 10)}}, Signals{MeetsStandard: true}, Training, []string{"knowledge gap found on 2025-01-16, inside the ramp's training stage, is no re-training"}},
+		{"a gap inside the training stage does not outlast it", Evidence{Ramp: moderate, Started: t0, AsOf: day(50),
+			Events: []Event{ev(KnowledgeGapFound, 10)}}, Signals{KnowsWhat: true, MeetsStandard: true}, Mentoring, []string{"no re-training"}},
+		// The basis gives the gap's date and says what ends re-training.
+		{"an open gap says what ends it", Evidence{Ramp: moderate, Started: t0, AsOf: day(400),
+			Events: []Event{ev(KnowledgeGapFound, 380)}}, Signals{MeetsStandard: true}, Training,
+			[]string{"2026-01-21", "record training-completed when re-training ends"}},
+		{"without a start date every gap counts", Evidence{Ramp: moderate, AsOf: day(20),
+			Events: []Event{ev(KnowledgeGapFound, 10)}}, Signals{MeetsStandard: true}, Training, []string{"re-training"}},
+		// After re-training the ramp decides again: back to the stage the
+		// gap was found in.
+		{"re-trained after a gap in mentoring", Evidence{Ramp: moderate, Started: t0, AsOf: day(80),
+			Events: []Event{ev(TrainingCompleted, 45), ev(KnowledgeGapFound, 60), ev(TrainingCompleted, 70)}},
+			Signals{KnowsWhat: true, MeetsStandard: true}, Mentoring, []string{"closed by training completed on 2025-03-17: re-trained"}},
+		{"re-trained after a gap in coaching", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true,
+			Events: []Event{ev(KnowledgeGapFound, 380), ev(TrainingCompleted, 395)}}, Signals{KnowsWhat: true, KnowsHow: true}, Coaching, nil},
+		// Events at the same instant are read in the order given, as the
+		// journey takes them.
+		{"re-trained in the instant of the gap", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true,
+			Events: []Event{ev(KnowledgeGapFound, 380), ev(TrainingCompleted, 380)}}, Signals{KnowsWhat: true, KnowsHow: true}, Coaching, nil},
+		{"a gap in the instant training completed", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true,
+			Events: []Event{ev(TrainingCompleted, 380), ev(KnowledgeGapFound, 380)}}, Signals{}, Training, []string{"re-training"}},
 		{"a gap after as-of has not happened", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true,
 			Events: []Event{ev(KnowledgeGapFound, 401)}}, Signals{KnowsWhat: true, KnowsHow: true}, Coaching, nil},
 		{"stated barrier on inferred signals", Evidence{Ramp: moderate, Started: t0, AsOf: day(400), Below: true, Barrier: Constraints},
@@ -173,7 +198,8 @@ func TestInferProperties(t *testing.T) {
 			start = e.FirstSeen
 		}
 		past := start.IsZero() || !e.AsOf.Before(e.Ramp.FullProductivity(start))
-		_, gap := openGap(e.Events, e.AsOf)
+		gapAt, closed, found := lastGap(e.Events, e.AsOf)
+		gap := found && closed.IsZero() && (start.IsZero() || !gapAt.Before(e.Ramp.TrainingEnds(start)))
 		if e.Stated == nil && e.Barrier != DontKnow && past && !gap {
 			if h := Prescribe(inf.Signals).Help; h == Training || h == Mentoring {
 				t.Fatalf("Infer(%+v) = %+v: %v for a rep past the ramp without a knowledge gap", e, inf, h)
@@ -226,4 +252,102 @@ func FuzzInfer(f *testing.F) {
 			t.Fatalf("Infer(%s) = %+v", data, inf)
 		}
 	})
+}
+
+// Infer and a Journey given the same start, ramp and events prescribe the
+// help the journey gives, whenever the journey is in Training, Mentoring
+// or Coaching, nothing is stated, and the journey keeps to the ramp's
+// dates: after each of its events and at as-of, its stage (during a
+// re-training, the stage the gap was found in) is the ramp's planned one.
+// Off those dates they may differ, as Infer's doc lists.
+func TestInferAgreesWithJourney(t *testing.T) {
+	checked, retraining := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		td := rapid.IntRange(0, 40).Draw(t, "trainingDays")
+		md := rapid.IntRange(0, 40).Draw(t, "mentoringDays")
+		r := Ramp{TrainingDays: td, MentoringDays: md, RampDays: td + md + rapid.IntRange(0, 60).Draw(t, "extra")}
+		j, err := Start(t0, r)
+		if err != nil {
+			t.Fatalf("Start: %v", err)
+		}
+		var events []Event
+		onDates := true
+		var gapIn Stage // the stage the open re-training's gap was found in
+		// planned reports whether the journey's stage at at is the one
+		// the ramp plans.
+		planned := func(at time.Time) bool {
+			s := j.Stage()
+			if j.retraining {
+				s = gapIn
+			}
+			return s.Help() == r.Expected(t0, at)
+		}
+		for range rapid.IntRange(1, 30).Draw(t, "steps") {
+			if !j.Stage().active() {
+				break
+			}
+			now := j.Updated()
+			later := func(name string) time.Time { return now.AddDate(0, 0, rapid.IntRange(0, 40).Draw(t, name)) }
+			var e Event
+			switch rapid.IntRange(0, 6).Draw(t, "action") {
+			case 0, 1, 2: // keep to the ramp's dates
+				switch j.Stage() {
+				case InTraining:
+					e = Event{Kind: TrainingCompleted, At: later("retrained")}
+					if !j.retraining {
+						e.At = r.TrainingEnds(t0)
+					}
+				case InMentoring:
+					e = Event{Kind: MentoringCompleted, At: r.MentoringEnds(t0)}
+				default:
+					e = Event{Kind: PeriodMet, At: later("met")}
+				}
+				if e.At.Before(now) {
+					e.At = now
+				}
+			case 3:
+				e = Event{Kind: KnowledgeGapFound, At: later("gap")}
+			case 4:
+				e = Event{Kind: TrainingCompleted, At: later("completed")}
+			default:
+				e = Event{Kind: EventKind(rapid.IntRange(1, int(CycleStarted)).Draw(t, "kind")), At: later("at")}
+				if e.Kind == ReviewStarted {
+					e.Cause = rapid.SampledFrom([]Barrier{DontKnow, IncorrectThinking}).Draw(t, "cause")
+				}
+			}
+			from := j.Stage()
+			next, err := j.Apply(e)
+			if err != nil {
+				continue
+			}
+			j = next
+			events = append(events, e)
+			if e.Kind == KnowledgeGapFound {
+				gapIn = from
+			}
+			onDates = onDates && planned(e.At)
+
+			asOf := j.Updated().AddDate(0, 0, rapid.IntRange(0, 30).Draw(t, "asOf"))
+			s := j.Stage()
+			if !onDates || !planned(asOf) || s != InTraining && s != InMentoring && s != InCoaching {
+				continue
+			}
+			inf, err := Infer(Evidence{Ramp: r, Started: t0, AsOf: asOf, Below: rapid.Bool().Draw(t, "below"), Events: events})
+			if err != nil {
+				t.Fatalf("Infer: %v", err)
+			}
+			if got, want := Prescribe(inf.Signals).Help, s.Help(); got != want {
+				t.Fatalf("journey %v at %v, events %v: Infer prescribes %v (%s), want %v", j, asOf, events, got, inf.Basis, want)
+			}
+			checked++
+			if j.retraining {
+				retraining++
+			}
+		}
+	})
+	t.Logf("compared %d journeys, %d in re-training", checked, retraining)
+	// The property must not hold only because nothing was compared.
+	if checked < 200 || retraining < 20 {
+		t.Errorf("compared %d journeys, %d in re-training; want at least 200 and 20", checked, retraining)
+	}
 }

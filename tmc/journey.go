@@ -236,7 +236,8 @@ func lasted(t0, t time.Time, days int) bool { return !t.Before(t0.Add(time.Durat
 // Right"). The TrainingCompleted that ends the re-training returns the rep
 // to the stage the gap was found in: Mentoring for a gap found in
 // Mentoring, Coaching for a gap found in Coaching, since the re-trained
-// rep already knew how. One exception keeps the fair-review rules: a rep
+// rep already knew how (a library rule: the article does not say where a
+// re-trained rep goes next). One exception keeps the fair-review rules: a rep
 // in Coaching whose Mentoring stage was cut short returns to Mentoring,
 // the full stage they are owed before any performance plan. Both cases
 // are one rule, which is the one Apply follows: TrainingCompleted leads to
