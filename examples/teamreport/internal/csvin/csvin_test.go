@@ -218,7 +218,7 @@ func TestParseAmount(t *testing.T) {
 		{"1054", 105400, "", true, nil},
 		{"588.50", 58850, "", true, nil},
 		{"1.005", 101, "", true, nil}, // a single dot is a decimal point; rounds as written
-		{"0.005", 1, "", true, nil},      // rounds half away from zero, as written
+		{"0.005", 1, "", true, nil},   // rounds half away from zero, as written
 		{"$1,234.56", 123456, "$", true, nil},
 		{"1.234,56 €", 123456, "EUR", true, nil},
 		{"EUR 1 234,56", 123456, "EUR", true, nil},
@@ -265,11 +265,11 @@ func TestClean(t *testing.T) {
 // FuzzReader: any bytes read to the end without a panic, every row either
 // read or an error, every field valid UTF-8.
 func FuzzReader(f *testing.F) {
-	f.Add([]byte("a,b\n1,2\n"))                        // plain
-	f.Add([]byte("\xef\xbb\xbf\"a\";\"b\"\n1;2\n"))    // BOM, quoted header, semicolons
-	f.Add(utf16Bytes("a\tb\n1\t2\n", false))           // UTF-16, tabs
-	f.Add([]byte("a,b\n\"x\n1,2\n"))                   // unterminated quote
-	f.Add([]byte("a,b\nJos\xe9,2\n\xff\xfe\x00"))      // Latin-1, stray bytes
+	f.Add([]byte("a,b\n1,2\n"))                     // plain
+	f.Add([]byte("\xef\xbb\xbf\"a\";\"b\"\n1;2\n")) // BOM, quoted header, semicolons
+	f.Add(utf16Bytes("a\tb\n1\t2\n", false))        // UTF-16, tabs
+	f.Add([]byte("a,b\n\"x\n1,2\n"))                // unterminated quote
+	f.Add([]byte("a,b\nJos\xe9,2\n\xff\xfe\x00"))   // Latin-1, stray bytes
 	f.Fuzz(func(t *testing.T, in []byte) {
 		rd, err := NewReader(bytes.NewReader(in), "f.csv", nil)
 		if err != nil {

@@ -1,0 +1,523 @@
+package crm
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+)
+
+// Columns of a deals export, as indexes into a format's spec.
+const (
+	colID = iota
+	colOwner
+	colStage
+	colAmount
+	colCurrency
+	colCreated
+	colClosed
+	colIsClosed
+	colIsWon
+	colStatus
+	colWonTime
+	colLostTime
+	numCols
+)
+
+// specs name, per format and column, the headers accepted, in order of
+// preference. Owner columns prefer names to IDs.
+var specs = [...][numCols][]string{
+	Maven: {
+		colID: {"opportunity_id"}, colOwner: {"sales_agent"}, colStage: {"deal_stage"},
+		colAmount: {"close_value"}, colCreated: {"engage_date"}, colClosed: {"close_date"},
+	},
+	Salesforce: {
+		colID:       {"Id", "Opportunity ID", "Opportunity 18 Digit ID"},
+		colOwner:    {"Owner.Name", "Opportunity Owner", "Owner Name", "Owner Full Name", "OwnerId", "Owner ID"},
+		colStage:    {"StageName", "Stage"},
+		colAmount:   {"Amount", "Amount (converted)"},
+		colCurrency: {"CurrencyIsoCode", "Opportunity Currency", "Amount Currency", "Currency"},
+		colCreated:  {"CreatedDate", "Created Date"},
+		colClosed:   {"CloseDate", "Close Date"},
+		colIsClosed: {"IsClosed", "Closed"},
+		colIsWon:    {"IsWon", "Won"},
+	},
+	HubSpot: {
+		colID:       {"Record ID", "hs_object_id", "Deal ID"},
+		colOwner:    {"Deal owner", "HubSpot Owner", "hubspot_owner_id", "Owner"},
+		colStage:    {"Deal Stage", "dealstage"},
+		colAmount:   {"Amount", "Amount in company currency"},
+		colCurrency: {"Currency", "deal_currency_code", "Deal currency code"},
+		colCreated:  {"Create Date", "createdate"},
+		colClosed:   {"Close Date", "closedate"},
+		colIsClosed: {"Is Deal Closed?", "hs_is_closed", "Is closed"},
+		colIsWon:    {"Is Closed Won", "hs_is_closed_won", "Is closed won"},
+	},
+	Pipedrive: {
+		colID:       {"Deal - ID"},
+		colOwner:    {"Deal - Owner"},
+		colStage:    {"Deal - Stage"},
+		colAmount:   {"Deal - Value"},
+		colCurrency: {"Deal - Currency"},
+		colCreated:  {"Deal - Deal created"},
+		colClosed:   {"Deal - Deal closed on", "Deal - Close time"},
+		colStatus:   {"Deal - Status"},
+		colWonTime:  {"Deal - Won time"},
+		colLostTime: {"Deal - Lost time"},
+	},
+}
+
+// required are the columns every format needs.
+var required = []int{colOwner}
+
+// signatures are the columns, as keys, that only one format uses.
+var signatures = [...][]string{
+	Maven:      {"opportunityid", "salesagent", "engagedate", "closevalue"},
+	Salesforce: {"stagename", "ownerid", "isclosed", "iswon", "createddate", "ownername", "opportunityowner", "currencyisocode"},
+	HubSpot:    {"dealowner", "hubspotownerid", "createdate", "hsobjectid", "recordid", "dealname", "pipeline", "isdealclosed", "hubspotowner"},
+	Pipedrive:  {"dealtitle", "dealstatus", "dealvalue", "dealdealcreated", "dealwontime", "deallosttime", "dealcurrency"},
+}
+
+// Detect tells which export a header is from: the format with the most
+// columns that only it uses. No such column, or a tie, is an error
+// wrapping [ErrUnknownFormat].
+func Detect(header []string) (Format, error) {
+	present := map[string]bool{}
+	for _, h := range header {
+		present[csvin.Key(h)] = true
+	}
+	best, score, tie := Auto, 0, false
+	for f := Maven; f <= Pipedrive; f++ {
+		n := 0
+		for _, k := range signatures[f] {
+			if present[k] {
+				n++
+			}
+		}
+		switch {
+		case n > score:
+			best, score, tie = f, n, false
+		case n == score && n > 0:
+			tie = true
+		}
+	}
+	switch {
+	case score == 0:
+		return Auto, fmt.Errorf("%w: no column of a Maven (sales_agent), Salesforce (StageName), HubSpot (Deal owner) or Pipedrive (Deal - Title) export", ErrUnknownFormat)
+	case tie:
+		return Auto, fmt.Errorf("%w: the header fits more than one format; choose one with -format", ErrUnknownFormat)
+	}
+	return best, nil
+}
+
+// Source is what decided a stage's outcome.
+type Source uint8
+
+const (
+	// ByDefault: nothing knew the stage, so the deal is open.
+	ByDefault Source = iota
+	// ByMapping: the stage mapping file.
+	ByMapping
+	// ByFlag: the CRM's own flags (IsWon/IsClosed, "Is Deal Closed?",
+	// Pipedrive's status).
+	ByFlag
+	// ByKnown: a default stage of the CRM.
+	ByKnown
+	// ByLabel: the words of the label (closed, won, lost…).
+	ByLabel
+)
+
+var sourceNames = [...]string{"unknown stage, counted open", "the stage mapping", "the CRM's won/closed flags", "the CRM's default stages", "the stage label's words"}
+
+// String says what decided, in words.
+func (s Source) String() string {
+	if int(s) >= len(sourceNames) {
+		return fmt.Sprintf("%%!Source(%d)", int(s))
+	}
+	return sourceNames[s]
+}
+
+// A StageCount is how the deals of one stage label were read.
+type StageCount struct {
+	Label   string  `json:"label"`
+	Outcome Outcome `json:"-"`
+	By      Source  `json:"-"`
+	// Disagrees reports that the label's words (or the CRM's default
+	// stage of that name) say otherwise than the flags, which won.
+	Disagrees bool  `json:"disagrees"`
+	Count     int64 `json:"count"`
+}
+
+// maxStageLabels caps the labels counted one by one, so that a file with
+// a new label on every row cannot grow the notes with its rows.
+const maxStageLabels = 1000
+
+// DealStats is what a deals reader counted besides the deals.
+type DealStats struct {
+	Format   Format
+	Encoding csvin.Encoding
+	Comma    rune
+	// Rows counts the data rows, good or bad.
+	Rows int
+	// Stages count the deals per stage label and decision, in the order
+	// first seen; OtherStages counts deals past the first 1,000 labels.
+	Stages      []StageCount
+	OtherStages int64
+	// Duplicates counts rows whose ID an earlier row had; they are read
+	// and not counted again. DuplicateIDs holds the first few.
+	Duplicates   int64
+	DuplicateIDs []string
+	// Backdated counts deals closed before their creation day.
+	Backdated int64
+	// Ignored counts deals whose outcome is Ignore.
+	Ignored int64
+}
+
+// decision is a cached stage decision.
+type decision struct {
+	outcome   Outcome
+	engaged   bool
+	by        Source
+	disagrees bool
+	stat      int // index into DealStats.Stages, -1 when over the cap
+}
+
+// ReadDeals reads a deals export and calls deal for each deal, in file
+// order. A non-nil error from deal makes the row a bad row (see
+// [Options.Bad]), so a caller can refuse a deal it cannot use with the
+// row's file and line. Rows whose ID repeats an earlier row's are counted
+// once: the later ones are not passed to deal, and the stats say how many.
+// The header's errors and I/O errors end the reading; so does a malformed
+// record over several lines ([csvin.ErrMultiline]).
+//
+// Won and lost are decided in this order:
+//  1. opts.Stages, the stage mapping, when it has the label;
+//  2. the CRM's flags when the export has them: Salesforce IsWon and
+//     IsClosed, HubSpot "Is Deal Closed?" (and "Is Closed Won"),
+//     Pipedrive's status. A deal closed by a flag without a won flag is
+//     won or lost by its label, and Ignore when the label does not say;
+//  3. the CRM's default stages (Closed Won, closedlost, Won, …);
+//  4. the label's words: closed, won or lost in English, Spanish,
+//     Portuguese, French, German, Italian, Dutch and the Nordic
+//     languages ("Cerrada ganada", "Gewonnen", "Perdu");
+//  5. otherwise open, and the stats name the stage as unknown.
+func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) (DealStats, error) {
+	opts = opts.orZero()
+	var st DealStats
+	rd, err := open(r, name, opts)
+	if err != nil {
+		return st, err
+	}
+	f := opts.Format
+	if f == Auto {
+		if f, err = Detect(rd.Header()); err != nil {
+			return st, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if f <= Auto || f > Pipedrive {
+		return st, fmt.Errorf("%s: %w %v", name, ErrUnknownFormat, f)
+	}
+	st.Format, st.Comma = f, rd.Comma()
+	var ix [numCols]int
+	for c := range numCols {
+		if ix[c], err = rd.Column(specs[f][c]...); err != nil {
+			return st, err
+		}
+	}
+	for _, c := range required {
+		if ix[c] < 0 {
+			_, err := rd.MustColumn(specs[f][c]...)
+			return st, err
+		}
+	}
+	if ix[colStage] < 0 && ix[colStatus] < 0 && ix[colIsWon] < 0 {
+		_, err := rd.MustColumn(specs[f][colStage]...)
+		return st, err
+	}
+	seed := maphash.MakeSeed()
+	seen := map[uint64]struct{}{}
+	type cacheKey struct{ flags, label string }
+	type statKey struct {
+		outcome Outcome
+		by      Source
+		label   string
+	}
+	cache := map[cacheKey]decision{}
+	stats := map[statKey]int{}
+	var d Deal
+	err = forEach(rd, opts, func() error {
+		d = Deal{}
+		var err error
+		if d.Owner, d.Deactivated, err = owner(rd, ix[colOwner], opts.Users); err != nil {
+			return err
+		}
+		d.Stage = rd.Field(ix[colStage])
+		flags, err := readFlags(rd, f, ix)
+		if err != nil {
+			return err
+		}
+		key := cacheKey{flags, d.Stage}
+		dec, ok := cache[key]
+		if !ok {
+			dec = decide(f, d.Stage, flags, opts.Stages)
+			dec.stat = -1
+			sk := statKey{dec.outcome, dec.by, d.Stage}
+			if i, ok := stats[sk]; ok {
+				dec.stat = i
+			} else if len(st.Stages) < maxStageLabels {
+				dec.stat = len(st.Stages)
+				st.Stages = append(st.Stages, StageCount{Label: csvin.Clean(d.Stage), Outcome: dec.outcome, By: dec.by, Disagrees: dec.disagrees})
+				sk.label = strings.Clone(sk.label)
+				stats[sk] = dec.stat
+			}
+			if len(cache) < 4*maxStageLabels {
+				cache[cacheKey{flags, strings.Clone(d.Stage)}] = dec
+			}
+		}
+		d.Outcome, d.Engaged = dec.outcome, dec.engaged
+		if err := readDates(rd, f, ix, &d, opts.Dates); err != nil {
+			return err
+		}
+		if d.Cents, d.Currency, d.HasAmount, err = csvin.ParseAmount(rd.Field(ix[colAmount])); err != nil {
+			return rd.Fail(ix[colAmount], err)
+		}
+		if c := rd.Field(ix[colCurrency]); c != "" {
+			if d.Currency != "" && !strings.EqualFold(c, d.Currency) {
+				return rd.Fail(ix[colAmount], fmt.Errorf("amount in %s, currency column says %s", d.Currency, csvin.Clean(c)))
+			}
+			d.Currency = strings.ToUpper(c)
+		}
+		if d.Currency != "" {
+			d.Currency = csvin.Clean(d.Currency)
+		}
+		d.ID = rd.Field(ix[colID])
+		if d.ID != "" {
+			h := maphash.String(seed, d.ID)
+			if _, dup := seen[h]; dup {
+				st.Duplicates++
+				if len(st.DuplicateIDs) < 5 {
+					st.DuplicateIDs = append(st.DuplicateIDs, csvin.Clean(d.ID))
+				}
+				return nil
+			}
+			seen[h] = struct{}{}
+		}
+		if err := deal(&d); err != nil {
+			return rd.Fail(-1, err)
+		}
+		if dec.stat >= 0 {
+			st.Stages[dec.stat].Count++
+		} else {
+			st.OtherStages++
+		}
+		if d.Backdated {
+			st.Backdated++
+		}
+		if d.Outcome == Ignore {
+			st.Ignored++
+		}
+		return nil
+	})
+	st.Rows, st.Encoding = rd.Rows, rd.Encoding()
+	return st, err
+}
+
+// readFlags returns the row's won/closed flags as a short cache key:
+// "" when the export has none, else closed and won as c/o and w/l/?.
+func readFlags(rd *csvin.Reader, f Format, ix [numCols]int) (string, error) {
+	if ix[colStatus] >= 0 {
+		s := rd.Field(ix[colStatus])
+		switch strings.ToLower(s) {
+		case "won":
+			return "cw|", nil
+		case "lost":
+			return "cl|", nil
+		case "open":
+			return "o?|", nil
+		case "deleted":
+			return "x?|", nil
+		}
+		return "", rd.Fail(ix[colStatus], fmt.Errorf("status %q: want open, won, lost or deleted", csvin.Clean(s)))
+	}
+	if ix[colIsClosed] < 0 && ix[colIsWon] < 0 {
+		return "", nil
+	}
+	flag := func(i int) (byte, error) {
+		if i < 0 || rd.Field(i) == "" {
+			return '?', nil
+		}
+		v, err := csvin.ParseBool(rd.Field(i))
+		if err != nil {
+			return 0, rd.Fail(i, err)
+		}
+		if v {
+			return 'y', nil
+		}
+		return 'n', nil
+	}
+	c, err := flag(ix[colIsClosed])
+	if err != nil {
+		return "", err
+	}
+	w, err := flag(ix[colIsWon])
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case w == 'y' && c == 'n':
+		return "", rd.Fail(ix[colIsWon], fmt.Errorf("won but not closed (%s is %q)", rd.Header()[ix[colIsClosed]], rd.Field(ix[colIsClosed])))
+	case w == 'y':
+		return "cw|", nil
+	case c == 'y' && w == 'n':
+		return "cl|", nil
+	case c == 'y':
+		return "c?|", nil
+	case c == 'n':
+		return "o?|", nil
+	}
+	return "", nil // both blank: the flags say nothing
+}
+
+// readDates fills the created and closed days of d.
+func readDates(rd *csvin.Reader, f Format, ix [numCols]int, d *Deal, opts csvin.DateOptions) error {
+	day := func(i int) (csvin.Day, bool, error) {
+		s := rd.Field(i)
+		if s == "" {
+			return 0, false, nil
+		}
+		v, err := csvin.ParseDay(s, opts)
+		if err != nil {
+			return 0, false, rd.Fail(i, err)
+		}
+		return v, true, nil
+	}
+	var err error
+	if d.Created, d.HasCreated, err = day(ix[colCreated]); err != nil {
+		return err
+	}
+	closeCol := ix[colClosed]
+	if f == Pipedrive && ix[colClosed] < 0 {
+		switch d.Outcome {
+		case Won:
+			closeCol = ix[colWonTime]
+		case Lost:
+			closeCol = ix[colLostTime]
+		}
+	}
+	closed, has, err := day(closeCol)
+	if err != nil {
+		return err
+	}
+	if d.Outcome == Won || d.Outcome == Lost {
+		d.Closed, d.HasClosed = closed, has
+		d.Backdated = has && d.HasCreated && closed < d.Created
+	}
+	return nil
+}
+
+// decide decides a stage's outcome; flags is readFlags' key.
+func decide(f Format, label, flags string, mapping map[string]Outcome) decision {
+	key := csvin.Key(label)
+	known, isKnown := knownStages[f][key]
+	words, saysWords := byWords(label)
+	if o, ok := mapping[key]; ok && label != "" {
+		return decision{outcome: o, engaged: isKnown && known.engaged && o == Open, by: ByMapping}
+	}
+	says, says2 := known.outcome, isKnown
+	if !isKnown {
+		says, says2 = words, saysWords
+	}
+	if flags != "" {
+		var o Outcome
+		switch flags[:2] {
+		case "cw":
+			o = Won
+		case "cl":
+			o = Lost
+		case "o?":
+			o = Open
+		case "x?":
+			o = Ignore
+		case "c?":
+			o = Ignore
+			if says2 && (says == Won || says == Lost) {
+				o = says
+			}
+		}
+		return decision{outcome: o, engaged: o == Open && isKnown && known.engaged, by: ByFlag,
+			disagrees: says2 && says != o && !(says == Open && o == Open)}
+	}
+	switch {
+	case isKnown:
+		return decision{outcome: known.outcome, engaged: known.engaged, by: ByKnown}
+	case saysWords:
+		return decision{outcome: words, by: ByLabel}
+	}
+	return decision{by: ByDefault}
+}
+
+// known is a CRM's default stage.
+type known struct {
+	outcome Outcome
+	engaged bool
+}
+
+// knownStages are each CRM's default stages, by key; open stages from the
+// first meeting on are engaged.
+var knownStages = [...]map[string]known{
+	Auto: {},
+	Maven: {
+		"prospecting": {Open, false}, "engaging": {Open, true}, "won": {Won, false}, "lost": {Lost, false},
+	},
+	Salesforce: {
+		"prospecting": {Open, false}, "qualification": {Open, false}, "needsanalysis": {Open, false},
+		"valueproposition": {Open, true}, "iddecisionmakers": {Open, true}, "perceptionanalysis": {Open, true},
+		"proposalpricequote": {Open, true}, "negotiationreview": {Open, true},
+		"closedwon": {Won, false}, "closedlost": {Lost, false},
+	},
+	HubSpot: {
+		"appointmentscheduled": {Open, false}, "qualifiedtobuy": {Open, false},
+		"presentationscheduled": {Open, true}, "decisionmakerboughtin": {Open, true}, "contractsent": {Open, true},
+		"closedwon": {Won, false}, "closedlost": {Lost, false},
+	},
+	Pipedrive: {
+		"lead": {Open, false}, "leadin": {Open, false}, "qualified": {Open, false}, "contactmade": {Open, false},
+		"demoscheduled": {Open, true}, "needsdefined": {Open, true}, "proposalmade": {Open, true}, "negotiationsstarted": {Open, true},
+	},
+}
+
+// Words of stage labels, lower-case, in English and the common European
+// languages.
+var (
+	wonWords = []string{"won", "win", "closedwon", "ganada", "ganado", "ganha", "ganho", "gagné", "gagnée", "gagne", "gagnee",
+		"gewonnen", "vinta", "vinto", "vunnen", "vundet", "vunnet", "wygrana", "gewonnen"}
+	lostWords = []string{"lost", "lose", "closedlost", "perdida", "perdido", "perdu", "perdue", "verloren", "persa", "perso",
+		"förlorad", "forlorad", "tabt", "tapt", "przegrana"}
+	closedWords = []string{"closed", "cerrada", "cerrado", "fechada", "fechado", "fermé", "fermée", "ferme", "clôturé", "clôturée",
+		"geschlossen", "abgeschlossen", "chiusa", "chiuso", "gesloten", "stängd", "lukket", "zamknięta"}
+)
+
+// byWords reads a label's words: won or lost words decide; a closed word
+// without either is lost (closed and not won: "Closed: abandoned").
+func byWords(label string) (Outcome, bool) {
+	var won, lost, closed bool
+	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r > 127)
+	}) {
+		won = won || slices.Contains(wonWords, w)
+		lost = lost || slices.Contains(lostWords, w)
+		closed = closed || slices.Contains(closedWords, w)
+	}
+	switch {
+	case won && !lost:
+		return Won, true
+	case lost && !won:
+		return Lost, true
+	case closed && !won:
+		return Lost, true
+	}
+	return Open, false
+}
