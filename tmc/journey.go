@@ -257,8 +257,9 @@ func lasted(t0, t time.Time, days int) bool { return !t.Before(t0.Add(time.Durat
 //   - the rep has had a Training and a Mentoring stage of their planned
 //     lengths ([ErrStagesCut]); a rep whose stages were cut short is owed
 //     them again, which a knowledge gap (back to Training) gives;
-//   - at least MinPeriodsBelow (2 by default) consecutive periods below
-//     standard past the ramp ([ErrNotBelowStandard]);
+//   - at least MinPeriodsBelow (2 by default, a library default)
+//     consecutive periods below standard past the ramp
+//     ([ErrNotBelowStandard]);
 //   - at least one coaching cycle of at least MinCycleDays ended without
 //     improvement ([ErrNoFailedCycle]);
 //   - the cause is the rep's skill (DontKnow) or will (IncorrectThinking),
