@@ -227,6 +227,41 @@ func ExampleStage_Help() {
 	// coaching false
 }
 
+// A rep on a fair performance plan keeps being coached, whatever its
+// cause: a skill cause (DontKnow) comes only after a re-training, so the
+// journey's signals carry no barrier, and the help is not misdirected.
+func ExampleJourney_Signals() {
+	day := func(n int) time.Time { return time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
+	ramp, _ := tmc.Plan(tmc.Moderate, 90, nil) // 45 days of training, 90 of mentoring, a 150-day ramp
+	j, _ := tmc.Start(day(0), ramp)
+	for _, e := range []tmc.Event{
+		{Kind: tmc.TrainingCompleted, At: day(45)},
+		{Kind: tmc.MentoringCompleted, At: day(135)},
+		{Kind: tmc.KnowledgeGapFound, At: day(150)},
+		{Kind: tmc.TrainingCompleted, At: day(160)}, // re-trained: back to coaching
+		{Kind: tmc.CycleStarted, At: day(161)},
+		{Kind: tmc.PeriodMissed, At: day(180)},
+		{Kind: tmc.PeriodMissed, At: day(210)},
+		{Kind: tmc.CycleNotImproved, At: day(230)},
+		{Kind: tmc.ReviewStarted, At: day(231), Cause: tmc.DontKnow},
+	} {
+		next, err := j.Apply(e)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		j = next
+	}
+	s, ok := j.Signals()
+	fmt.Println(j.Stage(), j.Cause(), ok)
+	fmt.Printf("%+v\n", s)
+	fmt.Println(tmc.Misdirected(j.Stage().Help(), s))
+	// Output:
+	// review dont-know true
+	// {KnowsWhat:true KnowsHow:true MeetsStandard:false Barrier:none}
+	// false
+}
+
 // ASLAN's "review and assign KPIs" meeting is management, however much it
 // felt like coaching.
 func ExampleClassify() {

@@ -181,6 +181,54 @@ func (j Journey) Cause() Barrier { return j.cause }
 // Departed, or NoEvent while the rep is on it.
 func (j Journey) ExitedBy() EventKind { return j.exitedBy }
 
+// Signals returns the [Signals] the journey's record implies for the rep,
+// and whether it implies any: false, with zero Signals, for an Unstarted
+// or Exited journey. They are the signals for which the journey's stage
+// gives the right help: [Prescribe](s).Help is j.Stage().Help(), so
+// [Misdirected](j.Stage().Help(), s) is false.
+//
+//   - Training (first or re-training): the rep does not know what to do.
+//   - Mentoring: the rep knows what to do, not yet how.
+//   - Coaching: the rep knows what to do and how.
+//   - Review: the rep knows what to do and how ("by the time a Sales Rep
+//     requires coaching, they already know what to do, and how to do it",
+//     "Three Key Areas That Every Sales Organization Must Get Right"). The
+//     plan's cause decides the barrier: IncorrectThinking stays, and the
+//     rep is coached through it; DontKnow becomes NoBarrier, since a plan
+//     for a skill cause starts only after a re-training (the rep has been
+//     taught; what remains is applying it, which is coaching), and the
+//     cause stays on the journey ([Journey.Cause]).
+//
+// MeetsStandard is false while the journey counts periods below standard
+// past the ramp ([Journey.PeriodsBelowStandard] > 0), true otherwise:
+// without such evidence there is no problem to fix.
+//
+// A CRM's evidence cannot tell that a rep is on a performance plan, so for
+// a rep in Review a plugin checks the help against these signals rather
+// than [Infer]'s: a barrier the manager recorded as the plan's cause would
+// send [Prescribe] to Training for DontKnow, and the plan's coaching would
+// look misdirected. For the other stages, [Infer] reads the signals from
+// the evidence, and comparing its prescription with j.Stage().Help() shows
+// a journey that lags or leads what the evidence says.
+func (j Journey) Signals() (Signals, bool) {
+	s := Signals{MeetsStandard: j.below == 0}
+	switch j.stage {
+	case InTraining:
+	case InMentoring:
+		s.KnowsWhat = true
+	case InCoaching:
+		s.KnowsWhat, s.KnowsHow = true, true
+	case InReview:
+		s.KnowsWhat, s.KnowsHow = true, true
+		if j.cause == IncorrectThinking {
+			s.Barrier = IncorrectThinking
+		}
+	default:
+		return Signals{}, false
+	}
+	return s, true
+}
+
 // String returns a one-line summary such as "coaching since
 // 2025-06-01T00:00:00Z, 2 periods below standard, 1 failed coaching cycle".
 func (j Journey) String() string {

@@ -269,6 +269,10 @@ func TestJourneyStateMachine(t *testing.T) {
 				}
 				checkRoundTrip(t, j)
 				checkReachesCoaching(t, j)
+				// The journey's signals prescribe the help its stage gives.
+				if s, ok := j.Signals(); ok != j.stage.active() || ok && Misdirected(j.stage.Help(), s) {
+					t.Fatalf("%v.Signals() = %+v, %v: prescribes %v", j, s, ok, Prescribe(s).Help)
+				}
 			},
 		})
 	})
@@ -763,6 +767,47 @@ func TestStageHelp(t *testing.T) {
 		t.Run(tt.s.String(), func(t *testing.T) {
 			if got := tt.s.Help(); got != tt.want {
 				t.Errorf("Stage(%d).Help() = %v, want %v", int(tt.s), got, tt.want)
+			}
+		})
+	}
+}
+
+func TestJourneySignals(t *testing.T) {
+	coaching := []Event{ev(TrainingCompleted, 45), ev(MentoringCompleted, 135)}
+	ready := join(coaching, []Event{ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(136, 200))
+	retrained := join(coaching, []Event{ev(KnowledgeGapFound, 140), ev(TrainingCompleted, 141),
+		ev(PeriodMissed, 160), ev(PeriodMissed, 190)}, cycle(143, 210))
+	know := Signals{KnowsWhat: true, KnowsHow: true}
+	tests := []struct {
+		name string
+		j    Journey
+		want Signals
+		ok   bool
+	}{
+		{"unstarted", Journey{}, Signals{}, false},
+		{"training", build(t), Signals{MeetsStandard: true}, true},
+		{"mentoring", build(t, coaching[:1]...), Signals{KnowsWhat: true, MeetsStandard: true}, true},
+		{"coaching", build(t, coaching...), Signals{KnowsWhat: true, KnowsHow: true, MeetsStandard: true}, true},
+		{"coaching, below standard", build(t, ready...), know, true},
+		{"re-training past the ramp, below standard", build(t, join(ready, []Event{ev(KnowledgeGapFound, 201)})...), Signals{}, true},
+		{"review for thinking", build(t, join(ready, []Event{{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}})...),
+			Signals{KnowsWhat: true, KnowsHow: true, Barrier: IncorrectThinking}, true},
+		// Before, nothing gave the signals of a rep on a plan, and the
+		// manager's DontKnow sent Prescribe to Training: the plan's
+		// coaching read as misdirected.
+		{"review for skill, after re-training", build(t, join(retrained, []Event{{Kind: ReviewStarted, At: day(211), Cause: DontKnow}})...), know, true},
+		{"review, a period met", build(t, join(ready, []Event{{Kind: ReviewStarted, At: day(201), Cause: IncorrectThinking}, ev(PeriodMet, 230)})...),
+			Signals{KnowsWhat: true, KnowsHow: true, MeetsStandard: true, Barrier: IncorrectThinking}, true},
+		{"exited", build(t, ev(Departed, 3)), Signals{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := tt.j.Signals()
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Signals() = %+v, %v, want %+v, %v", got, ok, tt.want, tt.ok)
+			}
+			if ok && Misdirected(tt.j.Stage().Help(), got) {
+				t.Errorf("Misdirected(%v, %+v) = true, want false", tt.j.Stage().Help(), got)
 			}
 		})
 	}

@@ -409,6 +409,40 @@ func TestCheckReviewKnockout(t *testing.T) {
 	})
 }
 
+// On a fair performance plan the rep keeps being coached, and that help is
+// not misdirected: the journey's signals prescribe coaching whatever the
+// cause, DontKnow included, and Signals keep the rep's knowledge, a
+// standard not met, and an IncorrectThinking barrier.
+func TestFairReviewNotMisdirected(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		k := genFair(t)
+		c := buildCase(t, k)
+		j, err := c.Journey.Apply(Event{Kind: ReviewStarted, At: c.At, Cause: c.Cause})
+		if err != nil {
+			t.Fatalf("fair, but the journey refuses the plan: %v", err)
+		}
+		for range rapid.IntRange(0, 3).Draw(t, "extensions") {
+			if j, err = j.Apply(Event{Kind: ReviewExtended, At: j.Updated().AddDate(0, 0, 30)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, ok := j.Signals()
+		if !ok {
+			t.Fatalf("%v.Signals() reports none", j)
+		}
+		if Misdirected(j.Stage().Help(), s) {
+			t.Fatalf("a fair plan for cause %v: Misdirected(%v, %+v) = true (%v)", c.Cause, j.Stage().Help(), s, Prescribe(s))
+		}
+		want := Signals{KnowsWhat: true, KnowsHow: true}
+		if c.Cause == IncorrectThinking {
+			want.Barrier = IncorrectThinking
+		}
+		if s != want || j.Cause() != c.Cause {
+			t.Fatalf("a fair plan for cause %v: Signals() = %+v, Cause() = %v, want %+v and the cause kept", c.Cause, s, j.Cause(), want)
+		}
+	})
+}
+
 // FuzzCheckReview decodes the cycles, sessions, cause and time of a case
 // around a fair journey from JSON: no panic, and an *InputError or a
 // verdict that lists its unmet conditions exactly when it is unfair.

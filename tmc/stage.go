@@ -41,10 +41,11 @@ func (s Stage) Valid() bool { return s >= Unstarted && s <= Exited }
 // A performance plan is not an end to development: during the plan the
 // rep keeps getting the help that led to it, coaching, so that a plan is
 // the "other discussion" after solid coaching ("Sales Management vs Sales
-// Mentorship"), not instead of it. On a fair review of a rep held back by
-// their thinking, [Misdirected](InReview.Help(), s) is false. For a skill
-// cause ([DontKnow]) [Prescribe] answers Training, which the rep has had
-// again before any fair plan (see [CheckReview]).
+// Mentorship"), not instead of it. With the signals of a rep on a plan,
+// [Journey.Signals], [Misdirected](InReview.Help(), s) is false for both
+// causes a fair plan allows: IncorrectThinking, which coaching works on,
+// and DontKnow, which a fair plan allows only after a re-training (see
+// [CheckReview]), so that what remains is applying the knowledge.
 func (s Stage) Help() Help {
 	switch s {
 	case InTraining:
