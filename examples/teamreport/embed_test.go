@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"io/fs"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/gendata"
 )
 
@@ -37,50 +40,57 @@ func TestBuiltinUpToDate(t *testing.T) {
 }
 
 // TestBuiltin checks the shape of the built-in data set that the report
-// and its documentation rely on.
+// and its documentation rely on, read with the CRM reader directly.
 func TestBuiltin(t *testing.T) {
-	ds, err := builtin()
+	ds, err := builtin(time.Time{})
 	if err != nil {
 		t.Fatalf("builtin: %v", err)
 	}
-	if n := len(ds.Deals); n < 1500 || n > 3000 {
+	side := ds.side
+	if len(side.Reps) != 12 || len(side.Quotas) != 12 || len(side.Desires) != 10 || ds.Skipped != 0 {
+		t.Errorf("built-in data has %d reps, %d quotas, %d desires, %d skipped; want 12, 12, 10, 0",
+			len(side.Reps), len(side.Quotas), len(side.Desires), ds.Skipped)
+	}
+	all := readDeals(t, "data/pipeline.csv", dataFile(t, "data/pipeline.csv"), nil)
+	if n := len(all); n < 1500 || n > 3000 {
 		t.Errorf("built-in data has %d deals, want 1,500 to 3,000", n)
 	}
-	if len(ds.Reps) != 12 || len(ds.Quotas) != 12 || len(ds.Desires) != 10 || len(ds.Skipped) != 0 {
-		t.Errorf("built-in data has %d reps, %d quotas, %d desires, %d skipped; want 12, 12, 10, 0",
-			len(ds.Reps), len(ds.Quotas), len(ds.Desires), len(ds.Skipped))
-	}
 	managers := make(map[string]bool)
-	deals := make(map[string]map[DealStage]int)
-	for _, r := range ds.Reps {
+	type stage struct {
+		outcome crm.Outcome
+		engaged bool
+	}
+	deals := make(map[string]map[stage]int)
+	for _, r := range side.Reps {
 		managers[r.Manager] = true
-		deals[r.Name] = make(map[DealStage]int)
+		deals[r.Name] = make(map[stage]int)
 	}
 	if len(managers) != 2 {
 		t.Errorf("built-in data has managers %v, want 2", managers)
 	}
-	for _, d := range ds.Deals {
+	for _, d := range all {
 		if deals[d.Owner] == nil {
 			t.Fatalf("deal %s belongs to %q, who is not in the roster", d.ID, d.Owner)
 		}
-		deals[d.Owner][d.Stage]++
-		if !d.Created.IsZero() && d.Created.Year() != 2025 || !d.Closed.IsZero() && d.Closed.Year() != 2025 {
+		deals[d.Owner][stage{d.Outcome, d.Engaged}]++
+		if d.HasCreated && d.Created.Time().Year() != 2025 || d.HasClosed && d.Closed.Time().Year() != 2025 {
 			t.Errorf("deal %s dated %v to %v, outside 2025", d.ID, d.Created, d.Closed)
 		}
 	}
+	won, lost, engaged, open := stage{crm.Won, false}, stage{crm.Lost, false}, stage{crm.Open, true}, stage{crm.Open, false}
 	if n := len(deals["Grace Abernathy"]); n != 0 {
 		t.Errorf("Grace Abernathy has deals %v, want none", deals["Grace Abernathy"])
 	}
-	if got := deals["Wendell Achebe"]; len(got) != 1 || got[StageWon] != 2 {
+	if got := deals["Wendell Achebe"]; len(got) != 1 || got[won] != 2 {
 		t.Errorf("Wendell Achebe has deals %v, want exactly 2 won", got)
 	}
-	if got := deals["Elliot Vance"]; got[StageWon]+got[StageLost] > 20 {
-		t.Errorf("Elliot Vance, the new rep, has %d closed deals, want few", got[StageWon]+got[StageLost])
+	if got := deals["Elliot Vance"]; got[won]+got[lost] > 20 {
+		t.Errorf("Elliot Vance, the new rep, has %d closed deals, want few", got[won]+got[lost])
 	}
 	rate := func(rep string) (appointment, win float64) {
 		s := deals[rep]
-		total := s[StageOpen] + s[StageEngaged] + s[StageWon] + s[StageLost]
-		return float64(total-s[StageOpen]) / float64(total), float64(s[StageWon]) / float64(s[StageWon]+s[StageLost])
+		total := s[open] + s[engaged] + s[won] + s[lost]
+		return float64(total-s[open]) / float64(total), float64(s[won]) / float64(s[won]+s[lost])
 	}
 	for _, rep := range []string{"Declan Moreau", "Tariq Haddad"} {
 		if a, w := rate(rep); a < 0.75 || w > 0.45 {
@@ -90,17 +100,31 @@ func TestBuiltin(t *testing.T) {
 	if a, w := rate("Priya Natarajan"); a > 0.5 || w < 0.7 {
 		t.Errorf("Priya Natarajan: appointment rate %.2f, win rate %.2f; want weak appointments, strong closing", a, w)
 	}
-	for _, d := range ds.Desires {
+	for _, d := range side.Desires {
 		if d.Rep == "Luis Ferreira" || d.Rep == "Grace Abernathy" {
 			t.Errorf("%s has desire %v, want unknown", d.Rep, d.Score)
 		}
 	}
-	kinds := make(map[ActivityKind]int)
-	for _, a := range ds.Activities {
+	kinds := make(map[crm.Kind]int)
+	_, err = crm.ReadActivities(strings.NewReader(dataFile(t, "data/activities.csv")), "activities.csv", nil, func(a *crm.Activity) error {
 		kinds[a.Kind]++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !(kinds[ActivityCall] > kinds[ActivityConversation] && kinds[ActivityConversation] > kinds[ActivityMeeting] &&
-		kinds[ActivityMeeting] > kinds[ActivityProposal] && kinds[ActivityProposal] > 0) {
+	if !(kinds[crm.Call] > kinds[crm.Conversation] && kinds[crm.Conversation] > kinds[crm.Meeting] &&
+		kinds[crm.Meeting] > kinds[crm.Proposal] && kinds[crm.Proposal] > 0) {
 		t.Errorf("activity mix %v, want calls > conversations > meetings > proposals > 0", kinds)
 	}
+}
+
+// dataFile returns a file of the built-in data set.
+func dataFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

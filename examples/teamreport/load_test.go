@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/tmc"
 )
 
@@ -26,15 +28,15 @@ func TestParseFlags(t *testing.T) {
 			args: []string{"-pipeline", "p.csv", "-roster", "r.csv", "-quotas", "q.csv", "-desire", "d.csv",
 				"-activities", "a.csv", "-format", "HubSpot", "-skip-bad"},
 			want: defaults(config{pipeline: "p.csv", roster: "r.csv", quotas: "q.csv", desire: "d.csv", activities: "a.csv",
-				format: FormatHubSpot, skipBad: true}),
+				format: crm.HubSpot, skipBad: true}),
 		},
-		{name: "bad format", args: []string{"-format", "pipedrive"}, wantErr: true},
+		{name: "bad format", args: []string{"-format", "zoho"}, wantErr: true},
 		{name: "stray argument", args: []string{"p.csv"}, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := parseFlags(tt.args, io.Discard)
-			if (err != nil) != tt.wantErr || got != tt.want {
+			if (err != nil) != tt.wantErr || !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("parseFlags(%q) = %+v, %v; want %+v, error %v", tt.args, got, err, tt.want, tt.wantErr)
 			}
 		})
@@ -61,13 +63,14 @@ func TestLoad(t *testing.T) {
 		}
 		return path
 	}
-	pipeline := write("deals.csv", salesforceHeader+"1,N,Ann,Closed Won,10,2017-02-03,true,true,2017-01-02\n"+
+	pipeline := write("deals.csv", "Id,Name,OwnerId,StageName,Amount,CloseDate,IsClosed,IsWon,CreatedDate\n"+
+		"1,N,Ann,Closed Won,10,2017-02-03,true,true,2017-01-02\n"+
 		"2,N,Ann,Closed Won,1x,2017-02-03,true,true,2017-01-02\n")
 	roster := write("roster.csv", "sales_agent,manager,regional_office\nAnn,Bob,East\n")
 
 	t.Run("built-in", func(t *testing.T) {
 		ds, err := load(config{})
-		if err != nil || len(ds.Deals) == 0 {
+		if err != nil || ds.deals.Rows == 0 {
 			t.Fatalf("load(no files) = %v", err)
 		}
 	})
@@ -78,14 +81,14 @@ func TestLoad(t *testing.T) {
 	})
 	t.Run("strict", func(t *testing.T) {
 		_, err := load(config{pipeline: pipeline, roster: roster})
-		if err == nil || !strings.HasSuffix(err.Error(), `deals.csv:3:20: field "Amount": invalid number "1x"`) {
+		if err == nil || !strings.HasSuffix(err.Error(), `deals.csv:3:20: field "Amount": invalid amount "1x"`) {
 			t.Errorf("load = %v, want an invalid number error", err)
 		}
 	})
 	t.Run("skip bad", func(t *testing.T) {
-		ds, err := load(config{pipeline: pipeline, roster: roster, format: FormatSalesforce, skipBad: true})
-		if err != nil || len(ds.Deals) != 1 || len(ds.Reps) != 1 || len(ds.Skipped) != 1 {
-			t.Fatalf("load = %+v, %v; want 1 deal, 1 rep, 1 skipped", ds, err)
+		ds, err := load(config{pipeline: pipeline, roster: roster, format: crm.Salesforce, skipBad: true})
+		if err != nil || ds.deals.Rows != 2 || len(ds.side.Reps) != 1 || ds.Skipped != 1 || ds.Rows != 3 {
+			t.Fatalf("load = %+v, %v; want 2 deal rows, 1 rep, 1 skipped of 3 rows", ds, err)
 		}
 	})
 	t.Run("missing file", func(t *testing.T) {

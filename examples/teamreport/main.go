@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	teamreport [-json | -svg FILE] [-asof YYYY-MM-DD] [-coaching-hours H]
+//	teamreport [-json] [-svg FILE] [-html FILE] [-asof YYYY-MM-DD] [-coaching-hours H]
 //	           [-complexity transactional|moderate|complex] [-max-mentees N]
 //	           [-pipeline FILE [-format auto|maven|salesforce|hubspot] [-skip-bad]
 //	            [-roster FILE] [-quotas FILE] [-desire FILE] [-activities FILE]]
@@ -18,7 +18,10 @@
 // [ReadActivities].
 //
 // The text report is for people. -json writes a [Report], whose field
-// names are stable; -svg FILE also draws the grid as a picture. A malformed
+// names are stable; -svg FILE also draws the grid as a picture, and -html
+// FILE writes the whole report as one self-contained web page (inline CSS
+// and SVG, no script, nothing fetched). Neither overwrites an input file,
+// and each is written whole or not at all. A malformed
 // row stops the run with its file, line and column; -skip-bad skips such
 // rows, counts them and names the first few on stderr. Inputs over 100,000
 // rows print a progress line on stderr every 100,000 rows.
@@ -33,6 +36,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/tmc"
 )
 
@@ -58,17 +62,29 @@ func main() {
 		os.Exit(2) // the flag package has printed the error and usage
 	}
 	cfg.progress = os.Stderr
+	cfg.out.inputs = cfg.files()
+	for _, out := range []string{cfg.out.svg, cfg.out.html} {
+		if out == "" {
+			continue
+		}
+		if err := checkOutput(out, cfg.out.inputs); err != nil {
+			fmt.Fprintln(os.Stderr, "teamreport:", err)
+			os.Exit(2)
+		}
+	}
 	ds, err := load(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "teamreport:", err)
 		os.Exit(1)
 	}
-	for i, re := range ds.Skipped {
-		if i == maxShownSkipped {
-			fmt.Fprintf(os.Stderr, "teamreport: … and %d more skipped rows\n", len(ds.Skipped)-i)
-			break
-		}
+	for _, re := range ds.ShownSkipped {
 		fmt.Fprintln(os.Stderr, "teamreport: skipped", re.Error())
+	}
+	if more := ds.Skipped - len(ds.ShownSkipped); more > 0 {
+		fmt.Fprintf(os.Stderr, "teamreport: … and %d more skipped rows\n", more)
+	}
+	if ds.Skipped > 0 {
+		fmt.Fprintf(os.Stderr, "teamreport: %d rows: %d read, %d skipped\n", ds.Rows, ds.Rows-ds.Skipped, ds.Skipped)
 	}
 	rep, err := buildReport(ds, cfg.report)
 	if err != nil {
@@ -81,19 +97,16 @@ func main() {
 	}
 }
 
-// write writes the report to w as text or JSON, and the SVG grid to its
-// file when out names one.
+// write writes the report to w as text or JSON, the SVG grid to its file
+// when out names one, and the web page to its file when out names one.
 func write(w io.Writer, rep *Report, out output) error {
 	if out.svg != "" {
-		f, err := os.Create(out.svg)
-		if err != nil {
+		if err := writeFile(out.svg, out.inputs, func(w io.Writer) error { return writeSVG(w, rep) }); err != nil {
 			return err
 		}
-		if err := writeSVG(f, rep); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
+	}
+	if out.html != "" {
+		if err := writeFile(out.html, out.inputs, func(w io.Writer) error { return writeHTML(w, rep) }); err != nil {
 			return err
 		}
 	}
@@ -113,11 +126,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.roster, "roster", "", "team roster `FILE`: sales_agent,manager,regional_office")
 	fs.StringVar(&cfg.quotas, "quotas", "", "monthly quotas `FILE`: rep,monthly_quota")
 	fs.StringVar(&cfg.desire, "desire", "", "desire survey `FILE`: rep,desire (1 to 5)")
-	fs.StringVar(&cfg.activities, "activities", "", "activities `FILE`: rep,kind,date")
-	fs.TextVar(&cfg.format, "format", FormatAuto, "`format` of the pipeline: auto, maven, salesforce or hubspot")
+	fs.StringVar(&cfg.activities, "activities", "", "activities `FILES`, comma-separated: rep,kind,date, Salesforce Task or Event, HubSpot calls or meetings exports")
+	fs.TextVar(&cfg.format, "format", crm.Auto, "`format` of the pipeline: auto, maven, salesforce, hubspot or pipedrive")
+	fs.StringVar(&cfg.stages, "stages", "", "stage mapping `FILE`: stage,outcome (open, won, lost or ignore); overrides the CRM's flags")
+	fs.StringVar(&cfg.users, "users", "", "users `FILE` mapping owner IDs to names: Id,Name[,IsActive]")
+	fs.StringVar(&cfg.rates, "rates", "", "currency rates `FILE`: currency,rate (one unit in the report's currency)")
+	fs.BoolVar(&cfg.dayFirst, "day-first", false, "read dates like 03/04/2024 as day/month (default month/day, as US exports)")
+	fs.StringVar(&cfg.tz, "tz", "", "time `zone` the CRM shows days in, e.g. America/New_York (default: days as written)")
 	fs.BoolVar(&cfg.skipBad, "skip-bad", false, "skip malformed rows instead of stopping at the first")
 	fs.BoolVar(&cfg.out.json, "json", false, "write the report as JSON")
 	fs.StringVar(&cfg.out.svg, "svg", "", "also draw the desire × results grid into `FILE` (SVG)")
+	fs.StringVar(&cfg.out.html, "html", "", "also write the report into `FILE` as one self-contained web page")
 	fs.Func("asof", "report as of this `date` (YYYY-MM-DD; default: the latest date in the data)", func(s string) error {
 		t, err := time.Parse(time.DateOnly, s)
 		cfg.report.asOf = t

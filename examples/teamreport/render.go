@@ -29,7 +29,7 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	p.printf("; results window %s to %s\n", r.Window.Start.Format("2006-01-02"), r.Window.End.AddDate(0, 0, -1).Format("2006-01-02"))
 	if r.Skipped > 0 {
-		p.printf("%d malformed rows skipped\n", r.Skipped)
+		p.printf("%d rows: %d read, %d malformed rows skipped\n", r.Rows, r.Read, r.Skipped)
 	}
 
 	p.printf("\nFirst priority for training\n")
@@ -184,6 +184,22 @@ func writeText(w io.Writer, r *Report) error {
 		p.printf("\nWhat more data would unlock\n")
 		for _, m := range plan.Missing {
 			p.printf("  %s: %s\n", m.Input, m.Unlocks)
+		}
+	}
+	if len(r.Deactivated) > 0 {
+		p.printf("\nDeactivated owners (reported apart, without a plan)\n")
+		for _, d := range r.Deactivated {
+			p.printf("  %s: %d deals, %d closed, %d won\n", d.Name, d.Deals, d.Closed, d.Won)
+		}
+	}
+	if len(r.Currencies) > 0 {
+		p.printf("\nWon amounts per currency (never added together)\n")
+		for _, c := range r.Currencies {
+			used := ""
+			if c.Used {
+				used = " (the plan reads these)"
+			}
+			p.printf("  %s: %d won, %d lost; won %.2f, average %.2f%s\n", orBlank(c.Currency), c.Won, c.Lost, c.WonAmount, c.AverageWon, used)
 		}
 	}
 	if len(r.Notes) > 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -12,6 +13,8 @@ import (
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/benchmark/rollup"
 	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
 	"github.com/salesdev/salesdev/grid"
 	"github.com/salesdev/salesdev/tmc"
 )
@@ -34,6 +37,10 @@ type Report struct {
 	Won    int64 `json:"won"`
 	// Skipped counts malformed rows skipped under -skip-bad.
 	Skipped int `json:"skipped_rows"`
+	// Rows counts the data rows of the CRM exports and side files; every
+	// one was read or skipped: Rows = Read + Skipped.
+	Rows int `json:"rows"`
+	Read int `json:"read_rows"`
 	// Plan is the team plan the library made from the export: standards,
 	// first priority for training, rules, and each rep's plan, in the
 	// order of Reps.
@@ -42,9 +49,33 @@ type Report struct {
 	// reps first, in roster order, then deal owners missing from the
 	// roster, by name.
 	Reps []RepReport `json:"reps"`
+	// Deactivated are the deal owners the CRM marks deactivated: their
+	// counts, reported apart, without a plan.
+	Deactivated []RepReport `json:"deactivated"`
+	// Currencies are the won amounts per currency, when the deals are in
+	// more than one and no -rates file converts them: they are never
+	// summed together.
+	Currencies []CurrencyFigures `json:"currencies"`
 	// Notes say what the data could not support: reps outside the roster,
-	// deals after the as-of date.
+	// deals after the as-of date, stages read by the CRM's flags or not
+	// known, duplicate IDs, backdated deals, currencies.
 	Notes []string `json:"notes"`
+}
+
+// CurrencyFigures are the closed deals with a known amount in one
+// currency.
+type CurrencyFigures struct {
+	// Currency is the ISO code or symbol; "" when the export gives none.
+	Currency string `json:"currency"`
+	// Won and Lost count the closed deals with an amount in it.
+	Won  int64 `json:"won"`
+	Lost int64 `json:"lost"`
+	// WonAmount is their won total, AverageWon the average won deal.
+	WonAmount  float64 `json:"won_amount"`
+	AverageWon float64 `json:"average_won"`
+	// Used reports whether these amounts are the ones the plan reads
+	// (average deal, sales against quota).
+	Used bool `json:"used"`
 }
 
 // RepReport is what the report counted for one rep in the export. Fields
@@ -90,116 +121,163 @@ type reportOptions struct {
 	maxMentees int
 }
 
-// The stages of the deal roll-up. A deal's furthest stage is where it
-// stands: a Maven "Prospecting" deal is an opportunity not yet engaged,
-// "Engaging" has reached the first meeting, Won and Lost are closed.
-var dealStages = []string{"opportunity", "engaged", "closed"}
-
-const (
-	_ = iota // dealOpportunity: the zero stage
-	dealEngaged
-	dealClosed
-)
-
-// buildReport reads what the export says about the team into a
-// [salesdev.Team], asks the library for the team plan, and adds the
-// report's own counts. Every decision — standards, grades, help, focus,
-// mentors, coaching hours — is the library's.
+// buildReport turns what was read into a [salesdev.Team], asks the
+// library for the team plan, and adds the report's own counts. Every
+// decision — standards, grades, help, focus, mentors, coaching hours — is
+// the library's. The as-of day is the one the data set was read for, or
+// the latest day in the data.
 func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
+	t := ds.tally
 	asOf := opt.asOf
 	if asOf.IsZero() {
-		asOf = latestDate(ds)
-		if asOf.IsZero() {
+		if !t.hasLatest {
 			return nil, errors.New("no dated deal or activity in the data: give -asof")
 		}
+		asOf = t.latest.Time()
 	}
-	rep := &Report{SchemaVersion: SchemaVersion, AsOf: asOf.Format(time.DateOnly), Skipped: len(ds.Skipped)}
-	ds = asOfView(ds, asOf, &rep.Notes)
-	rep.Deals = len(ds.Deals)
-
-	// The edge: intern every rep once, roster first.
-	var reps rollup.Interner
-	roster := map[string]Rep{}
-	for _, r := range ds.Reps {
-		if _, err := reps.Intern(r.Name); err != nil {
-			return nil, err
-		}
-		roster[r.Name] = r
+	rep := &Report{SchemaVersion: SchemaVersion, AsOf: asOf.Format(time.DateOnly), Skipped: ds.Skipped, Rows: ds.Rows, Read: ds.Rows - ds.Skipped,
+		Deactivated: []RepReport{}, Currencies: []CurrencyFigures{}}
+	if t.dropped+t.reopened > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("as of %s: %d later deals left out, %d deals closed later counted as open",
+			asOf.Format(time.DateOnly), t.dropped, t.reopened))
 	}
-	var owners []string
-	for _, d := range ds.Deals {
-		if _, ok := reps.Lookup(d.Owner); !ok && !slices.Contains(owners, d.Owner) {
-			owners = append(owners, d.Owner)
-		}
-	}
-	slices.Sort(owners)
-	for _, o := range owners {
-		if _, err := reps.Intern(o); err != nil {
-			return nil, err
-		}
-	}
-	if len(owners) > 0 && len(ds.Reps) > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d deal owners are not in the roster (%s): no manager, so no coaching hours", len(owners), strings.Join(owners, ", ")))
-	}
-	n := reps.Len()
+	n := t.reps.Len()
 	if n == 0 {
 		return nil, errors.New("no reps and no deals in the data")
 	}
-
-	deals, err := rollUp(ds, &reps)
+	deals, err := t.deals.kpis(n)
 	if err != nil {
 		return nil, err
 	}
-	combined, err := deals.Combined()
+	cycle, err := t.cycle.kpis(n)
 	if err != nil {
 		return nil, err
 	}
-	rep.Closed, rep.Won = combined.WinRate.Trials, combined.WinRate.Hits
-	kpis := make([]rollup.KPIs, n)
-	for g := range n {
-		if kpis[g], err = deals.Group(g); err != nil {
+	acts, err := t.acts.kpis(n)
+	if err != nil {
+		return nil, err
+	}
+	main, figures, err := currencies(t, n, &rep.Notes)
+	if err != nil {
+		return nil, err
+	}
+	if figures != nil {
+		rep.Currencies = figures
+	}
+	var amounts []rollup.KPIs
+	if main >= 0 {
+		if amounts, err = t.amounts[main].kpis(n); err != nil {
 			return nil, err
 		}
 	}
 
+	// Who is in the report: the roster in its order, then the other deal
+	// owners by name; deactivated owners apart.
+	roster := map[string]Rep{}
+	for _, r := range ds.side.Reps {
+		roster[r.Name] = r
+	}
+	var order, owners, gone []uint32
+	for g := range uint32(n) {
+		name, _ := t.reps.ID(g)
+		_, inRoster := roster[name]
+		switch {
+		case t.inactive[g] && !inRoster:
+			if deals[g].Funnel[0].Count > 0 {
+				gone = append(gone, g)
+			}
+		case inRoster:
+			order = append(order, g)
+		case deals[g].Funnel[0].Count > 0:
+			owners = append(owners, g)
+		}
+	}
+	byName := func(a, b uint32) int {
+		x, _ := t.reps.ID(a)
+		y, _ := t.reps.ID(b)
+		return cmp.Compare(x, y)
+	}
+	slices.SortFunc(owners, byName)
+	slices.SortFunc(gone, byName)
+	if len(owners) > 0 && len(ds.side.Reps) > 0 {
+		names := make([]string, 0, min(len(owners), maxListed))
+		for _, g := range owners[:min(len(owners), maxListed)] {
+			name, _ := t.reps.ID(g)
+			names = append(names, name)
+		}
+		more := ""
+		if len(owners) > maxListed {
+			more = fmt.Sprintf(" and %d more", len(owners)-maxListed)
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d deal owners are not in the roster (%s%s): no manager, so no coaching hours", len(owners), strings.Join(names, ", "), more))
+	}
+	order = append(order, owners...)
+	if len(order) == 0 {
+		return nil, errors.New("no active reps in the data: every deal owner is deactivated")
+	}
+
+	for _, g := range order {
+		k := deals[g]
+		rep.Deals += int(k.Funnel[0].Count)
+		rep.Closed += k.WinRate.Trials
+		rep.Won += k.WinRate.Hits
+	}
+
 	// What the CRM knows about the team, for the library.
-	team := salesdev.Team{AsOf: asOf, History: history(ds)}
-	rates := competencyRates(ds, &reps, kpis)
+	team := salesdev.Team{AsOf: asOf, History: history(t.days)}
 	desire := map[string][]float64{}
-	for _, d := range ds.Desires {
+	for _, d := range ds.side.Desires {
 		desire[d.Rep] = append(desire[d.Rep], d.Score)
 	}
 	quota := map[string]float64{}
-	for _, q := range ds.Quotas {
+	for _, q := range ds.side.Quotas {
 		quota[q.Rep] = q.Monthly
 	}
 	window, err := grid.Trailing(asOf.AddDate(0, 0, 1), grid.DefaultMonths)
 	if err != nil {
 		return nil, err
 	}
-	sold := soldIn(ds, window)
-	first := firstSeen(ds)
+	sold := make([]int64, n)
+	for k, c := range t.sold {
+		if int(k.currency) == main && window.Contains(k.day.Time()) {
+			sold[k.group] += c
+		}
+	}
+	var anyActs bool
+	for _, k := range acts {
+		anyActs = anyActs || k.Funnel[0].Count > 0
+	}
 	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: map[string]float64{}}
 	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: map[string]float64{}}
-	for g := range n {
-		name, _ := reps.ID(uint32(g))
+	var cycleDays, cycleWon int64
+	for _, g := range order {
+		name, _ := t.reps.ID(g)
 		r := salesdev.Rep{Rep: name, Manager: roster[name].Manager, Started: roster[name].Started,
-			FirstSeen: first[name], Rates: rates[g], Desire: desire[name]}
+			Rates: competencyRates(deals[g], acts[g], anyActs), Desire: desire[name]}
+		if f := t.first[g]; f != noDay {
+			r.FirstSeen = f.Time()
+		}
 		if q, ok := quota[name]; ok {
-			r.Results = &salesdev.Results{Sold: sold[name], MonthlyQuota: q}
+			r.Results = &salesdev.Results{Sold: float64(sold[g]) / 100, MonthlyQuota: q}
 		}
 		team.Reps = append(team.Reps, r)
-		if k := kpis[g]; k.Won.Count > 0 {
-			deal.Values[name] = k.AverageDeal / 100
-			days.Values[name] = k.AverageDays
+		if amounts != nil && amounts[g].Won.Count > 0 {
+			deal.Values[name] = amounts[g].Won.AverageAmount() / 100
+		}
+		if c := cycle[g].Won; c.Count > 0 {
+			days.Values[name] = c.AverageDays()
+			cycleDays += c.Days
+			cycleWon += c.Count
 		}
 	}
 	team.Metrics = []salesdev.Metric{deal, days}
 	cfg := &salesdev.Config{
-		Complexity:     opt.complexity,
-		SalesCycleDays: int(math.Round(combined.AverageDays)),
-		CoachingHours:  opt.coachingHours,
-		MaxMentees:     opt.maxMentees,
+		Complexity:    opt.complexity,
+		CoachingHours: opt.coachingHours,
+		MaxMentees:    opt.maxMentees,
+	}
+	if cycleWon > 0 {
+		cfg.SalesCycleDays = int(math.Round(float64(cycleDays) / float64(cycleWon)))
 	}
 	if rep.Plan, err = salesdev.NewPlan(team, cfg); err != nil {
 		return nil, err
@@ -212,117 +290,140 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			closePrior = s.Prior
 		}
 	}
-	for g := range n {
-		name, _ := reps.ID(uint32(g))
-		k := kpis[g]
+	row := func(g uint32) RepReport {
+		name, _ := t.reps.ID(g)
+		k := deals[g]
 		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: k.Funnel[0].Count,
 			Closed: k.WinRate.Trials, Won: k.WinRate.Hits, Evidence: k.Funnel[0].Count > 0}
 		if k.WinRate.Trials > 0 {
 			lo, hi := k.WinRate.Interval(0.95)
 			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi, Shrunk: closePrior.Shrink(k.WinRate)}
 		}
-		rep.Reps = append(rep.Reps, r)
+		return r
 	}
+	for _, g := range order {
+		rep.Reps = append(rep.Reps, row(g))
+	}
+	for _, g := range gone {
+		rep.Deactivated = append(rep.Deactivated, row(g))
+	}
+	rep.Notes = append(rep.Notes, readNotes(ds, len(gone))...)
 	return rep, nil
 }
 
-// firstSeen returns the first day each rep appears in the deals and
-// activities: the stand-in for a start date the roster does not give.
-func firstSeen(ds *Dataset) map[string]time.Time {
-	first := map[string]time.Time{}
-	see := func(rep string, t time.Time) {
-		if t.IsZero() {
-			return
+// maxListed is how many names or labels a note lists.
+const maxListed = 10
+
+// currencies chooses the currency whose amounts the plan reads: the only
+// one, or the converted one with -rates; with several and no rates, the
+// one with the most closed deals, and a note why. It returns -1 when no
+// closed deal has an amount.
+func currencies(t *tally, n int, notes *[]string) (int, []CurrencyFigures, error) {
+	if len(t.currencies) == 0 {
+		return -1, nil, nil
+	}
+	if len(t.currencies) == 1 {
+		return 0, nil, nil
+	}
+	figs := make([]CurrencyFigures, len(t.currencies))
+	main := 0
+	for i, c := range t.currencies {
+		if err := t.amounts[i].flush(n); err != nil {
+			return 0, nil, err
 		}
-		if f, ok := first[rep]; !ok || t.Before(f) {
-			first[rep] = t
+		k, err := t.amounts[i].r.Combined()
+		if err != nil {
+			return 0, nil, err
+		}
+		figs[i] = CurrencyFigures{Currency: c, Won: k.Won.Count, Lost: k.Lost.Count,
+			WonAmount: float64(k.Won.Amount) / 100, AverageWon: k.Won.AverageAmount() / 100}
+		if m := figs[main]; k.Won.Count+k.Lost.Count > m.Won+m.Lost {
+			main = i
 		}
 	}
-	for _, d := range ds.Deals {
-		see(d.Owner, d.Created)
-		see(d.Owner, d.Closed)
+	figs[main].Used = true
+	slices.SortFunc(figs, func(a, b CurrencyFigures) int { return cmp.Compare(a.Currency, b.Currency) })
+	list := make([]string, len(figs))
+	for i, f := range figs {
+		list[i] = fmt.Sprintf("%s %d deals", orBlank(f.Currency), f.Won+f.Lost)
 	}
-	for _, a := range ds.Activities {
-		see(a.Rep, a.Date)
-	}
-	return first
+	*notes = append(*notes, fmt.Sprintf("amounts in %d currencies (%s) are never added together: the average deal and sales against quota use %s only, the most common; give -rates to convert them",
+		len(figs), strings.Join(list, ", "), orBlank(t.currencies[main])))
+	return main, figs, nil
 }
 
-// asOfView returns ds as it stood at the end of day asOf: deals created
-// later are left out, deals closed later are still open (engaged), and
-// later activities are left out. It notes what it changed.
-func asOfView(ds *Dataset, asOf time.Time, notes *[]string) *Dataset {
-	end := asOf.AddDate(0, 0, 1)
-	v := *ds
-	v.Deals = make([]Deal, 0, len(ds.Deals))
-	var dropped, reopened int
-	for _, d := range ds.Deals {
+func orBlank(c string) string {
+	if c == "" {
+		return "(no currency)"
+	}
+	return c
+}
+
+// readNotes says what the readers decided and counted.
+func readNotes(ds *Dataset, deactivated int) []string {
+	var notes []string
+	st := ds.deals
+	if st.Encoding == csvin.Windows1252 {
+		notes = append(notes, "the pipeline is not valid UTF-8: read as Windows-1252 (Latin-1)")
+	}
+	if ds.acts.Encoding == csvin.Windows1252 {
+		notes = append(notes, "the activities file is not valid UTF-8: read as Windows-1252 (Latin-1)")
+	}
+	var flagged, unknown, byWords []string
+	var unknownDeals int64
+	for _, s := range st.Stages {
+		label := fmt.Sprintf("%q %s (%d)", s.Label, s.Outcome, s.Count)
 		switch {
-		case !d.Created.IsZero() && !d.Created.Before(end):
-			dropped++
-			continue
-		case !d.Closed.IsZero() && !d.Closed.Before(end):
-			d.Stage, d.Closed, d.Amount, d.HasAmount = StageEngaged, time.Time{}, 0, false
-			reopened++
-		}
-		v.Deals = append(v.Deals, d)
-	}
-	v.Activities = make([]Activity, 0, len(ds.Activities))
-	for _, a := range ds.Activities {
-		if a.Date.Before(end) {
-			v.Activities = append(v.Activities, a)
+		case s.Count == 0:
+		case s.By == crm.ByFlag && s.Disagrees:
+			flagged = append(flagged, label)
+		case s.By == crm.ByDefault && s.Label != "":
+			unknown = append(unknown, fmt.Sprintf("%q (%d)", s.Label, s.Count))
+			unknownDeals += s.Count
+		case s.By == crm.ByLabel:
+			byWords = append(byWords, label)
 		}
 	}
-	if dropped+reopened > 0 {
-		*notes = append(*notes, fmt.Sprintf("as of %s: %d later deals left out, %d deals closed later counted as open",
-			asOf.Format(time.DateOnly), dropped, reopened))
+	list := func(xs []string) string {
+		if len(xs) > maxListed {
+			return strings.Join(xs[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(xs)-maxListed)
+		}
+		return strings.Join(xs, ", ")
 	}
-	return &v
+	if len(flagged) > 0 {
+		notes = append(notes, "the CRM's won/closed flags decided these stages against what their labels say: "+list(flagged))
+	}
+	if len(byWords) > 0 {
+		notes = append(notes, "won or lost read from the stage label's words (give -stages to decide otherwise): "+list(byWords))
+	}
+	if len(unknown) > 0 {
+		notes = append(notes, fmt.Sprintf("%d deals at stages the report does not know, counted open (give -stages to map them): %s", unknownDeals, list(unknown)))
+	}
+	if st.OtherStages > 0 {
+		notes = append(notes, fmt.Sprintf("%d deals at stages past the first 1,000 labels are not listed here", st.OtherStages))
+	}
+	if st.Ignored > 0 {
+		notes = append(notes, fmt.Sprintf("%d deals left out: mapped to ignore, deleted, or closed without saying whether won", st.Ignored))
+	}
+	if st.Duplicates > 0 {
+		notes = append(notes, fmt.Sprintf("%d rows repeat the ID of an earlier deal and are counted once (%s)", st.Duplicates, strings.Join(st.DuplicateIDs, ", ")))
+	}
+	if st.Backdated > 0 {
+		notes = append(notes, fmt.Sprintf("%d deals closed before the day they were created (backdated records): they count, their cycle time is unknown", st.Backdated))
+	}
+	if deactivated > 0 {
+		notes = append(notes, fmt.Sprintf("%d deal owners are deactivated users: their deals are reported apart, without a plan", deactivated))
+	}
+	if ds.acts.NotSales > 0 {
+		notes = append(notes, fmt.Sprintf("%d activities are not sales touches (emails, to-dos, canceled or missed meetings) and are not counted", ds.acts.NotSales))
+	}
+	if t := ds.tally; t.actsDropped > 0 {
+		notes = append(notes, fmt.Sprintf("%d activities after the as-of day left out", t.actsDropped))
+	}
+	return notes
 }
 
-// rollUp counts the deals per rep with a benchmark.Rollup. Amounts are
-// rounded to cents; days run from the first meeting (or creation) to the
-// close.
-func rollUp(ds *Dataset, reps *rollup.Interner) (*rollup.Rollup, error) {
-	deals, err := rollup.New(dealStages, reps.Len())
-	if err != nil {
-		return nil, err
-	}
-	recs := make([]rollup.Record, 0, len(ds.Deals))
-	for _, d := range ds.Deals {
-		g, _ := reps.Lookup(d.Owner)
-		rec := rollup.Record{Group: g}
-		switch d.Stage {
-		case StageOpen:
-			// Stage 0, the opportunity.
-		case StageEngaged:
-			rec.Stage = dealEngaged
-		case StageWon, StageLost:
-			rec.Stage = dealClosed
-			rec.Outcome = rollup.Lost
-			if d.Stage == StageWon {
-				rec.Outcome = rollup.Won
-			}
-			if d.HasAmount {
-				if rec.Amount, err = rollup.MinorUnits(d.Amount, 2); err != nil {
-					return nil, fmt.Errorf("deal %s amount: %w", d.ID, err)
-				}
-			}
-			if !d.Created.IsZero() && !d.Closed.IsZero() {
-				// The readers refuse a close before the creation day.
-				if rec.Days, err = rollup.CycleDays(d.Created, d.Closed); err != nil {
-					return nil, fmt.Errorf("deal %s: %w", d.ID, err)
-				}
-			}
-		default:
-			return nil, fmt.Errorf("deal %s: stage %v", d.ID, d.Stage)
-		}
-		recs = append(recs, rec)
-	}
-	return deals, deals.Add(recs)
-}
-
-// competencyRates reads each rep's rate on each competency of
+// competencyRates reads a rep's rate on each competency of
 // competency.Default that the data measures:
 //
 //   - new-opportunities (conversation → appointment): meetings out of
@@ -338,51 +439,47 @@ func rollUp(ds *Dataset, reps *rollup.Interner) (*rollup.Rollup, error) {
 // activity log only close is measured: a pipeline's open prospects are not
 // failed conversations (they are still in play), so engaged ÷ all deals
 // would grade reps on the age of their pipeline.
-func competencyRates(ds *Dataset, reps *rollup.Interner, kpis []rollup.KPIs) []map[string]benchmark.Rate {
-	counts := make([][4]int64, reps.Len()) // conversations, meetings, proposals, and whether any activity
-	for _, a := range ds.Activities {
-		g, ok := reps.Lookup(a.Rep)
-		if !ok {
-			continue // an activity of someone outside the team
-		}
-		switch a.Kind {
-		case ActivityConversation:
-			counts[g][0]++
-		case ActivityMeeting:
-			counts[g][1]++
-		case ActivityProposal:
-			counts[g][2]++
-		}
-		counts[g][3] = 1
+func competencyRates(deals, acts rollup.KPIs, anyActs bool) map[string]benchmark.Rate {
+	m := map[string]benchmark.Rate{competency.CloseID: deals.WinRate}
+	if !anyActs {
+		return m
 	}
-	rates := make([]map[string]benchmark.Rate, len(kpis))
-	for g := range kpis {
-		m := map[string]benchmark.Rate{competency.CloseID: kpis[g].WinRate}
-		if len(ds.Activities) > 0 {
-			c := counts[g]
-			if c[1] <= c[0] {
-				m[competency.NewOpportunitiesID] = benchmark.Rate{Hits: c[1], Trials: c[0]}
-			}
-			if c[2] <= c[1] {
-				m[competency.GatewayID] = benchmark.Rate{Hits: c[2], Trials: c[1]}
-			}
+	// Each activity sits at its kind's stage, so a kind's count is its
+	// funnel count less the next kind's.
+	count := func(s int) int64 {
+		c := acts.Funnel[s].Count
+		if s+1 < len(acts.Funnel) {
+			c -= acts.Funnel[s+1].Count
 		}
-		rates[g] = m
+		return c
 	}
-	return rates
+	conv, meet, prop := count(1), count(2), count(3)
+	if meet <= conv {
+		m[competency.NewOpportunitiesID] = benchmark.Rate{Hits: meet, Trials: conv}
+	}
+	if prop <= meet {
+		m[competency.GatewayID] = benchmark.Rate{Hits: prop, Trials: meet}
+	}
+	return m
 }
 
 // history returns each closed deal's days in the pipeline and whether it
-// was won, twice: once to ask whether fewer days predict winning, once
-// whether more do. Each direction is a separate search, so a leader should
-// read two rules as two findings to check, not one proof.
-func history(ds *Dataset) []salesdev.History {
+// was won, from the tally's count of closed deals per cycle length, twice:
+// once to ask whether fewer days predict winning, once whether more do.
+// Each direction is a separate search, so a leader should read two rules
+// as two findings to check, not one proof.
+//
+// The tally keeps a count per day of cycle (at most 65,536 of them), so
+// memory does not grow with the deals; the plan's History takes one
+// observation per deal, which is made here.
+func history(days [][2]int64) []salesdev.History {
 	var obs []benchmark.Observation
-	for _, d := range ds.Deals {
-		if d.Stage.Closed() && !d.Created.IsZero() && !d.Closed.IsZero() {
-			if days, err := rollup.CycleDays(d.Created, d.Closed); err == nil {
-				obs = append(obs, benchmark.Observation{Value: float64(days), Won: d.Stage == StageWon})
-			}
+	for d, c := range days {
+		for range c[1] {
+			obs = append(obs, benchmark.Observation{Value: float64(d), Won: true})
+		}
+		for range c[0] {
+			obs = append(obs, benchmark.Observation{Value: float64(d)})
 		}
 	}
 	var out []salesdev.History
@@ -393,34 +490,4 @@ func history(ds *Dataset) []salesdev.History {
 		})
 	}
 	return out
-}
-
-// soldIn returns each rep's won amount from deals closed in w.
-func soldIn(ds *Dataset, w grid.Window) map[string]float64 {
-	sold := map[string]float64{}
-	for _, d := range ds.Deals {
-		if d.Stage == StageWon && d.HasAmount && w.Contains(d.Closed) {
-			sold[d.Owner] += d.Amount
-		}
-	}
-	return sold
-}
-
-// latestDate returns the latest date in the deals and activities.
-func latestDate(ds *Dataset) time.Time {
-	var t time.Time
-	for _, d := range ds.Deals {
-		t = later(later(t, d.Created), d.Closed)
-	}
-	for _, a := range ds.Activities {
-		t = later(t, a.Date)
-	}
-	return t
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev"
 	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/grid"
 	"github.com/salesdev/salesdev/tmc"
 )
@@ -28,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // options, as `go run ./examples/teamreport` does.
 func defaultReport(t *testing.T) *Report {
 	t.Helper()
-	ds, err := builtin()
+	ds, err := builtin(time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,24 +220,23 @@ func TestBuiltinCases(t *testing.T) {
 // -asof reports the team as it stood that day: later deals are left out
 // and deals closed later are still open.
 func TestAsOf(t *testing.T) {
-	ds, err := builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
 	asOf := time.Date(2025, time.June, 30, 0, 0, 0, 0, time.UTC)
 	opt := defaults(config{}).report
 	opt.asOf = asOf
+	ds, err := builtin(asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := buildReport(ds, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := asOf.AddDate(0, 0, 1)
 	want := map[string][2]int64{} // won, closed by the end of the day
-	for _, d := range ds.Deals {
-		if d.Stage.Closed() && d.Closed.Before(end) {
+	for _, d := range readDeals(t, "pipeline.csv", dataFile(t, "data/pipeline.csv"), nil) {
+		if (d.Outcome == crm.Won || d.Outcome == crm.Lost) && d.Closed.Time().Before(asOf.AddDate(0, 0, 1)) {
 			c := want[d.Owner]
 			c[1]++
-			if d.Stage == StageWon {
+			if d.Outcome == crm.Won {
 				c[0]++
 			}
 			want[d.Owner] = c
@@ -249,6 +249,9 @@ func TestAsOf(t *testing.T) {
 	}
 	// Before anyone closed anything: a report with no evidence, not an error.
 	opt.asOf = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if ds, err = builtin(opt.asOf); err != nil {
+		t.Fatal(err)
+	}
 	r, err = buildReport(ds, opt)
 	if err != nil {
 		t.Fatalf("buildReport as of 2024 error: %v", err)
@@ -263,18 +266,16 @@ func TestAsOf(t *testing.T) {
 // A pipeline with only open deals, or with no win at all, is a normal new
 // team: the report says there is no evidence, it does not fail.
 func TestNoEvidenceTeams(t *testing.T) {
-	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name  string
-		deals []Deal
+		name     string
+		pipeline string
 	}{
-		{"all open", []Deal{{ID: "1", Owner: "Ann", Stage: StageEngaged, Created: day}, {ID: "2", Owner: "Bob", Stage: StageOpen}}},
-		{"all lost", []Deal{{ID: "1", Owner: "Ann", Stage: StageLost, Created: day, Closed: day.AddDate(0, 1, 0)},
-			{ID: "2", Owner: "Bob", Stage: StageLost, Created: day, Closed: day.AddDate(0, 2, 0)}}},
+		{"all open", mavenHeader + "1,Ann,,,Engaging,2025-03-01,,\n2,Bob,,,Prospecting,2025-03-01,,\n"},
+		{"all lost", mavenHeader + "1,Ann,,,Lost,2025-03-01,2025-04-01,0\n2,Bob,,,Lost,2025-03-01,2025-05-01,0\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := buildReport(&Dataset{Deals: tt.deals}, defaults(config{}).report)
+			r, err := buildReport(dataset(t, map[string]string{"p.csv": tt.pipeline}, config{pipeline: "p.csv"}), defaults(config{}).report)
 			if err != nil {
 				t.Fatalf("buildReport error: %v", err)
 			}
@@ -399,7 +400,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestBuildReportErrors(t *testing.T) {
-	if _, err := buildReport(&Dataset{}, defaults(config{}).report); err == nil {
+	if _, err := buildReport(dataset(t, map[string]string{"p.csv": mavenHeader}, config{pipeline: "p.csv"}), defaults(config{}).report); err == nil {
 		t.Error("buildReport(empty data) succeeded")
 	}
 }

@@ -1,0 +1,365 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+
+	"github.com/salesdev/salesdev/benchmark/rollup"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+)
+
+// This file is where the rows of the CRM exports go: straight into
+// compact roll-up records, so that memory grows with the reps, not with
+// the rows. Everything that can make a row unusable is checked before the
+// row counts for anything, so that a bad row is skipped (with -skip-bad)
+// or stops the run with its file and line, never later.
+
+// The stages of the deal roll-up. A deal's furthest stage is where it
+// stands: a Maven "Prospecting" deal is an opportunity not yet engaged,
+// "Engaging" has reached the first meeting, Won and Lost are closed.
+var dealStages = []string{"opportunity", "engaged", "closed"}
+
+const (
+	_ = iota // dealOpportunity: the zero stage
+	dealEngaged
+	dealClosed
+)
+
+// closedStages is the one stage of the amount and cycle roll-ups, which
+// only count closed deals with a known amount or cycle time.
+var closedStages = []string{"closed"}
+
+// activityStages are the activity kinds; an activity is counted at its
+// kind's stage, so a kind's count is its funnel count less the next one.
+var activityStages = []string{"call", "conversation", "meeting", "proposal"}
+
+// growing is a roll-up whose number of groups grows as new reps appear
+// in the stream. Records wait in a small buffer and are added a batch at
+// a time.
+type growing struct {
+	stages []string
+	r      *rollup.Rollup
+	buf    []rollup.Record
+}
+
+// batch is how many records wait before they are added.
+const batch = 4096
+
+func newGrowing(stages []string) *growing {
+	return &growing{stages: stages, buf: make([]rollup.Record, 0, batch)}
+}
+
+// add counts rec; groups is the number of reps interned so far.
+func (g *growing) add(rec rollup.Record, groups int) error {
+	g.buf = append(g.buf, rec)
+	if len(g.buf) == batch {
+		return g.flush(groups)
+	}
+	return nil
+}
+
+// flush adds the waiting records, growing the roll-up first when the
+// reps outgrew it.
+func (g *growing) flush(groups int) error {
+	if g.r == nil || g.r.Groups() < groups {
+		if err := g.grow(groups); err != nil {
+			return err
+		}
+	}
+	err := g.r.Add(g.buf)
+	g.buf = g.buf[:0]
+	return err
+}
+
+// grow replaces the roll-up with one of at least twice the groups,
+// holding the same figures: each group's counts and sums are added again
+// as records, a batch at a time. That relies on the shape of our records:
+// won and lost records sit at the last stage. The roll-up package has no
+// way to add groups to a roll-up; with one, this would go.
+func (g *growing) grow(groups int) error {
+	n := max(1024, groups)
+	if g.r != nil {
+		n = max(n, 2*g.r.Groups())
+	}
+	nr, err := rollup.New(g.stages, n)
+	if err != nil {
+		return err
+	}
+	if g.r != nil {
+		if err := replay(g.r, nr); err != nil {
+			return err
+		}
+	}
+	g.r = nr
+	return nil
+}
+
+// replay adds old's figures to nr as records.
+func replay(old, nr *rollup.Rollup) error {
+	buf := make([]rollup.Record, 0, batch)
+	emit := func(rec rollup.Record) error {
+		buf = append(buf, rec)
+		if len(buf) == batch {
+			err := nr.Add(buf)
+			buf = buf[:0]
+			return err
+		}
+		return nil
+	}
+	last := len(nr.Stages()) - 1
+	for grp, k := range old.All() {
+		open := make([]int64, last+1)
+		for s := range last {
+			open[s] = k.Funnel[s].Count - k.Funnel[s+1].Count
+		}
+		open[last] = k.Funnel[last].Count - k.Won.Count - k.Lost.Count
+		// One record per item; the first of each outcome carries its
+		// amount sum, days spread so that none exceeds a record's range.
+		put := func(o rollup.Outcome, stage func(i int64) uint8, t rollup.Totals) error {
+			for i := range t.Count {
+				d := t.Days / t.Count
+				if i < t.Days%t.Count {
+					d++
+				}
+				rec := rollup.Record{Group: uint32(grp), Stage: stage(i), Outcome: o, Days: uint16(d)}
+				if i == 0 {
+					rec.Amount = t.Amount
+				}
+				if err := emit(rec); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		openStage := func(i int64) uint8 {
+			for s, c := range open {
+				if i < c {
+					return uint8(s)
+				}
+				i -= c
+			}
+			return uint8(last)
+		}
+		lastStage := func(int64) uint8 { return uint8(last) }
+		if err := errors.Join(put(rollup.Open, openStage, k.Open), put(rollup.Won, lastStage, k.Won), put(rollup.Lost, lastStage, k.Lost)); err != nil {
+			return err
+		}
+	}
+	return nr.Add(buf)
+}
+
+// kpis returns every group's KPIs, empty ones for groups the roll-up has
+// not seen; n is the number of groups.
+func (g *growing) kpis(n int) ([]rollup.KPIs, error) {
+	if err := g.flush(n); err != nil {
+		return nil, err
+	}
+	out := make([]rollup.KPIs, n)
+	for grp, k := range g.r.All() {
+		if grp < n {
+			out[grp] = k
+		}
+	}
+	return out, nil
+}
+
+// noDay marks a rep not seen on any day yet.
+const noDay = csvin.Day(math.MaxInt32)
+
+// soldKey is a won amount's currency, rep and close day.
+type soldKey struct {
+	currency uint16
+	group    uint32
+	day      csvin.Day
+}
+
+// maxCurrencies caps the currencies counted apart.
+const maxCurrencies = 100
+
+// A tally counts what the exports say, row by row.
+type tally struct {
+	// asOf, when cut is set, is the last day counted: later deals and
+	// activities are left out and deals closed later are still open.
+	asOf csvin.Day
+	cut  bool
+	// rates convert currencies into the report's, nil when not given.
+	rates map[string]float64
+
+	reps     rollup.Interner
+	inactive []bool
+	first    []csvin.Day // each rep's first day in the data, or noDay
+
+	deals, cycle, acts *growing
+	amounts            []*growing // per currency
+	currencies         []string
+	totals             []int64 // exact sum of amounts per currency, for the overflow check
+	sold               map[soldKey]int64
+	// days[d] counts closed deals with a d-day cycle: lost, won.
+	days [][2]int64
+
+	latest    csvin.Day
+	hasLatest bool
+
+	dropped, reopened, actsDropped int64
+	deactivatedRows                int64
+	unconverted                    map[string]int64
+}
+
+func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
+	return &tally{asOf: asOf, cut: cut, rates: rates,
+		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages),
+		sold: map[soldKey]int64{}}
+}
+
+// intern returns the rep's group, adding it when new.
+func (t *tally) intern(name string, inactive bool) (uint32, error) {
+	g, err := t.reps.Intern(name)
+	if err != nil {
+		return 0, err
+	}
+	if int(g) == len(t.inactive) {
+		t.inactive = append(t.inactive, inactive)
+		t.first = append(t.first, noDay)
+	}
+	t.inactive[g] = t.inactive[g] || inactive
+	return g, nil
+}
+
+// see records that rep g was active on day d.
+func (t *tally) see(g uint32, d csvin.Day) {
+	t.first[g] = min(t.first[g], d)
+	if !t.hasLatest || d > t.latest {
+		t.latest, t.hasLatest = d, true
+	}
+}
+
+// currency returns the index of a currency, adding it when new.
+func (t *tally) currency(c string) (int, error) {
+	if i := slices.Index(t.currencies, c); i >= 0 {
+		return i, nil
+	}
+	if len(t.currencies) == maxCurrencies {
+		return 0, fmt.Errorf("more than %d currencies", maxCurrencies)
+	}
+	t.currencies = append(t.currencies, c)
+	t.totals = append(t.totals, 0)
+	t.amounts = append(t.amounts, newGrowing(closedStages))
+	return len(t.currencies) - 1, nil
+}
+
+// deal counts one deal. It checks everything first and changes nothing
+// when it returns an error.
+func (t *tally) deal(d *crm.Deal) error {
+	if d.Outcome == crm.Ignore {
+		return nil
+	}
+	outcome, closed := d.Outcome, d.Outcome == crm.Won || d.Outcome == crm.Lost
+	if t.cut {
+		switch {
+		case d.HasCreated && d.Created > t.asOf:
+			t.dropped++
+			return nil
+		case closed && d.HasClosed && d.Closed > t.asOf:
+			outcome, closed = crm.Open, false
+			t.reopened++
+		}
+	}
+	// The amount, in the report's currency or its own.
+	cur, cents := -1, d.Cents
+	if closed && d.HasAmount {
+		c := d.Currency
+		if t.rates != nil {
+			r, ok := t.rates[c]
+			if !ok {
+				return fmt.Errorf("no rate for currency %q in the rates file", c)
+			}
+			v := math.Round(float64(cents) * r)
+			if !(v <= csvin.MaxAmount*100) {
+				return fmt.Errorf("amount %s %.2f converts to more than %d", c, float64(cents)/100, int64(csvin.MaxAmount))
+			}
+			cents, c = int64(v), ""
+		}
+		var err error
+		if cur, err = t.currency(c); err != nil {
+			return err
+		}
+		if sum, carry := bits.Add64(uint64(t.totals[cur]), uint64(cents), 0); carry != 0 || sum > math.MaxInt64 {
+			return fmt.Errorf("the sum of %s amounts would overflow", c)
+		}
+	}
+	// The cycle time, when both days are known and in order.
+	days, hasDays := 0, closed && d.HasClosed && d.HasCreated && !d.Backdated
+	if hasDays {
+		if days = int(d.Closed - d.Created); days > math.MaxUint16 {
+			return fmt.Errorf("a cycle of %d days (created %s, closed %s)", days, d.Created, d.Closed)
+		}
+	}
+	g, err := t.intern(d.Owner, d.Deactivated)
+	if err != nil {
+		return err
+	}
+	n := t.reps.Len()
+	rec := rollup.Record{Group: g}
+	switch {
+	case closed:
+		rec.Stage, rec.Outcome = dealClosed, rollup.Lost
+		if outcome == crm.Won {
+			rec.Outcome = rollup.Won
+		}
+	case d.Engaged || t.cut && d.Outcome != crm.Open: // a deal closed after the as-of day had been engaged
+		rec.Stage = dealEngaged
+	}
+	if d.Deactivated {
+		t.deactivatedRows++
+	}
+	if err := t.deals.add(rec, n); err != nil {
+		return err
+	}
+	if cur >= 0 {
+		t.totals[cur] += cents
+		if err := t.amounts[cur].add(rollup.Record{Group: g, Outcome: rec.Outcome, Amount: cents}, n); err != nil {
+			return err
+		}
+		if rec.Outcome == rollup.Won && d.HasClosed {
+			t.sold[soldKey{uint16(cur), g, d.Closed}] += cents
+		}
+	}
+	if hasDays {
+		if err := t.cycle.add(rollup.Record{Group: g, Outcome: rec.Outcome, Days: uint16(days)}, n); err != nil {
+			return err
+		}
+		if days >= len(t.days) {
+			t.days = append(t.days, make([][2]int64, days+1-len(t.days))...)
+		}
+		if rec.Outcome == rollup.Won {
+			t.days[days][1]++
+		} else {
+			t.days[days][0]++
+		}
+	}
+	if d.HasCreated {
+		t.see(g, d.Created)
+	}
+	if closed && d.HasClosed {
+		t.see(g, d.Closed)
+	}
+	return nil
+}
+
+// activity counts one activity.
+func (t *tally) activity(a *crm.Activity) error {
+	if t.cut && a.Day > t.asOf {
+		t.actsDropped++
+		return nil
+	}
+	g, err := t.intern(a.Rep, a.Deactivated)
+	if err != nil {
+		return err
+	}
+	t.see(g, a.Day)
+	return t.acts.add(rollup.Record{Group: g, Stage: uint8(a.Kind - crm.Call)}, t.reps.Len())
+}
