@@ -263,7 +263,8 @@ func ExampleJourney_Signals() {
 }
 
 // ASLAN's "review and assign KPIs" meeting is management, however much it
-// felt like coaching.
+// felt like coaching; a coaching session that also reviews the results is
+// coaching.
 func ExampleClassify() {
 	for _, topics := range [][]tmc.Topic{
 		{tmc.ResultsReview, tmc.TargetSetting, tmc.KPIAssignment},
@@ -277,7 +278,7 @@ func ExampleClassify() {
 	}
 	// Output:
 	// management [results-review target-setting kpi-assignment]
-	// management [observation blockage-exploration results-review]
+	// coaching [observation blockage-exploration results-review]
 	// training [knowledge-transfer practice]
 	// mentoring [peer-insight]
 	// coaching [observation practice forward-plan]

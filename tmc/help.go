@@ -28,7 +28,8 @@ const (
 	// Management is not development: the rep is held back by misaligned
 	// consequences (incentives) or constraints (the environment), which no
 	// training, mentoring or coaching fixes. It is also what a meeting that
-	// reviews results and assigns KPIs is, however it felt.
+	// only reviews results and assigns KPIs is, however it felt (see
+	// [Classify]).
 	Management
 )
 

@@ -31,6 +31,9 @@ func TestSessionMix(t *testing.T) {
 		// The trainer trains; someone unrecorded coaches.
 		{Rep: "eli", At: at(10), Minutes: 120, Topics: []Topic{KnowledgeTransfer}, By: "tess", Role: Trainer},
 		{Rep: "fay", At: at(11), Minutes: 30, Topics: coach},
+		// Lee reviews Gus's results in a coaching session: coaching, so
+		// Lee does not only manage.
+		{Rep: "gus", At: at(12), Minutes: 60, Topics: []Topic{ResultsReview, Observation, ForwardPlan}, By: "lee", Role: Manager},
 		// Outside the window: Max's one coaching session, in April.
 		{Rep: "dana", At: time.Date(2025, time.April, 1, 9, 0, 0, 0, time.UTC), Minutes: 60, Topics: coach, By: "max", Role: Manager},
 	}
@@ -43,12 +46,14 @@ func TestSessionMix(t *testing.T) {
 			{Rep: "dana", Hours: HelpHours{Mentoring: 1, Coaching: 1.5, Management: 0.5}, Sessions: 3},
 			{Rep: "eli", Hours: HelpHours{Training: 2, Mentoring: 1, Management: 0.75}, Sessions: 3},
 			{Rep: "fay", Hours: HelpHours{Coaching: 1.5, Management: 0.5}, Sessions: 3},
+			{Rep: "gus", Hours: HelpHours{Coaching: 1}, Sessions: 1},
 		},
 		Givers: []GiverMix{
 			{By: "", Role: UnknownRole, Hours: HelpHours{Coaching: 0.5}, Sessions: 1, Note: noteUnknownGiver},
 			{By: "ana", Role: Mentor, Hours: HelpHours{Mentoring: 1, Coaching: 1.5}, Sessions: 2, MentorOverreach: true, Note: noteMentorOverreach},
 			{By: "cy", Role: Mentor, Hours: HelpHours{Mentoring: 1}, Sessions: 1},
 			{By: "kim", Role: Manager, Hours: HelpHours{Coaching: 1, Management: 0.5}, Sessions: 2},
+			{By: "lee", Role: Manager, Hours: HelpHours{Coaching: 1}, Sessions: 1},
 			{By: "max", Role: Manager, Hours: HelpHours{Management: 1.25}, Sessions: 2, ManagementOnly: true, Note: noteManagementOnly},
 			{By: "tess", Role: Trainer, Hours: HelpHours{Training: 2}, Sessions: 1},
 		},

@@ -298,8 +298,10 @@ func TestCheckReviewCadence(t *testing.T) {
 		{"a little less in May", []Session{coach(start, 89), june, coach(time.Date(2025, time.July, 1, 0, 0, 0, 0, time.UTC), 90)}, "2025-05"},
 		{"coaching before the cycle does not count", []Session{coach(start.Add(-time.Hour), 90), june, coach(time.Date(2025, time.July, 1, 0, 0, 0, 0, time.UTC), 90)}, "2025-05"},
 		{"coaching at the end does not count", []Session{coach(start, 90), june, coach(end, 90)}, "2025-07"},
-		{"management is not coaching", []Session{coach(start, 90), {Rep: "dana", At: june.At, Minutes: 180, Topics: []Topic{ResultsReview, Practice}, Role: Manager},
+		{"management is not coaching", []Session{coach(start, 90), {Rep: "dana", At: june.At, Minutes: 180, Topics: []Topic{ResultsReview, KPIAssignment}, Role: Manager},
 			coach(time.Date(2025, time.July, 1, 0, 0, 0, 0, time.UTC), 90)}, "2025-06"},
+		{"coaching that reviews the results is coaching", []Session{coach(start, 90), {Rep: "dana", At: june.At, Minutes: 180, Topics: []Topic{ResultsReview, Practice}, Role: Manager},
+			coach(time.Date(2025, time.July, 1, 0, 0, 0, 0, time.UTC), 90)}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,32 +101,42 @@ func (t *Topic) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Classify returns the kind of help a 1:1 that covered topics was. A
-// session is only as developmental as its least developmental topic, in
-// this order:
+// Classify returns the kind of help a 1:1 that covered topics was:
 //
-//  1. any results review, target setting or KPI assignment → Management,
-//     however much the rest of it felt like coaching: a meeting that
-//     reviews and assigns KPIs is a management session;
-//  2. otherwise any knowledge transfer → Training: telling is not coaching;
-//  3. otherwise any peer insight → Mentoring;
-//  4. otherwise (observation, practice, blockage exploration, forward plan
-//     only) → Coaching.
+//  1. only results review, target setting or KPI assignment → Management.
+//     ASLAN Training's "Know the Difference Between Coaching & Managing"
+//     describes a leader who met the team "to review and assign KPIs"
+//     ("This is how you have done," "This what we need to do," "This is
+//     your average order value"): the team felt coached, but "they had a
+//     management session";
+//  2. otherwise the management topics are set aside and the developmental
+//     ones decide, the least developmental first: any knowledge transfer →
+//     Training (telling is not coaching); otherwise any peer insight →
+//     Mentoring; otherwise (observation, practice, blockage exploration,
+//     forward plan) → Coaching.
 //
-// So only a session that was coaching throughout counts towards the
-// coaching cadence. Classify returns an [*InputError] wrapping [ErrEmpty]
-// for no topics and [ErrInvalidEnum] for NoTopic or an unknown topic. It
-// does not modify topics.
+// So a coaching session that also reviews results is Coaching: the
+// article's management session did nothing but review and assign KPIs,
+// and in the same article "Coaching is forward looking", looking for the
+// competencies that, improved, would change results, which a look at the
+// results may open. Reading rule 2 this way for a session that mixes
+// management with development, and the order of the developmental kinds,
+// are library rules. A session counts whole as its one kind, so all the
+// minutes of a coaching session that also reviewed results count towards
+// the coaching cadence; a session that was management only never does.
+//
+// Classify returns an [*InputError] wrapping [ErrEmpty] for no topics and
+// [ErrInvalidEnum] for NoTopic or an unknown topic. It does not modify
+// topics.
 func Classify(topics []Topic) (Help, error) {
 	if len(topics) == 0 {
 		return NoHelp, inputErr("Classify", "topics", ErrEmpty)
 	}
-	// Help's order is not the precedence, so rank explicitly: the session
-	// takes the kind of its least developmental topic.
+	// Help's order is not the precedence, so rank explicitly: among the
+	// developmental topics, the session takes the kind of the least
+	// developmental.
 	rank := func(h Help) int {
 		switch h {
-		case Management:
-			return 3
 		case Training:
 			return 2
 		case Mentoring:
@@ -134,15 +144,19 @@ func Classify(topics []Topic) (Help, error) {
 		}
 		return 0
 	}
-	kind := Coaching
+	kind := NoHelp // the developmental kind so far; none while only management
 	for i, t := range topics {
 		h := t.Help()
-		if h == NoHelp {
+		switch {
+		case h == NoHelp:
 			return NoHelp, inputErr("Classify", "topics["+strconv.Itoa(i)+"] = "+t.String(), ErrInvalidEnum)
-		}
-		if rank(h) > rank(kind) {
+		case h == Management:
+		case kind == NoHelp || rank(h) > rank(kind):
 			kind = h
 		}
+	}
+	if kind == NoHelp {
+		return Management, nil
 	}
 	return kind, nil
 }
