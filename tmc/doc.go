@@ -89,9 +89,13 @@
 // what but not yet how; after it, "by the time a Sales Rep requires
 // coaching, they already know what to do, and how to do it", so a rep
 // below standard is coached for a blockage. Re-training follows only a
-// knowledge gap recorded by a coaching session ("sometimes a coaching
-// session may reveal that a re-training is needed, but most often this is
-// not the case") that no training has closed since. Without a start date,
+// knowledge gap recorded after the ramp's training stage ("sometimes a
+// coaching session may reveal that a re-training is needed, but most often
+// this is not the case"), and lasts until a training-completed event is
+// recorded after it; then the ramp decides again, as the journey returns
+// the rep to the stage the gap was found in. Infer and a [Journey] on the
+// same events prescribe the same help while the journey keeps to the
+// ramp's dates ([Infer] lists when they may differ). Without a start date,
 // the first day the rep appears in the data stands in, and without either
 // the rep is assumed past the ramp; the [Inference] Basis says which, in
 // words. A rep is below standard only when the evidence separates them
@@ -113,8 +117,12 @@
 //	j, err = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: day45})
 //	j, err = j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: day135})
 //	j, err = j.Apply(tmc.Event{Kind: tmc.KnowledgeGapFound, At: day150}) // back to Training
+//	j, err = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: day160}) // back to Coaching
 //
-// A stage may be completed early, but the journey remembers it
+// Re-training returns the rep to the stage the gap was found in (a library
+// rule; the article does not say where a re-trained rep goes next), or to
+// the full Mentoring stage a rep whose mentoring was cut short is owed. A
+// stage may be completed early, but the journey remembers it
 // ([Journey.FullStages]). Coaching comes in cycles, from [CycleStarted] to
 // [CycleImproved] or [CycleNotImproved], and a cycle ended without
 // improvement counts only when it lasted the minimum (60 days by default,
@@ -157,17 +165,22 @@
 // it can know itself; [CheckReview] adds the cadence and the evidence. A
 // plan ends in a pass (back to Coaching), an extension, or an exit, and
 // during it the rep keeps getting coaching: [Stage.Help] of InReview is
-// Coaching.
+// Coaching. The evidence cannot tell that a rep is on a plan, so
+// [Journey.Signals] gives the signals of one (knows what and how; a
+// DontKnow cause read as re-trained), and [Misdirected] on a fair plan is
+// false.
 //
 // # Sessions and the coaching cadence
 //
 // What a 1:1 covered decides what it was, not how it felt. [Classify] reads
-// its [Topic] list: a results review, target setting or KPI assignment
-// ("This is how you have done", "This what we need to do", "This is your
-// average order value", in ASLAN Training's "Know the Difference Between
-// Coaching & Managing") makes it a management session; knowledge transfer
-// makes it training; peer insight, mentoring; only observation, practice,
-// blockage exploration and forward plans make coaching. [CoachingHours]
+// its [Topic] list: a session of results review, target setting or KPI
+// assignment only ("This is how you have done", "This what we need to
+// do", "This is your average order value", in ASLAN Training's "Know the
+// Difference Between Coaching & Managing") is a management session;
+// otherwise its developmental topics decide: knowledge transfer makes it
+// training; peer insight, mentoring; observation, practice, blockage
+// exploration and forward plans, coaching, also when it reviewed the
+// results too (a library rule). [CoachingHours]
 // reports a rep's coaching per calendar month against
 // [competency.CoachingCadence], three hours a month, an outside figure,
 // not the articles': in a Sales Executive Council study, reps who received
