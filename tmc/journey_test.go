@@ -692,6 +692,9 @@ func FuzzJourneyUnmarshalJSON(f *testing.F) {
 		if msg := j.validate(); msg != "" {
 			t.Fatalf("Unmarshal(%q) accepted an illegal state: %s", data, msg)
 		}
+		if s, ok := j.Signals(); ok != j.stage.active() || ok && Misdirected(j.stage.Help(), s) {
+			t.Fatalf("Unmarshal(%q): Signals() = %+v, %v for a journey in %v", data, s, ok, j.stage)
+		}
 		out, err := json.Marshal(j)
 		if err != nil {
 			t.Fatalf("Marshal after Unmarshal(%q): %v", data, err)
