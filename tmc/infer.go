@@ -70,9 +70,9 @@ type Inference struct {
 // a rep whose journey is in Training, Mentoring or Coaching, with nothing
 // stated and no barrier, [Prescribe](Infer(e).Signals).Help is
 // j.Stage().Help(), as long as the journey keeps to the ramp's dates: after
-// each of its events, and at e.AsOf, the journey's stage (during a
-// re-training, the stage the gap was found in) is the help
-// [Ramp.Expected] gives for that time. A journey records what happened and
+// each of its events, and at e.AsOf, the help of the journey's stage
+// (during a re-training, of the stage the gap was found in) is the help
+// [Ramp.Expected] plans for that time. A journey records what happened and
 // Infer reads the calendar, so off the ramp's dates they may differ:
 //
 //   - a stage completed before or after the ramp planned, or a gap found
