@@ -467,6 +467,7 @@ type gridDot struct {
 	// scale: the dot sits on the top edge, drawn as an arrow.
 	Beyond bool
 	Text   string // the label
+	Fill   string // the dot's colour: its quadrant's, so a dot on a line shows its side
 	Title  string // the tooltip: name, quadrant and measures
 	Label  label
 }
@@ -492,6 +493,14 @@ var quadrantFills = map[grid.Quadrant]string{
 	grid.Detractor:   "#fbe9e9",
 }
 
+// dotFills are the quadrants' dot colours, darker than their backgrounds.
+var dotFills = map[grid.Quadrant]string{
+	grid.Achiever:    "#1e7b3a",
+	grid.Striver:     "#b26b00",
+	grid.Independent: "#1f4e9c",
+	grid.Detractor:   "#b3261e",
+}
+
 // layoutGrid lays out the grid of plan: each placed rep a dot at desire
 // (across) and results against quota (up), inside the plot whatever the
 // measures; a label beside each dot, none overlapping; and under the
@@ -509,10 +518,12 @@ func layoutGrid(plan *salesdev.Plan, asOf string) gridLayout {
 	}
 
 	// The scale: up to a little above the highest rep, in steps of 25%,
-	// from 150% to 300% of quota. A rep above 300% sits on the top edge.
+	// from 150% to 300% of quota. A rep above the top sits on its edge.
+	// Reps beyond 300% do not stretch the scale: they would squeeze
+	// everyone else into its bottom.
 	top := gridMinTop
 	for _, r := range plan.Reps {
-		if r.Measures != nil {
+		if r.Measures != nil && r.Measures.Productivity <= gridMaxTop {
 			top = max(top, math.Ceil(r.Measures.Productivity*1.08*4)/4)
 		}
 	}
@@ -579,7 +590,7 @@ func layoutGrid(plan *salesdev.Plan, asOf string) gridLayout {
 			continue
 		}
 		d := gridDot{Rep: r.Rep, X: x(m.Desire), Y: y(m.Productivity), Quadrant: r.Quadrant.String(),
-			Beyond: m.Productivity > top, Text: visible(r.Rep, maxLabel)}
+			Beyond: m.Productivity > top, Text: visible(r.Rep, maxLabel), Fill: dotFills[r.Quadrant]}
 		if d.Beyond {
 			d.Text += fmt.Sprintf(" ↑ %.0f%%", 100*m.Productivity)
 		}

@@ -20,7 +20,7 @@ func writeSVG(w io.Writer, r *Report) error {
 	if err := svgTemplates.ExecuteTemplate(&b, "svgfile", g); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, noControls(b.String()))
 	return err
 }
 
@@ -69,12 +69,12 @@ var svgTemplates = template.Must(template.New("svg").Funcs(svgFuncs).Parse(`
 <text class="axis" x="{{px (half .Plot.X0 .Plot.X1)}}" y="{{px .Plot.Y1}}" dy="34" text-anchor="middle" fill="#333">{{.XAxis}}</text>
 <text class="axis" transform="translate(18 {{px (half .Plot.Y0 .Plot.Y1)}}) rotate(-90)" text-anchor="middle" fill="#333">{{.YAxis}}</text>
 {{range .Dots}}{{if .Label.Leader -}}
-<line class="leader" x1="{{px .Label.LX1}}" y1="{{px .Label.LY1}}" x2="{{px .Label.LX2}}" y2="{{px .Label.LY2}}" stroke="#777" stroke-width="0.8"/>
+<line class="leader" x1="{{px .Label.LX1}}" y1="{{px .Label.LY1}}" x2="{{px .Label.LX2}}" y2="{{px .Label.LY2}}" stroke="#555" stroke-width="1"/>
 {{end}}{{end -}}
 {{range .Dots -}}
 <g class="rep dot-{{.Quadrant}}"><title>{{.Title}}</title>
-{{- if .Beyond}}<polygon class="dot" points="{{arrow .}}" fill="#1f4e9c" stroke="#fff"/>{{else}}<circle class="dot" cx="{{px .X}}" cy="{{px .Y}}" r="5" fill="#1f4e9c" stroke="#fff"/>{{end -}}
-<text class="label" x="{{px .Label.TextX}}" y="{{px .Label.TextY}}" fill="#111">{{.Text}}</text></g>
+{{- if .Beyond}}<polygon class="dot" points="{{arrow .}}" fill="{{.Fill}}" stroke="#fff"/>{{else}}<circle class="dot" cx="{{px .X}}" cy="{{px .Y}}" r="5" fill="{{.Fill}}" stroke="#fff"/>{{end -}}
+<text class="label" x="{{px .Label.TextX}}" y="{{px .Label.TextY}}" fill="#111" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{{.Text}}</text></g>
 {{end -}}
 {{with .Empty -}}
 <rect class="empty" x="{{px .Box.X0}}" y="{{px .Box.Y0}}" width="{{px .Box.W}}" height="{{px .Box.H}}" rx="8" fill="#fff" stroke="#999"/>
