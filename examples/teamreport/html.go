@@ -353,6 +353,9 @@ func newCard(i int, rp salesdev.RepPlan, rr *RepReport, plan *salesdev.Plan) car
 		}
 		c.Scores = append(c.Scores, row)
 	}
+	if len(c.Scores) == 1 && c.Scores[0].Focus && c.Evidence != "" {
+		c.Scores = nil // the focus above says it all
+	}
 	if f := rp.Focus; f != nil {
 		c.Focus = &focusView{Competency: competencyName(f.Competency), Behavior: f.Behavior,
 			Window: windowText(f.Window), Reason: f.Reason}

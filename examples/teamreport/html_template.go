@@ -139,6 +139,10 @@ svg.chart .above { stroke: var(--above); fill: var(--above); }
 .mix { display: flex; height: 18px; border-radius: 4px; overflow: hidden; min-width: 220px; max-width: 420px; font-size: 11px; }
 .mix span { color: #fff; padding: 0 4px; overflow: hidden; white-space: nowrap; }
 .notes li { margin: 4px 0; }
+table.glance { font-size: 13.5px; margin-bottom: 4px; }
+table.glance td { padding: 3px 12px 3px 0; }
+table.glance a { color: var(--accent); text-decoration: none; font-weight: 600; }
+table.glance .badge { font-size: 12px; padding: 0 7px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 @media (max-width: 640px) {
   body { padding: 10px 12px 30px; font-size: 14px; }
@@ -152,13 +156,20 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav, .noprint { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; }
-  .priority, .card, figure, tr, .strategies div, svg { break-inside: avoid; }
-  .gridwrap { overflow: visible; }
-  svg.grid { min-width: 0; max-width: 100%; }
-  .cards { grid-template-columns: 1fr 1fr; gap: 8px; }
+  h2, h3, figcaption { break-after: avoid; }
+  .priority, .card, figure, tr, .strategies div, table.std { break-inside: avoid; }
+  .gridwrap { overflow: visible; display: block; }
+  svg.grid { min-width: 0; max-width: 100%; width: auto; max-height: 80mm; }
+  .priority { margin-top: 10px; padding: 8px 14px; }
+  .priority .what { font-size: 20pt; }
+  .strategies div { font-size: 8pt; padding: 6px 8px; }
+  .cards { display: block; columns: 2; column-gap: 6px; }
+  .cards .card { display: block; margin: 0 0 6px; }
   .charts { grid-template-columns: 1fr 1fr; }
-  .card { font-size: 9.5pt; padding: 8px 10px; }
+  .card { font-size: 8pt; padding: 6px 8px; }
+  .card h3 { font-size: 11pt; }
+  .card .small, .card .why, .scores { font-size: 7pt; }
+  table.glance { font-size: 8pt; }
   #reps { break-before: page; }
 }
 </style>
@@ -217,7 +228,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 <h2>Team standards</h2>
 <p class="muted small">Each standard is set on the scale grades are judged on: each rep's rate read in the light of the team.</p>
 {{- if .Standards}}
-<div class="scroll"><table>
+<div class="scroll"><table class="std">
 <tr><th>competency</th><th>team rate</th><th>standard</th><th>clearly below</th><th>not yet distinguishable</th><th>clearly at or above</th><th>set from</th></tr>
 {{- range .Standards}}
 <tr><td>{{.Name}}</td><td class="nowrap">{{.Team}}</td><td><b>{{.Target}}</b></td><td class="num">{{.Below}}</td><td class="num">{{.Level}}</td><td class="num">{{.Above}}</td><td class="small muted">{{.Source}}</td></tr>
@@ -282,6 +293,13 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 
 <section id="reps">
 <h2>Each rep's plan</h2>
+<div class="scroll"><table class="glance">
+<tr><th>rep</th><th>manager</th><th>help</th><th>focus for the coming month</th><th>grade</th><th>grid</th><th>coaching</th></tr>
+{{- range .Cards}}
+<tr><td><a href="#{{.ID}}">{{.Name}}</a></td><td>{{.Manager}}</td><td><span class="badge {{.HelpClass}}">{{.Help}}</span></td><td>{{with .Focus}}{{.Competency}}{{else}}<span class="muted">—</span>{{end}}</td><td class="nowrap"><span class="grade {{.GradeClass}}">{{.Grade}}</span>{{if eq .VerdictClass "level"}} <span class="small muted">~</span>{{end}}</td><td>{{.Quadrant}}</td><td class="nowrap{{with .Hours}}{{if .Below}} short-text{{end}}{{end}}">{{with .Hours}}{{.Text}}{{else}}<span class="muted">—</span>{{end}}</td></tr>
+{{- end}}
+</table></div>
+<p class="small muted">~ the evidence cannot yet tell the rep from the standard. Each name links to the rep's card.</p>
 <div class="cards">
 {{- range .Cards}}
 <article class="card" id="{{.ID}}">

@@ -154,17 +154,24 @@ type point struct {
 	W, H    float64 // the label's width and height
 }
 
-// labelGap is the room between a dot's edge and its label.
-const labelGap = 3
+// labelGap is the room between a dot's edge and its label; minLeader is
+// the shortest leader line that pairs a label with a dot that is not the
+// nearest one to it.
+const (
+	labelGap  = 3
+	minLeader = 12
+)
 
 // placeLabels places one label per point inside bounds, so that no two
 // labels overlap, no label covers a dot or one of the fixed boxes, and
 // each label is as near its point as it can be.
 //
 // A label first tries the eight places beside its point (right, left,
-// above, below, then the corners); when all are taken it goes to the free
-// place nearest its point, scanning bounds in steps of a few pixels, and a
-// leader line joins the two. Points with more neighbours choose first,
+// above, below, then the corners), taking one only if no other point is as
+// near to it, so that it reads as this point's label; when all are taken
+// it goes to the free place nearest its point, scanning bounds in steps of
+// a few pixels, and a leader line joins the two (long enough to see when
+// another point is nearer the label). Points with more neighbours choose first,
 // since they have fewer free places nearby. The placement is greedy and
 // deterministic: the same points give the same labels.
 //
@@ -208,6 +215,17 @@ func placeLabels(bounds rect, pts []point, fixed []rect) []label {
 		}
 		return true
 	}
+	// ownNearest reports whether b is nearer point i than any other point
+	// by a clear margin, so a reader pairs the label with its own dot.
+	ownNearest := func(b rect, i int) bool {
+		own := b.dist(pts[i].X, pts[i].Y)
+		for j, q := range pts {
+			if j != i && b.dist(q.X, q.Y) < own+3 {
+				return false
+			}
+		}
+		return true
+	}
 	const step = 4 // the nudges beside a dot
 	for _, i := range order {
 		p := pts[i]
@@ -229,13 +247,17 @@ func placeLabels(bounds rect, pts []point, fixed []rect) []label {
 		var l label
 		placed := false
 		for _, b := range beside {
-			if free(b) {
+			if free(b) && ownNearest(b, i) {
 				l, placed = label{Box: b}, true
 				break
 			}
 		}
 		if !placed {
-			l, placed = farLabel(p, occ, free, labels)
+			l, placed = farLabel(p, occ, func(b rect) bool {
+				// Away from its dot, a label is clear if it is still nearest
+				// its own dot or its leader line is long enough to see.
+				return free(b) && (ownNearest(b, i) || b.dist(p.X, p.Y) >= p.R+minLeader)
+			}, labels)
 		}
 		if !placed {
 			l = label{Box: beside[0], overflowed: true}
@@ -672,7 +694,7 @@ func emptyState(plan *salesdev.Plan, plot rect) *gridEmpty {
 		lines = append(lines, "Missing: "+strings.Join(missing, " and ")+".")
 		for _, m := range plan.Missing {
 			if m.Input == "quotas" || m.Input == "desire survey" {
-				lines = append(lines, wrap(capitalize(m.Input)+" would give "+m.Unlocks+".", width, labelFont)...)
+				lines = append(lines, wrap(capitalize(m.Input)+": "+m.Unlocks+".", width, labelFont)...)
 			}
 		}
 		var flags []string

@@ -67,8 +67,9 @@ func checkGrid(t tester, g gridLayout, wantDots int) {
 		if !g.Plot.contains(l.Box) {
 			t.Errorf("label %q at %+v is outside the plot %+v", d.Text, l.Box, g.Plot)
 		}
-		if dist := l.Box.dist(d.X, d.Y); dist > gridDotR+labelGap+4+0.01 && !l.Leader {
-			t.Errorf("label %q is %.1f px from its dot without a leader line", d.Text, dist)
+		own := l.Box.dist(d.X, d.Y)
+		if own > gridDotR+labelGap+4+0.01 && !l.Leader {
+			t.Errorf("label %q is %.1f px from its dot without a leader line", d.Text, own)
 		}
 		for j, e := range g.Dots {
 			if j > i && l.Box.overlaps(e.Label.Box) {
@@ -77,6 +78,12 @@ func checkGrid(t tester, g gridLayout, wantDots int) {
 			other := rect{e.X - gridDotR, e.Y - gridDotR, e.X + gridDotR, e.Y + gridDotR}
 			if l.Box.overlaps(other) {
 				t.Errorf("label %q covers the dot of %s", d.Text, e.Rep)
+			}
+			// A label reads as its own dot's: without a leader line,
+			// no other dot is as near it; with one, the line is long
+			// enough to see when another dot is as near.
+			if j != i && (e.X != d.X || e.Y != d.Y) && l.Box.dist(e.X, e.Y) < own+3 && (!l.Leader || own < gridDotR+minLeader-0.01) {
+				t.Errorf("label %q is as near %s's dot (%.1f px) as its own (%.1f px)", d.Text, e.Rep, l.Box.dist(e.X, e.Y), own)
 			}
 		}
 	}
