@@ -424,3 +424,22 @@ func TestDigest(t *testing.T) {
 		t.Errorf("parseDigest(%q) = %v, %v", d.String(), back, err)
 	}
 }
+
+// The real team's page in the browser: every rep's card is rendered.
+func TestBrowserRealData(t *testing.T) {
+	bin := browser(t)
+	r := mavenReport(t, true)
+	watch := newNetWatch(t)
+	dom := string(chromium(t, bin, watch, writePage(t, r), "--dump-dom"))
+	if got := watch.requests(); len(got) > 0 {
+		t.Errorf("the page made network requests: %q", got)
+	}
+	for _, rp := range r.Plan.Reps {
+		if !strings.Contains(dom, "<h3>"+domText(rp.Rep)+"</h3>") {
+			t.Errorf("%s has no card on the rendered page", rp.Rep)
+		}
+	}
+	if n := strings.Count(dom, `<circle class="dot"`) + strings.Count(dom, `<polygon class="dot"`); n != placedCount(r) {
+		t.Errorf("the rendered grid has %d dots, want %d", n, placedCount(r))
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -193,5 +195,66 @@ func TestHTMLEmptyGrid(t *testing.T) {
 		if !strings.Contains(page, "<h3>"+rp.Rep+"</h3>") {
 			t.Errorf("%s has no card", rp.Rep)
 		}
+	}
+}
+
+// mavenReport builds the report on the public Maven CRM sample when
+// SALESDEV_DATA is set, with the made-up quotas and desire survey of
+// testdata/maven (withGrid) or without them; it skips otherwise.
+func mavenReport(t *testing.T, withGrid bool) *Report {
+	t.Helper()
+	root := os.Getenv("SALESDEV_DATA")
+	if root == "" {
+		t.Skip("SALESDEV_DATA is not set")
+	}
+	dir := filepath.Join(root, "crm-sales-opportunities")
+	cfg := config{pipeline: filepath.Join(dir, "sales_pipeline.csv"), roster: filepath.Join(dir, "sales_teams.csv")}
+	if withGrid {
+		cfg.quotas, cfg.desire = filepath.Join("testdata", "maven", "quotas.csv"), filepath.Join("testdata", "maven", "desire.csv")
+	}
+	cfg = defaults(cfg)
+	ds, err := load(cfg)
+	if err != nil {
+		t.Fatalf("SALESDEV_DATA is set but the data cannot be read: %v", err) // named but missing: fail
+	}
+	r, err := buildReport(ds, cfg.report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The real team, with made-up quotas and desire: 30 reps on the grid,
+// one far past the top, many at desire 1 and on the cutoff line; the
+// layout keeps its promises and every rep has a card. Without quotas and
+// the survey, the grid names them as missing.
+func TestRealDataPage(t *testing.T) {
+	r := mavenReport(t, true)
+	g := layoutGrid(&r.Plan, r.AsOf)
+	checkGrid(t, g, placedCount(r))
+	if placedCount(r) < 25 {
+		t.Errorf("only %d Maven reps placed with the fixtures' quotas and desire", placedCount(r))
+	}
+	var beyond bool
+	for _, d := range g.Dots {
+		beyond = beyond || d.Beyond
+	}
+	if !beyond {
+		t.Error("no rep drawn past the top, though the fixtures put one at over 1000% of quota")
+	}
+	var b bytes.Buffer
+	if err := writeHTML(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	checkSelfContained(t, b.String())
+	for _, rp := range r.Plan.Reps {
+		if !strings.Contains(b.String(), "<h3>"+rp.Rep+"</h3>") {
+			t.Errorf("%s has no card", rp.Rep)
+		}
+	}
+
+	empty := layoutGrid(&mavenReport(t, false).Plan, r.AsOf)
+	if empty.Empty == nil || !strings.Contains(empty.Empty.Lines[1].Text, "Missing: desire survey and quotas") {
+		t.Errorf("the Maven grid without quotas and survey says %+v", empty.Empty)
 	}
 }
