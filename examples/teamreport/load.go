@@ -199,6 +199,7 @@ func readSide(open func(string) (io.ReadCloser, error), name string, rows *int, 
 		if err != nil {
 			return err
 		}
+		defer rd.Close()
 		err = read(rd)
 		*rows += rd.Rows
 		return err

@@ -9,13 +9,17 @@
 //
 //	teamreport [-json] [-svg FILE] [-html FILE] [-asof YYYY-MM-DD] [-coaching-hours H]
 //	           [-complexity transactional|moderate|complex] [-max-mentees N]
-//	           [-pipeline FILE [-format auto|maven|salesforce|hubspot] [-skip-bad]
-//	            [-roster FILE] [-quotas FILE] [-desire FILE] [-activities FILE]]
+//	           [-pipeline FILE|- [-format auto|maven|salesforce|hubspot|pipedrive] [-skip-bad]
+//	            [-stages FILE] [-users FILE] [-rates FILE] [-day-first] [-tz ZONE]
+//	            [-roster FILE] [-quotas FILE] [-desire FILE] [-activities FILE[,FILE]]]
 //
-// The pipeline is a Maven, Salesforce or HubSpot deals export; see
-// [ReadPipeline], [ReadSalesforce] and [ReadHubSpot]. The other files are
-// described by [ReadRoster], [ReadQuotas], [ReadDesires] and
-// [ReadActivities].
+// The pipeline is a Maven, Salesforce, HubSpot or Pipedrive deals export,
+// read by package internal/crm (which says how won and lost are decided)
+// over package internal/csvin (encodings, separators, dates, amounts);
+// "-" reads standard input. The activities are the rep,kind,date file, or
+// Salesforce Task and Event or HubSpot calls and meetings exports. The
+// roster, quotas and desire survey are described by [readRoster],
+// [readQuotas] and [readDesires]; the README shows every format.
 //
 // The text report is for people. -json writes a [Report], whose field
 // names are stable; -svg FILE also draws the grid as a picture, and -html

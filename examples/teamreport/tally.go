@@ -206,7 +206,6 @@ type tally struct {
 
 	dropped, reopened, actsDropped int64
 	deactivatedRows                int64
-	unconverted                    map[string]int64
 }
 
 func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {

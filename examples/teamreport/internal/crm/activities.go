@@ -155,6 +155,7 @@ func ReadActivities(r io.Reader, name string, opts *Options, activity func(*Acti
 	if err != nil {
 		return st, err
 	}
+	defer rd.Close()
 	f, err := DetectActivities(rd.Header())
 	if err != nil {
 		return st, fmt.Errorf("%s: %w", name, err)

@@ -216,6 +216,9 @@ func forEach(rd *csvin.Reader, opts *Options, row func() error) error {
 // Salesforce ("Ann Lee (Deactivated User)") and HubSpot ("Ann Lee
 // (Deactivated User)", "Ann Lee (inactive)") write them.
 func deactivated(name string) bool {
+	if !strings.ContainsAny(name, "([") {
+		return false
+	}
 	k := strings.ToLower(name)
 	for _, m := range []string{"(deactivated", "deactivated user", "(inactive", "[inactive", "(disabled", "(removed", "(désactivé", "(deaktiviert", "(desactivado"} {
 		if strings.Contains(k, m) {

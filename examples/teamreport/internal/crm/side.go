@@ -24,6 +24,7 @@ func ReadStages(r io.Reader, name string) (map[string]Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer rd.Close()
 	is, err := rd.MustColumn("stage", "label", "stage_name", "StageName", "Deal Stage")
 	if err != nil {
 		return nil, err
@@ -60,6 +61,7 @@ func ReadUsers(r io.Reader, name string) (map[string]User, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer rd.Close()
 	iid, err := rd.MustColumn("Id", "User ID", "Owner ID", "OwnerId", "hubspot_owner_id")
 	if err != nil {
 		return nil, err
@@ -118,6 +120,7 @@ func ReadRates(r io.Reader, name string) (map[string]float64, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer rd.Close()
 	ic, err := rd.MustColumn("currency", "CurrencyIsoCode", "IsoCode", "code")
 	if err != nil {
 		return nil, err

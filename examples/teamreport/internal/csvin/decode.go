@@ -3,6 +3,7 @@ package csvin
 import (
 	"bytes"
 	"io"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -47,8 +48,11 @@ var cp1252 = [32]rune{
 
 // decoder turns the input into UTF-8 as it streams.
 type decoder struct {
-	r    io.Reader
-	enc  Encoding
+	r   io.Reader
+	enc Encoding
+	// fell is set once a byte was read as Windows-1252; it is atomic
+	// because the reader's goroutine sets it while the caller may ask.
+	fell atomic.Bool
 	in   []byte // raw bytes not yet decoded: in[pos:]
 	pos  int
 	out  []byte // decoded bytes not yet returned: out[opos:]
@@ -165,7 +169,7 @@ func (d *decoder) decode(final bool) {
 		}
 		r, size := utf8.DecodeRune(b[i:end])
 		if r == utf8.RuneError && size <= 1 {
-			d.enc = Windows1252
+			d.fell.Store(true)
 			r = rune(c)
 			if c < 0xA0 {
 				r = cp1252[c-0x80]

@@ -274,11 +274,20 @@ func ParseAmount(s string) (cents int64, currency string, ok bool, err error) {
 
 // plainCents reads 1234 or 1234.5 without any other character.
 func plainCents(s string) (int64, bool) {
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
-		return 0, false
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && dot < 0 && i > 0:
+			dot = i
+		default:
+			return 0, false
+		}
 	}
-	return toCents(whole, frac)
+	if dot < 0 {
+		return toCents(s, "")
+	}
+	return toCents(s[:dot], s[dot+1:])
 }
 
 // toCents returns whole.frac in hundredths, rounded half away from zero,
@@ -442,6 +451,16 @@ func ParseBool(s string) (bool, error) {
 // Clean returns s fit to print on a terminal: control characters and
 // invalid UTF-8 become U+FFFD, and surrounding spaces go.
 func Clean(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
 	clean := true
 	for _, r := range s {
 		if r == utf8.RuneError || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.In(r, unicode.Bidi_Control) {

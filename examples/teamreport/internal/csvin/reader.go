@@ -72,9 +72,11 @@ type Reader struct {
 	name     string
 	dec      *decoder
 	cr       *csv.Reader
+	ahead    *ahead
 	header   []string
 	keys     []string
 	rec      []string
+	pos      []int // line and column of each field of rec
 	comma    rune
 	line     int // first line of the current record
 	progress func(rows int)
@@ -127,6 +129,7 @@ func NewReader(r io.Reader, name string, opts *Options) (*Reader, error) {
 		rd.header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		rd.keys[i] = Key(rd.header[i])
 	}
+	rd.ahead = startAhead(rd.cr)
 	return rd, nil
 }
 
@@ -170,7 +173,12 @@ func (rd *Reader) Header() []string { return rd.header }
 
 // Encoding returns the encoding read so far: [Windows1252] once a byte
 // that is not valid UTF-8 has been read.
-func (rd *Reader) Encoding() Encoding { return rd.dec.enc }
+func (rd *Reader) Encoding() Encoding {
+	if rd.dec.fell.Load() {
+		return Windows1252
+	}
+	return rd.dec.enc
+}
 
 // Comma returns the field separator in use.
 func (rd *Reader) Comma() rune { return rd.comma }
@@ -231,30 +239,34 @@ func (rd *Reader) MustColumn(names ...string) (int, error) {
 // with the next; any other error (I/O, or [ErrMultiline]) ends the
 // reading.
 func (rd *Reader) Next() (bool, error) {
-	rec, err := rd.cr.Read()
-	if err == io.EOF {
+	rec, pos, err, end := rd.ahead.read()
+	if end == io.EOF {
+		rd.Close()
 		return false, nil
+	}
+	if end != nil {
+		rd.Close()
+		return false, fmt.Errorf("%s: %w", rd.name, end)
 	}
 	rd.Rows++
 	if rd.progress != nil && rd.Rows%100_000 == 0 {
 		rd.progress(rd.Rows)
 	}
 	if err != nil {
-		var pe *csv.ParseError
-		if !errors.As(err, &pe) {
-			return false, fmt.Errorf("%s: %w", rd.name, err)
-		}
+		pe := err.(*csv.ParseError)
 		rd.line = pe.StartLine
 		if pe.StartLine != pe.Line {
+			rd.Close()
 			return false, fmt.Errorf("%s:%d: %w: %v at line %d, column %d", rd.name, pe.StartLine, ErrMultiline, pe.Err, pe.Line, pe.Column)
 		}
 		return false, &RowError{File: rd.name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
 	}
-	rd.rec = rec
-	rd.line, _ = rd.cr.FieldPos(0)
+	rd.rec, rd.pos = rec, pos
+	rd.line = pos[0]
 	if len(rec) != len(rd.header) {
 		for _, f := range rec {
 			if strings.ContainsAny(f, "\n\r") {
+				rd.Close()
 				return false, fmt.Errorf("%s:%d: %w: %d fields, want %d", rd.name, rd.line, ErrMultiline, len(rec), len(rd.header))
 			}
 		}
@@ -262,6 +274,15 @@ func (rd *Reader) Next() (bool, error) {
 			Err: fmt.Errorf("%w: got %d, want %d", csv.ErrFieldCount, len(rec), len(rd.header))}
 	}
 	return true, nil
+}
+
+// Close stops reading ahead. Next closes the reader itself at the end of
+// the input or on an error that ends the reading; call Close when you stop
+// reading before that. Close may be called more than once.
+func (rd *Reader) Close() {
+	if rd.ahead != nil {
+		rd.ahead.close()
+	}
 }
 
 // Line returns the line the current row starts on.
@@ -284,6 +305,6 @@ func (rd *Reader) Fail(i int, err error) *RowError {
 	if i < 0 {
 		return &RowError{File: rd.name, Line: rd.line, Column: 1, Err: err}
 	}
-	line, col := rd.cr.FieldPos(i)
+	line, col := rd.pos[2*i], rd.pos[2*i+1]
 	return &RowError{File: rd.name, Line: line, Column: col, Field: rd.header[i], Value: rd.rec[i], Err: err}
 }
