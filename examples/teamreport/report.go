@@ -473,7 +473,11 @@ func competencyRates(deals, acts rollup.KPIs, anyActs bool) map[string]benchmark
 // memory does not grow with the deals; the plan's History takes one
 // observation per deal, which is made here.
 func history(days [][2]int64) []salesdev.History {
-	var obs []benchmark.Observation
+	var n int64
+	for _, c := range days {
+		n += c[0] + c[1]
+	}
+	obs := make([]benchmark.Observation, 0, n)
 	for d, c := range days {
 		for range c[1] {
 			obs = append(obs, benchmark.Observation{Value: float64(d), Won: true})

@@ -2,7 +2,6 @@ package crm
 
 import (
 	"fmt"
-	"hash/maphash"
 	"io"
 	"slices"
 	"strings"
@@ -238,8 +237,9 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		_, err := rd.MustColumn(specs[f][colStage]...)
 		return st, err
 	}
-	seed := maphash.MakeSeed()
-	var seen idSet
+	if ix[colID] >= 0 {
+		rd.Unique(ix[colID])
+	}
 	type cacheKey struct{ flags, label string }
 	type statKey struct {
 		outcome Outcome
@@ -296,7 +296,7 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		}
 		d.ID = rd.Field(ix[colID])
 		if d.ID != "" {
-			if seen.add(maphash.String(seed, d.ID)) {
+			if rd.Repeated() {
 				st.Duplicates++
 				if len(st.DuplicateIDs) < 5 {
 					st.DuplicateIDs = append(st.DuplicateIDs, csvin.Clean(d.ID))
@@ -519,51 +519,4 @@ func byWords(label string) (Outcome, bool) {
 		return Lost, true
 	}
 	return Open, false
-}
-
-// idSet is a set of 64-bit ID hashes: open addressing with linear
-// probing, 8 bytes a slot and at most 4 slots in 3 used, so duplicate IDs
-// cost about 11 bytes per row, and no more than that grows with the rows.
-// Two IDs share a hash with a chance of about n²/2⁶⁵ (1 in 10¹⁰ for 2M
-// rows), in which case the later deal is wrongly counted as a duplicate.
-type idSet struct {
-	slots []uint64 // 0 is empty; hashes of 0 are stored as 1
-	n     int
-}
-
-// add inserts h and reports whether it was already there.
-func (s *idSet) add(h uint64) bool {
-	if h == 0 {
-		h = 1
-	}
-	if 4*(s.n+1) > 3*len(s.slots) {
-		s.grow()
-	}
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return true
-		case 0:
-			s.slots[i] = h
-			s.n++
-			return false
-		}
-	}
-}
-
-func (s *idSet) grow() {
-	old := s.slots
-	s.slots = make([]uint64, max(1024, 2*len(old)))
-	mask := uint64(len(s.slots) - 1)
-	for _, h := range old {
-		if h == 0 {
-			continue
-		}
-		i := h & mask
-		for s.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		s.slots[i] = h
-	}
 }

@@ -459,6 +459,9 @@ func Clean(s string) string {
 		}
 	}
 	if ascii {
+		if s != "" && s[0] != ' ' && s[len(s)-1] != ' ' {
+			return s
+		}
 		return strings.TrimSpace(s)
 	}
 	clean := true
