@@ -216,7 +216,7 @@ func forEach(rd *csvin.Reader, opts *Options, row func() error) error {
 // Salesforce ("Ann Lee (Deactivated User)") and HubSpot ("Ann Lee
 // (Deactivated User)", "Ann Lee (inactive)") write them.
 func deactivated(name string) bool {
-	if !strings.ContainsAny(name, "([") {
+	if strings.IndexByte(name, '(') < 0 && strings.IndexByte(name, '[') < 0 {
 		return false
 	}
 	k := strings.ToLower(name)

@@ -203,6 +203,9 @@ func TestParseDay(t *testing.T) {
 		if got := DayOf(d.Time()); got != d {
 			t.Fatalf("DayOf(%v) = %d, want %d", d.Time(), got, d)
 		}
+		if got, err := ParseDay(d.String(), DateOptions{}); got != d || err != nil {
+			t.Fatalf("ParseDay(%s) = %d, %v; want %d", d, got, err, d)
+		}
 	}
 }
 

@@ -172,11 +172,31 @@ func parseClock(day Day, clock, s string, opts DateOptions) (Day, error) {
 }
 
 func checkDay(y, m, d int, s string) (Day, error) {
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if m < 1 || m > 12 || d < 1 {
+		return 0, fmt.Errorf("%w %q", ErrDate, s)
+	}
+	if y >= 1900 && y <= 2199 {
+		// The common case, from the table: no divisions.
+		i := (y-1900)*12 + m - 1
+		if d > int(monthStart[i+1]-monthStart[i]) {
+			return 0, fmt.Errorf("%w %q", ErrDate, s)
+		}
+		return monthStart[i] + Day(d-1), nil
+	}
+	if d > daysIn(y, m) {
 		return 0, fmt.Errorf("%w %q", ErrDate, s)
 	}
 	return rangeCheck(civil(y, m, d), s)
 }
+
+// monthStart holds the Day each month from January 1900 starts on, and
+// the day after December 2199.
+var monthStart = func() (t [300*12 + 1]Day) {
+	for i := range t {
+		t[i] = civil(1900+i/12, i%12+1, 1)
+	}
+	return t
+}()
 
 func rangeCheck(d Day, s string) (Day, error) {
 	if d < minDay || d > maxDay {
