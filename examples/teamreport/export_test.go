@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -292,5 +293,22 @@ func TestActivityExports(t *testing.T) {
 	ds = dataset(t, files, config{pipeline: "hubspot_custom_pipeline.csv", activities: "hubspot_calls.csv,hubspot_meetings.csv"})
 	if _, err := buildReport(ds, defaults(config{}).report); err != nil || ds.Rows != 7+3+3 {
 		t.Errorf("rows %d, %v", ds.Rows, err)
+	}
+}
+
+// Long reads print a progress line every 100,000 rows, naming the file.
+func TestProgress(t *testing.T) {
+	var in strings.Builder
+	in.WriteString(mavenHeader)
+	for i := range 100_001 {
+		fmt.Fprintf(&in, "%d,Ann,,,Won,2025-01-01,2025-02-01,5\n", i)
+	}
+	var progress bytes.Buffer
+	cfg := config{pipeline: "p.csv", progress: &progress}
+	if _, err := readFiles(map[string]string{"p.csv": in.String()}, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if got := progress.String(); got != "teamreport: read 100000 rows from p.csv\n" {
+		t.Errorf("progress = %q", got)
 	}
 }

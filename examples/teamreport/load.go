@@ -120,9 +120,10 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 		}
 		return nil
 	}
+	var reading string // the file being read, for progress lines
 	if cfg.progress != nil {
 		w := cfg.progress
-		opts.Progress = func(rows int) { fmt.Fprintf(w, "teamreport: read %d rows\n", rows) }
+		opts.Progress = func(rows int) { fmt.Fprintf(w, "teamreport: read %d rows from %s\n", rows, reading) }
 	}
 	var rates map[string]float64
 	err := errors.Join(
@@ -147,6 +148,7 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 		}
 	}
 	err = readWhole(open, in.pipeline, func(r io.Reader, name string) (err error) {
+		reading = name
 		ds.deals, err = crm.ReadDeals(r, name, opts, ds.tally.deal)
 		ds.Rows += ds.deals.Rows
 		return err
@@ -161,6 +163,7 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 	// are given separated by commas.
 	for _, name := range strings.Split(in.activities, ",") {
 		err = readWhole(open, name, func(r io.Reader, name string) error {
+			reading = name
 			st, err := crm.ReadActivities(r, name, opts, ds.tally.activity)
 			ds.Rows += st.Rows
 			ds.acts.Rows += st.Rows
