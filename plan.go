@@ -287,11 +287,33 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 	p.Rules = findings(t.History)
 
-	// 3–5, rep by rep.
-	focus := slices.Clone(t.Focus)
+	// 3–5, rep by rep. Each rep's focuses are looked at alone, so the
+	// plan is linear in the reps, not quadratic.
+	if err := t.Focus.Validate(); err != nil {
+		return Plan{}, inputErr(fn, "team.focus", err)
+	}
+	own := make(map[string]*owned, len(t.Reps))
+	for _, r := range t.Reps {
+		own[r.Rep] = new(owned)
+	}
+	for _, f := range t.Focus {
+		if o := own[f.Rep]; o != nil {
+			o.focus = append(o.focus, f)
+		}
+	}
+	for _, c := range t.Campaigns {
+		if o := own[c.Rep]; o != nil {
+			o.campaigns = append(o.campaigns, c)
+		}
+	}
+	for _, s := range t.Sessions {
+		if o := own[s.Rep]; o != nil {
+			o.sessions = append(o.sessions, s)
+		}
+	}
 	p.Reps = make([]RepPlan, len(t.Reps))
 	for i, r := range t.Reps {
-		rp, err := planRep(r, cards[i], &focus, t, cfg, &p)
+		rp, err := planRep(r, cards[i], own[r.Rep], t, cfg, &p)
 		if err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
@@ -453,7 +475,17 @@ func dayOrZero(t time.Time) time.Time {
 // planRep makes one rep's plan: grades, focus, signals and help, and
 // placement. Mentors, coaching hours and Why are filled in later, once
 // every rep is planned.
-func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg config, p *Plan) (RepPlan, error) {
+// owned is what a team's lists hold about one rep: the rep's past
+// focuses, campaigns and sessions, gathered once so that planning each rep
+// looks at the rep's own records only.
+type owned struct {
+	focus     grid.Plan
+	campaigns []competency.Campaign
+	sessions  []tmc.Session
+}
+
+func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) (RepPlan, error) {
+	focus := &own.focus
 	rp := RepPlan{Rep: r.Rep, Manager: r.Manager, Scorecard: card}
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
@@ -462,8 +494,8 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 	// Focus: kept from an earlier plan while it covers the coming month;
 	// otherwise the next one, on an open campaign's competency until its
 	// benchmark is reached.
-	campaign := openCampaign(t.Campaigns, r.Rep, t.AsOf)
-	if f, ok := current(*focus, r.Rep, p.Month.Start); ok {
+	campaign := openCampaign(own.campaigns, r.Rep, t.AsOf)
+	if f, ok := focus.Current(r.Rep, p.Month.Start); ok {
 		rp.Focus = &f
 	} else if rp.Evidence {
 		opt := &grid.FocusOptions{Campaign: campaign, Options: cfg.grading}
@@ -534,12 +566,12 @@ func planRep(r Rep, card competency.Scorecard, focus *grid.Plan, t Team, cfg con
 	}
 
 	// Coaching received, month by month.
-	if len(t.Sessions) > 0 {
+	if len(t.Sessions) > 0 { // months without sessions are reported too, once the team records any
 		from, last := p.Window.Start, p.Window.End.AddDate(0, 0, -1)
 		if s := cmp.Or(r.Started, r.FirstSeen); s.After(from) && !s.After(last) {
 			from = s // months before the rep was on the team are not missed coaching
 		}
-		months, err := tmc.CoachingHours(r.Rep, t.Sessions, from, last)
+		months, err := tmc.CoachingHours(r.Rep, own.sessions, from, last)
 		if err != nil {
 			return rp, err
 		}
@@ -637,16 +669,6 @@ func openCampaign(cs []competency.Campaign, rep string, t time.Time) *competency
 	return nil
 }
 
-// current returns rep's focus in p that covers t, if any.
-func current(p grid.Plan, rep string, t time.Time) (grid.Focus, bool) {
-	for _, f := range p {
-		if f.Rep == rep && f.Window.Contains(t) {
-			return f, true
-		}
-	}
-	return grid.Focus{}, false
-}
-
 // mentor finds a peer mentor, on the focus competency, for every rep who
 // needs mentoring: peers graded A, never the rep or the rep's manager, at
 // most maxMentees each across competencies, the reps in most need (lowest
@@ -722,7 +744,9 @@ func managers(p *Plan, t Team, cfg config) error {
 		given[g.By] = g
 	}
 	teams := map[string][]int{}
+	index := make(map[string]int, len(p.Reps))
 	for i, r := range p.Reps {
+		index[r.Rep] = i
 		if r.Manager != "" {
 			teams[r.Manager] = append(teams[r.Manager], i)
 		}
@@ -749,13 +773,10 @@ func managers(p *Plan, t Team, cfg config) error {
 			}
 			mp.Allocation = &alloc
 			for _, s := range alloc.Shares {
-				for _, i := range teams[m] {
-					if p.Reps[i].Rep == s.Rep {
-						h := s.Hours
-						p.Reps[i].CoachingHours = &h
-						p.Reps[i].BelowCadence = s.BelowMinimum
-					}
-				}
+				i := index[s.Rep]
+				h := s.Hours
+				p.Reps[i].CoachingHours = &h
+				p.Reps[i].BelowCadence = s.BelowMinimum
 			}
 		}
 		p.Managers = append(p.Managers, mp)

@@ -166,9 +166,17 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 	}
 	var pairs []Pair
 	var unmatched []string
+	first := 0 // mentors before first are full: a full mentor stays full
 	for _, r := range reps {
+		for first < len(mentors) && load[first] >= maxMentees {
+			first++
+		}
 		found := false
-		for i, m := range mentors {
+		for i := first; i < len(mentors); i++ {
+			// Full mentors at the front are skipped once for all
+			// reps; a mentor is ineligible only as r or r's manager,
+			// so the scan usually stops within a few mentors.
+			m := mentors[i]
 			if load[i] < maxMentees && eligible(m, r) {
 				load[i]++
 				pairs = append(pairs, Pair{Rep: r.Rep, Mentor: m.Rep})
