@@ -814,13 +814,27 @@ func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
 func findings(hs []History) []Finding {
 	var out []Finding
 	for _, h := range hs {
-		minSupport := max(5, (len(h.Observations)+99)/100)
+		n := int64(len(h.Observations))
+		if h.Binned != nil {
+			h.Metric, n = h.Binned.Metric(), h.Binned.Count()
+		}
+		minSupport := int(max(5, (n+99)/100))
 		f := Finding{Metric: h.Metric}
 		op := "≥"
 		if h.Metric.Direction == benchmark.LowerIsBetter {
 			op = "≤"
 		}
-		rule, err := benchmark.Discover(h.Metric, h.Observations, &benchmark.DiscoverOptions{MinSupport: minSupport})
+		opts := &benchmark.DiscoverOptions{MinSupport: minSupport}
+		var rule benchmark.Rule
+		var err error
+		switch {
+		case h.Binned != nil && len(h.Observations) > 0:
+			err = errors.New("give observations or a histogram, not both")
+		case h.Binned != nil:
+			rule, err = h.Binned.Discover(opts)
+		default:
+			rule, err = benchmark.Discover(h.Metric, h.Observations, opts)
+		}
 		switch {
 		case err != nil:
 			f.Sentence = fmt.Sprintf("%s %s t: no rule (%v)", h.Metric.Name, op, err)

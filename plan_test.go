@@ -327,3 +327,35 @@ func TestJoinedTooLate(t *testing.T) {
 		t.Errorf("joined at noon on the last day: measures %v, not placed %q", r.Measures, r.NotPlaced)
 	}
 }
+
+// TestRulesFromAHistogram: a stream's bounded histogram gives the same
+// rule as the observations it was built from, when its edges are the
+// observed values; giving both is an error the finding reports.
+func TestRulesFromAHistogram(t *testing.T) {
+	m := benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: benchmark.LowerIsBetter}
+	var obs []benchmark.Observation
+	var edges []float64
+	for d := 1; d <= 60; d++ {
+		edges = append(edges, float64(d))
+		for k := range 10 {
+			obs = append(obs, benchmark.Observation{Value: float64(d), Won: (d < 20 && k < 8) || (d >= 20 && k < 4)})
+		}
+	}
+	binned, err := benchmark.NewBinned(m, edges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := binned.AddAll(obs); err != nil {
+		t.Fatal(err)
+	}
+	f := findings([]History{{Metric: m, Observations: obs}, {Binned: binned}, {Metric: m, Observations: obs, Binned: binned}})
+	if f[0].Rule == nil || f[1].Rule == nil {
+		t.Fatalf("no rule: %q, %q", f[0].Sentence, f[1].Sentence)
+	}
+	if f[0].Rule.Threshold != f[1].Rule.Threshold || f[0].Rule.Reached != f[1].Rule.Reached {
+		t.Errorf("histogram rule %v, observations rule %v", f[1].Sentence, f[0].Sentence)
+	}
+	if f[2].Rule != nil || !strings.Contains(f[2].Sentence, "not both") {
+		t.Errorf("both given: %q", f[2].Sentence)
+	}
+}

@@ -119,9 +119,15 @@ type Metric struct {
 // A History is a team's record of one measure per item and whether the
 // item was won, such as each closed deal's days in the pipeline, to look
 // for a threshold that predicts winning ([benchmark.Discover]).
+//
+// A stream too long to keep whole gives a [benchmark.Binned] histogram
+// instead of the observations: its memory is bounded by its bins, and
+// shards of it merge exactly. Give one or the other; with Binned, Metric is
+// the histogram's.
 type History struct {
 	Metric       benchmark.Metric        `json:"metric"`
-	Observations []benchmark.Observation `json:"observations"`
+	Observations []benchmark.Observation `json:"observations,omitempty"`
+	Binned       *benchmark.Binned       `json:"binned,omitempty"`
 }
 
 // Config tunes the plan. A nil *Config, or a zero field, means the
