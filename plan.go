@@ -26,7 +26,12 @@ const PlanVersion = 1
 // first training priority, each rep's plan, and each manager's mix of
 // managing and developing. Every figure in it comes from the library's four
 // packages; [NewPlan] only joins them. A Plan is a value: it shares nothing
-// with the [Team] it was made from, and marshals to JSON.
+// with the [Team] it was made from.
+//
+// A Plan marshals to JSON that a plugin can store and read back (pinned by
+// a golden file, versioned by [PlanVersion]): times in RFC 3339, enums as
+// their lower-case names, a value the data cannot give as null, and an
+// empty list as [], never null.
 type Plan struct {
 	// Version is [PlanVersion].
 	Version int `json:"version"`
@@ -120,8 +125,10 @@ type RepPlan struct {
 	// FocusScore is the rep's score on the focus competency; nil without
 	// a focus.
 	FocusScore *competency.Score `json:"focus_score"`
-	// Campaign is the rep's open campaign on the focus competency, if any,
-	// and Progress its standing now: the change measured since it began.
+	// Campaign is the rep's open campaign, if any, graded with the team's
+	// prior when it has none of its own, and Progress its standing now:
+	// the change measured since it began. While its benchmark is not
+	// reached, the focus stays on its competency.
 	Campaign *competency.Campaign `json:"campaign"`
 	Progress *competency.Progress `json:"progress"`
 	// Mentor is a peer who can mentor the rep on the focus competency, for
@@ -331,7 +338,23 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		p.Reps[i].Why = why(p.Reps[i])
 	}
 	p.Missing = missing(t, cfg, p)
+	// One way to write an empty list in the JSON: [], never null.
+	p.Priority, p.Benchmarks, p.Rules = orEmpty(p.Priority), orEmpty(p.Benchmarks), orEmpty(p.Rules)
+	p.Managers, p.Mentors, p.Missing = orEmpty(p.Managers), orEmpty(p.Mentors), orEmpty(p.Missing)
+	p.Standards.Measured, p.Standards.Unmeasured = orEmpty(p.Standards.Measured), orEmpty(p.Standards.Unmeasured)
+	p.Team.Scores = orEmpty(p.Team.Scores)
+	for i := range p.Reps {
+		p.Reps[i].Scorecard.Scores = orEmpty(p.Reps[i].Scorecard.Scores)
+	}
 	return p, nil
+}
+
+// orEmpty returns s, or an empty slice for nil, so that JSON writes [].
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // checkRep refuses the data of rep i that no plan can be made from: a
@@ -495,6 +518,15 @@ func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p
 	// otherwise the next one, on an open campaign's competency until its
 	// benchmark is reached.
 	campaign := openCampaign(own.campaigns, r.Rep, t.AsOf)
+	if campaign != nil && campaign.Prior == (benchmark.Prior{}) {
+		// Judge the campaign on the scale the scorecard is graded on:
+		// the team's prior.
+		for _, s := range p.Standards.Measured {
+			if s.Competency == campaign.Competency {
+				campaign.Prior = s.Prior
+			}
+		}
+	}
 	if f, ok := focus.Current(r.Rep, p.Month.Start); ok {
 		rp.Focus = &f
 	} else if rp.Evidence {
@@ -518,25 +550,16 @@ func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p
 		if s, ok := card.Score(rp.Focus.Competency); ok {
 			rp.FocusScore = &s
 		}
-		if campaign != nil && campaign.Competency == rp.Focus.Competency {
-			rp.Campaign = campaign
-			if campaign.Prior == (benchmark.Prior{}) {
-				// Grade the campaign's progress on the scale the
-				// scorecard is graded on: the team's prior.
-				for _, s := range p.Standards.Measured {
-					if s.Competency == campaign.Competency {
-						campaign.Prior = s.Prior
-					}
-				}
-			}
-			prog, err := campaign.Progress(cfg.grading)
-			if err != nil {
-				return rp, err
-			}
-			if len(prog) > 0 {
-				last := prog[len(prog)-1]
-				rp.Progress = &last
-			}
+	}
+	if campaign != nil {
+		rp.Campaign = campaign
+		prog, err := campaign.Progress(cfg.grading)
+		if err != nil {
+			return rp, err
+		}
+		if len(prog) > 0 {
+			last := prog[len(prog)-1]
+			rp.Progress = &last
 		}
 	}
 
