@@ -52,14 +52,13 @@
 // # Misdirected help
 //
 // [Misdirected] reports whether the help a rep is getting differs from the
-// prescription; [Diagnose] names the [Misdirection]. The article's three
-// ([Misdirection.Article] reports them) are [TrainingWhenCoachingNeeded],
-// [CoachingWhenRetrainingNeeded] and [MentoringNotTheSolution]; the others
-// complete the table, such as [DevelopmentWhenManagementNeeded] for a rep
-// sent to training when their incentives are the problem:
+// prescription; the help given and the help [Prescribe] says is needed name
+// the misdirection. The article's three are training given when coaching
+// is needed, coaching given when re-training is needed, and mentoring given
+// when anything else is:
 //
-//	tmc.Diagnose(tmc.Training, tmc.Signals{KnowsWhat: true, KnowsHow: true})
-//	// training-when-coaching-needed
+//	s := tmc.Signals{KnowsWhat: true, KnowsHow: true}
+//	tmc.Misdirected(tmc.Training, s) // true: training given, coaching needed
 //
 // # The ramp
 //

@@ -13,7 +13,7 @@ import (
 // mentor search in a [*NoMentorError].
 var (
 	// ErrInvalidEnum reports an enum value or text this package does not
-	// know: a Help, Barrier, Misdirection, Complexity, Stage, EventKind,
+	// know: a Help, Barrier, Complexity, Stage, EventKind,
 	// Topic or Role. It is [benchmark.ErrInvalidEnum].
 	ErrInvalidEnum = benchmark.ErrInvalidEnum
 	// ErrNegative reports a negative duration or count. It is

@@ -41,34 +41,23 @@ func ExamplePrescribe() {
 
 // The article's three misdirections: training when coaching is needed,
 // coaching when re-training is needed, mentoring when mentoring is not the
-// solution.
+// solution. The help given and the help Prescribe says is needed name each.
 func ExampleMisdirected() {
 	blocked := tmc.Signals{KnowsWhat: true, KnowsHow: true}      // needs coaching
 	forgot := tmc.Signals{KnowsHow: true, Barrier: tmc.DontKnow} // needs re-training
 	fenced := tmc.Signals{KnowsWhat: true, Barrier: tmc.Constraints}
 
-	fmt.Println(tmc.Misdirected(tmc.Training, blocked), tmc.Diagnose(tmc.Training, blocked))
-	fmt.Println(tmc.Misdirected(tmc.Coaching, forgot), tmc.Diagnose(tmc.Coaching, forgot))
-	fmt.Println(tmc.Misdirected(tmc.Mentoring, fenced), tmc.Diagnose(tmc.Mentoring, fenced))
-	fmt.Println(tmc.Misdirected(tmc.Coaching, blocked), tmc.Diagnose(tmc.Coaching, blocked))
-	// Output:
-	// true training-when-coaching-needed
-	// true coaching-when-retraining-needed
-	// true mentoring-not-the-solution
-	// false none
-}
-
-func ExampleDiagnose() {
-	s := tmc.Signals{KnowsWhat: true, KnowsHow: true, Barrier: tmc.MisalignedConsequences}
-	for _, given := range []tmc.Help{tmc.Training, tmc.Mentoring, tmc.Coaching, tmc.Management} {
-		m := tmc.Diagnose(given, s)
-		fmt.Printf("%-10s %-34s article: %v\n", given, m, m.Article())
+	for _, c := range []struct {
+		given tmc.Help
+		s     tmc.Signals
+	}{{tmc.Training, blocked}, {tmc.Coaching, forgot}, {tmc.Mentoring, fenced}, {tmc.Coaching, blocked}} {
+		fmt.Printf("%v given, %v needed: misdirected %v\n", c.given, tmc.Prescribe(c.s).Help, tmc.Misdirected(c.given, c.s))
 	}
 	// Output:
-	// training   development-when-management-needed article: false
-	// mentoring  mentoring-not-the-solution         article: true
-	// coaching   development-when-management-needed article: false
-	// management none                               article: false
+	// training given, coaching needed: misdirected true
+	// coaching given, training needed: misdirected true
+	// mentoring given, management needed: misdirected true
+	// coaching given, coaching needed: misdirected false
 }
 
 func ExamplePlan() {
@@ -217,13 +206,13 @@ func ExampleStage_Help() {
 	// the journey is behind the rep.
 	s := tmc.Signals{KnowsWhat: true, KnowsHow: true}
 	given := tmc.InTraining.Help()
-	fmt.Println(given, tmc.Diagnose(given, s))
+	fmt.Println(given, tmc.Misdirected(given, s), tmc.Prescribe(s).Help)
 
 	// On a fair performance plan the rep keeps being coached.
 	onPlan := tmc.Signals{KnowsWhat: true, KnowsHow: true, Barrier: tmc.IncorrectThinking}
 	fmt.Println(tmc.InReview.Help(), tmc.Misdirected(tmc.InReview.Help(), onPlan))
 	// Output:
-	// training training-when-coaching-needed
+	// training true coaching
 	// coaching false
 }
 

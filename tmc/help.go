@@ -199,5 +199,13 @@ func Prescribe(s Signals) Prescription {
 // Misdirected reports whether giving help given to a rep with signals s
 // is misdirected: whether given differs from [Prescribe](s).Help. NoHelp,
 // or an unknown Help, is always misdirected, since every rep needs some
-// help. [Diagnose] names which misdirection it is.
+// help.
+//
+// The pair of the help given and the help needed, Prescribe(s).Help, names
+// the misdirection. "Three Key Areas That Every Sales Organization Must
+// Get Right" lists three: "sitting through training when they need
+// coaching" (Training given, Coaching needed), "being coached when they
+// need a re-training" (Coaching given, Training needed) and "being mentored
+// when mentoring is not the solution" (Mentoring given, anything else
+// needed).
 func Misdirected(given Help, s Signals) bool { return given != Prescribe(s).Help }

@@ -44,54 +44,52 @@ func TestPrescribe(t *testing.T) {
 	}
 }
 
-func TestDiagnose(t *testing.T) {
+// TestMisdirected walks the table of help given against help needed: the
+// article's three misdirections, the rest of the table, and the right help.
+func TestMisdirected(t *testing.T) {
 	needsCoaching := Signals{KnowsWhat: true, KnowsHow: true}
 	needsRetraining := Signals{KnowsWhat: true, KnowsHow: true, MeetsStandard: true, Barrier: DontKnow}
 	needsTraining := Signals{}
 	needsMentoring := Signals{KnowsWhat: true}
 	needsManagement := Signals{KnowsWhat: true, KnowsHow: true, Barrier: Constraints}
 	tests := []struct {
-		name    string
-		given   Help
-		s       Signals
-		want    Misdirection
-		article bool
+		name   string
+		given  Help
+		s      Signals
+		needed Help
+		want   bool
 	}{
 		// The article's three.
-		{"training when coaching is needed", Training, needsCoaching, TrainingWhenCoachingNeeded, true},
-		{"coaching when re-training is needed", Coaching, needsRetraining, CoachingWhenRetrainingNeeded, true},
-		{"coaching when training is needed (does not know what)", Coaching, needsTraining, CoachingWhenRetrainingNeeded, true},
-		{"mentoring when coaching is needed", Mentoring, needsCoaching, MentoringNotTheSolution, true},
-		{"mentoring when training is needed", Mentoring, needsTraining, MentoringNotTheSolution, true},
-		{"mentoring when management is needed", Mentoring, needsManagement, MentoringNotTheSolution, true},
+		{"training when coaching is needed", Training, needsCoaching, Coaching, true},
+		{"coaching when re-training is needed", Coaching, needsRetraining, Training, true},
+		{"coaching when training is needed (does not know what)", Coaching, needsTraining, Training, true},
+		{"mentoring when coaching is needed", Mentoring, needsCoaching, Coaching, true},
+		{"mentoring when training is needed", Mentoring, needsTraining, Training, true},
+		{"mentoring when management is needed", Mentoring, needsManagement, Management, true},
 		// The rest of the table.
-		{"training when management is needed", Training, needsManagement, DevelopmentWhenManagementNeeded, false},
-		{"coaching when management is needed", Coaching, needsManagement, DevelopmentWhenManagementNeeded, false},
-		{"management when training is needed", Management, needsTraining, ManagementWhenDevelopmentNeeded, false},
-		{"management when mentoring is needed", Management, needsMentoring, ManagementWhenDevelopmentNeeded, false},
-		{"management when coaching is needed", Management, needsCoaching, ManagementWhenDevelopmentNeeded, false},
-		{"training when mentoring is needed", Training, needsMentoring, TrainingWhenMentoringNeeded, false},
-		{"coaching when mentoring is needed", Coaching, needsMentoring, CoachingWhenMentoringNeeded, false},
-		{"no help", NoHelp, needsCoaching, NoHelpGiven, false},
-		{"unknown help", Help(17), needsCoaching, NoHelpGiven, false},
+		{"training when management is needed", Training, needsManagement, Management, true},
+		{"coaching when management is needed", Coaching, needsManagement, Management, true},
+		{"management when training is needed", Management, needsTraining, Training, true},
+		{"management when mentoring is needed", Management, needsMentoring, Mentoring, true},
+		{"management when coaching is needed", Management, needsCoaching, Coaching, true},
+		{"training when mentoring is needed", Training, needsMentoring, Mentoring, true},
+		{"coaching when mentoring is needed", Coaching, needsMentoring, Mentoring, true},
+		{"no help", NoHelp, needsCoaching, Coaching, true},
+		{"unknown help", Help(17), needsCoaching, Coaching, true},
 		// Right help.
-		{"training when training is needed", Training, needsTraining, NotMisdirected, false},
-		{"re-training when re-training is needed", Training, needsRetraining, NotMisdirected, false},
-		{"mentoring when mentoring is needed", Mentoring, needsMentoring, NotMisdirected, false},
-		{"coaching an A player", Coaching, Signals{KnowsWhat: true, KnowsHow: true, MeetsStandard: true}, NotMisdirected, false},
-		{"management when management is needed", Management, needsManagement, NotMisdirected, false},
+		{"training when training is needed", Training, needsTraining, Training, false},
+		{"re-training when re-training is needed", Training, needsRetraining, Training, false},
+		{"mentoring when mentoring is needed", Mentoring, needsMentoring, Mentoring, false},
+		{"coaching an A player", Coaching, Signals{KnowsWhat: true, KnowsHow: true, MeetsStandard: true}, Coaching, false},
+		{"management when management is needed", Management, needsManagement, Management, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Diagnose(tt.given, tt.s)
-			if got != tt.want {
-				t.Errorf("Diagnose(%v, %+v) = %v, want %v", tt.given, tt.s, got, tt.want)
+			if got := Prescribe(tt.s).Help; got != tt.needed {
+				t.Errorf("Prescribe(%+v).Help = %v, want %v", tt.s, got, tt.needed)
 			}
-			if got.Article() != tt.article {
-				t.Errorf("Diagnose(%v, %+v).Article() = %v, want %v", tt.given, tt.s, got.Article(), tt.article)
-			}
-			if m := Misdirected(tt.given, tt.s); m != (tt.want != NotMisdirected) {
-				t.Errorf("Misdirected(%v, %+v) = %v, want %v", tt.given, tt.s, m, tt.want != NotMisdirected)
+			if got := Misdirected(tt.given, tt.s); got != tt.want {
+				t.Errorf("Misdirected(%v, %+v) = %v, want %v", tt.given, tt.s, got, tt.want)
 			}
 		})
 	}
@@ -126,12 +124,8 @@ func TestPrescribeProperties(t *testing.T) {
 			t.Fatalf("Misdirected(Prescribe(%+v).Help) = true", s)
 		}
 		given := Help(rapid.IntRange(-1, 6).Draw(t, "given"))
-		d := Diagnose(given, s)
-		if !d.Valid() {
-			t.Fatalf("Diagnose(%v, %+v) = %v, not a declared value", given, s, d)
-		}
-		if Misdirected(given, s) != (d != NotMisdirected) {
-			t.Fatalf("Misdirected(%v, %+v) = %v but Diagnose = %v", given, s, Misdirected(given, s), d)
+		if Misdirected(given, s) != (given != p.Help) {
+			t.Fatalf("Misdirected(%v, %+v) = %v, with %v needed", given, s, Misdirected(given, s), p.Help)
 		}
 	})
 }
@@ -216,7 +210,6 @@ func checkEnum[E textEnum, P interface {
 func TestEnums(t *testing.T) {
 	t.Run("Help", func(t *testing.T) { checkEnum[Help](t, "Help", 5) })
 	t.Run("Barrier", func(t *testing.T) { checkEnum[Barrier](t, "Barrier", 5) })
-	t.Run("Misdirection", func(t *testing.T) { checkEnum[Misdirection](t, "Misdirection", 9) })
 	t.Run("Complexity", func(t *testing.T) { checkEnum[Complexity](t, "Complexity", 4) })
 	t.Run("Stage", func(t *testing.T) { checkEnum[Stage](t, "Stage", 6) })
 	t.Run("EventKind", func(t *testing.T) { checkEnum[EventKind](t, "EventKind", 14) })
@@ -266,7 +259,6 @@ func FuzzUnmarshalText(f *testing.F) {
 	for _, s := range []string{
 		"training", "MENTORING", "Coaching", "management", "none",
 		"dont-know", "Incorrect-Thinking", "misaligned-consequences", "constraints",
-		"training-when-coaching-needed", "mentoring-not-the-solution",
 		"transactional", "Complex", "unknown",
 		"review", "exited", "unstarted",
 		"review-started", "knowledge-gap-found", "departed",
@@ -278,7 +270,6 @@ func FuzzUnmarshalText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text []byte) {
 		fuzzEnum[Help](t, text)
 		fuzzEnum[Barrier](t, text)
-		fuzzEnum[Misdirection](t, text)
 		fuzzEnum[Complexity](t, text)
 		fuzzEnum[Stage](t, text)
 		fuzzEnum[EventKind](t, text)
