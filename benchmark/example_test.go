@@ -60,7 +60,7 @@ func ExampleFitPrior() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("team mean %.3f, worth %.0f trials\n", prior.Mean(), prior.Strength())
+	fmt.Printf("team mean %.3f, worth %.0f trials\n", prior.Mean(), prior.Alpha+prior.Beta)
 	for _, r := range team {
 		fmt.Printf("%-14v shrunk %.3f\n", r, prior.Shrink(r))
 	}

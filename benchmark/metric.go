@@ -52,14 +52,6 @@ func (d *Direction) UnmarshalText(text []byte) error {
 	return inputErr("Direction.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }
 
-// Better reports whether a is strictly better than b in direction d.
-func (d Direction) Better(a, b float64) bool {
-	if d == LowerIsBetter {
-		return a < b
-	}
-	return a > b
-}
-
 // A Metric names a quantity a sales leader runs: a conversion ratio, a
 // count, an amount or a duration. Unit is free text used when printing
 // ("%", "calls/week", "days", "USD").

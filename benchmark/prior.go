@@ -13,7 +13,8 @@ import (
 // The zero Prior carries no information: Shrink returns the raw rate. A
 // fitted Prior has Alpha > 0 and Beta > 0; its mean Alpha/(Alpha+Beta) is
 // the team's pooled rate and its strength Alpha+Beta is what the team's
-// evidence is worth, in trials, against one rep's.
+// evidence is worth, in trials, against one rep's: a rep with Alpha+Beta
+// trials of their own is read as half their own rate, half the team's.
 type Prior struct {
 	Alpha float64 `json:"alpha"`
 	Beta  float64 `json:"beta"`
@@ -125,17 +126,6 @@ func (p Prior) Mean() float64 {
 		return 0
 	}
 	return p.Alpha / (p.Alpha + p.Beta)
-}
-
-// Strength returns Alpha+Beta: how many trials of a rep's own the team's
-// evidence counts for. A rep with as many trials as the strength is read as
-// half their own rate, half the team's. It returns 0 for the zero Prior or
-// an invalid one.
-func (p Prior) Strength() float64 {
-	if p.Validate() != nil {
-		return 0
-	}
-	return p.Alpha + p.Beta
 }
 
 // Shrink returns the posterior mean of r's true rate under the prior,

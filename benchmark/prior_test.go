@@ -82,7 +82,7 @@ func TestPriorValidate(t *testing.T) {
 		{"negative beta", Prior{Alpha: 1, Beta: -1}, ErrOutOfRange},
 		{"NaN alpha", Prior{Alpha: math.NaN(), Beta: 1}, ErrNotFinite},
 		{"Inf beta", Prior{Alpha: 1, Beta: math.Inf(1)}, ErrNotFinite},
-		// 1e308 + 1e308 is +Inf: Strength would be +Inf and Mean 0.
+		// 1e308 + 1e308 is +Inf: Alpha+Beta would be +Inf and Mean 0.
 		{"strength overflows", Prior{Alpha: 1e308, Beta: 1e308}, ErrOverflow},
 		{"strength overflows, uneven", Prior{Alpha: math.MaxFloat64, Beta: 1e292}, ErrOverflow},
 	}
@@ -97,13 +97,10 @@ func TestPriorValidate(t *testing.T) {
 				if !errors.As(err, &ie) {
 					t.Errorf("%v.Validate() = %T, want *InputError", tt.p, err)
 				}
-				if m, s := tt.p.Mean(), tt.p.Strength(); m != 0 || s != 0 {
-					t.Errorf("invalid %v: Mean, Strength = %v, %v; want 0, 0", tt.p, m, s)
+				if m := tt.p.Mean(); m != 0 {
+					t.Errorf("invalid %v: Mean() = %v, want 0", tt.p, m)
 				}
 				return
-			}
-			if s := tt.p.Strength(); !finite(s) || s <= 0 {
-				t.Errorf("%v.Strength() = %v", tt.p, s)
 			}
 			if m := tt.p.Mean(); !(m > 0 && m < 1) {
 				t.Errorf("%v.Mean() = %v", tt.p, m)

@@ -40,10 +40,6 @@ func (r Rate) Validate() error {
 	return nil
 }
 
-// Misses returns Trials − Hits: the deals lost, the conversations that did
-// not become appointments.
-func (r Rate) Misses() int64 { return r.Trials - r.Hits }
-
 // Add returns the rate that pools r and o: hits and trials added. Add is
 // associative and commutative. Like + on int64 it does not check for
 // overflow; use [Sum] where counts may approach 2⁶³.

@@ -305,7 +305,7 @@ func clamp(v float64) float64 { return min(max(v, 0), 1) }
 // posterior Beta(Hits+α, Trials−Hits+β) of a rate under prior p, for a rate
 // with trials and a valid prior.
 func posteriorInterval(r benchmark.Rate, p benchmark.Prior, level float64) (lo, hi float64) {
-	a, b := float64(r.Hits)+p.Alpha, float64(r.Misses())+p.Beta
+	a, b := float64(r.Hits)+p.Alpha, float64(r.Trials-r.Hits)+p.Beta
 	tail := (1 - level) / 2
 	lo, hi = betaQuantile(a, b, tail), betaQuantile(a, b, 1-tail)
 	if math.IsNaN(lo) || math.IsNaN(hi) {
