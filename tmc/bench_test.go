@@ -17,7 +17,7 @@ func BenchmarkPrescribe(b *testing.B) {
 
 func BenchmarkJourneyApply(b *testing.B) {
 	b.ReportAllocs()
-	j, err := Start(t0, Ramp{RampDays: 30})
+	j, err := Start(t0, Ramp{RampDays: 30}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

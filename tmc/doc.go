@@ -112,7 +112,7 @@
 // [Event] (a kind and a time) and returns the next Journey, or the same one
 // and an [*EventError] naming the rule that refused the move:
 //
-//	j, err := tmc.Start(hired, ramp)
+//	j, err := tmc.Start(hired, ramp, nil) // nil: the default ReviewRules
 //	j, err = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: day45})
 //	j, err = j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: day135})
 //	j, err = j.Apply(tmc.Event{Kind: tmc.KnowledgeGapFound, At: day150}) // back to Training

@@ -45,7 +45,7 @@ func ExampleInfer() {
 // each; one more month of thin coaching would have made it unfair.
 func ExampleCheckReview() {
 	day := func(n int) time.Time { return time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
-	j, _ := tmc.Start(day(0), tmc.Ramp{TrainingDays: 45, MentoringDays: 90, RampDays: 150})
+	j, _ := tmc.Start(day(0), tmc.Ramp{TrainingDays: 45, MentoringDays: 90, RampDays: 150}, nil)
 	for _, e := range []tmc.Event{
 		{Kind: tmc.TrainingCompleted, At: day(45)},
 		{Kind: tmc.MentoringCompleted, At: day(135)},
@@ -95,9 +95,9 @@ func ExampleDefaultReviewRules() {
 
 // A team that holds its own standard starts its journeys with its rules:
 // here a failed 30-day cycle counts.
-func ExampleStartWith() {
+func ExampleStart_rules() {
 	day := func(n int) time.Time { return time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
-	j, _ := tmc.StartWith(day(0), tmc.Ramp{}, &tmc.ReviewRules{MinCycleDays: 30})
+	j, _ := tmc.Start(day(0), tmc.Ramp{}, &tmc.ReviewRules{MinCycleDays: 30})
 	for _, e := range []tmc.Event{
 		{Kind: tmc.TrainingCompleted, At: day(0)},
 		{Kind: tmc.MentoringCompleted, At: day(0)},

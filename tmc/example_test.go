@@ -117,7 +117,7 @@ func ExampleRamp_Expected() {
 func ExampleJourney_Apply() {
 	day := func(n int) time.Time { return time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
 	ramp, _ := tmc.Plan(tmc.Moderate, 90, nil) // 150-day ramp
-	j, _ := tmc.Start(day(0), ramp)
+	j, _ := tmc.Start(day(0), ramp, nil)
 
 	steps := []tmc.Event{
 		{Kind: tmc.TrainingCompleted, At: day(45)},
@@ -175,7 +175,7 @@ func ExampleJourney_Apply() {
 // errors.Is; the journey is unchanged.
 func ExampleEventError() {
 	start := time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC)
-	j, _ := tmc.Start(start, tmc.Ramp{})
+	j, _ := tmc.Start(start, tmc.Ramp{}, nil)
 	_, err := j.Apply(tmc.Event{Kind: tmc.MentoringCompleted, At: start.AddDate(0, 0, 1)})
 	var e *tmc.EventError
 	fmt.Println(errors.As(err, &e), errors.Is(err, tmc.ErrWrongStage), e.Stage, j.Stage())
@@ -186,7 +186,7 @@ func ExampleEventError() {
 func ExampleJourney_MarshalJSON() {
 	start := time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC)
 	ramp, _ := tmc.Plan(tmc.Transactional, 0, nil)
-	j, _ := tmc.Start(start, ramp)
+	j, _ := tmc.Start(start, ramp, nil)
 	j, _ = j.Apply(tmc.Event{Kind: tmc.TrainingCompleted, At: start.AddDate(0, 0, 30)})
 	data, _ := json.Marshal(j)
 	fmt.Println(string(data))
@@ -222,7 +222,7 @@ func ExampleStage_Help() {
 func ExampleJourney_Signals() {
 	day := func(n int) time.Time { return time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n) }
 	ramp, _ := tmc.Plan(tmc.Moderate, 90, nil) // 45 days of training, 90 of mentoring, a 150-day ramp
-	j, _ := tmc.Start(day(0), ramp)
+	j, _ := tmc.Start(day(0), ramp, nil)
 	for _, e := range []tmc.Event{
 		{Kind: tmc.TrainingCompleted, At: day(45)},
 		{Kind: tmc.MentoringCompleted, At: day(135)},
@@ -352,9 +352,9 @@ func ExampleAssignMentors() {
 func ExampleStart() {
 	hired := time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC)
 	ramp, _ := tmc.Plan(tmc.Complex, 180, nil)
-	j, err := tmc.Start(hired, ramp)
+	j, err := tmc.Start(hired, ramp, nil)
 	fmt.Println(j.Stage(), j.RampEnds().Format(time.DateOnly), err)
-	_, err = tmc.Start(time.Time{}, ramp)
+	_, err = tmc.Start(time.Time{}, ramp, nil)
 	fmt.Println(err)
 	// Output:
 	// training 2025-10-03 <nil>

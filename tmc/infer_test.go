@@ -266,7 +266,7 @@ func TestInferAgreesWithJourney(t *testing.T) {
 		td := rapid.IntRange(0, 40).Draw(t, "trainingDays")
 		md := rapid.IntRange(0, 40).Draw(t, "mentoringDays")
 		r := Ramp{TrainingDays: td, MentoringDays: md, RampDays: td + md + rapid.IntRange(0, 60).Draw(t, "extra")}
-		j, err := Start(t0, r)
+		j, err := Start(t0, r, nil)
 		if err != nil {
 			t.Fatalf("Start: %v", err)
 		}

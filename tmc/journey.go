@@ -69,10 +69,6 @@ type Journey struct {
 }
 
 // Start begins the journey of a rep who starts at start on ramp r, in
-// Training, with the default [ReviewRules]. It is StartWith(start, r, nil).
-func Start(start time.Time, r Ramp) (Journey, error) { return StartWith(start, r, nil) }
-
-// StartWith begins the journey of a rep who starts at start on ramp r, in
 // Training. The ramp ends at r.FullProductivity(start); no performance
 // plan can start before then. The journey keeps r's planned Training and
 // Mentoring lengths, and the two rules of rules it enforces itself:
@@ -80,18 +76,18 @@ func Start(start time.Time, r Ramp) (Journey, error) { return StartWith(start, r
 // [Journey.Apply]). A team that checks reviews with [CheckReview] passes
 // it the same rules.
 //
-// A Journey is stored as JSON, so StartWith refuses a journey whose times
+// A Journey is stored as JSON, so Start refuses a journey whose times
 // JSON cannot write and read back exactly (see [time.Time.MarshalJSON]):
 // both start and the end of the ramp must fall in the years 0 to 9999, in
 // start's location, with a zone offset in whole minutes and of less than
-// 24 hours. A journey from StartWith therefore always marshals and reads
+// 24 hours. A journey from Start therefore always marshals and reads
 // back the same, and [Journey.Apply] keeps it so.
 //
-// StartWith returns an [*InputError] wrapping [ErrEmpty] for a zero start,
+// Start returns an [*InputError] wrapping [ErrEmpty] for a zero start,
 // [ErrOutOfRange] for a start or ramp end that cannot be stored, the error
 // of [Ramp.Validate] for an invalid ramp, or the error of
 // [ReviewRules.Validate] for invalid rules. On error the Journey is zero.
-func StartWith(start time.Time, r Ramp, rules *ReviewRules) (Journey, error) {
+func Start(start time.Time, r Ramp, rules *ReviewRules) (Journey, error) {
 	if start.IsZero() {
 		return Journey{}, inputErr("Start", "start time is zero", ErrEmpty)
 	}
@@ -464,7 +460,7 @@ func (j Journey) cutDetail() string {
 }
 
 // validate reports whether j is a state some sequence of events from
-// [StartWith] can reach, or why not.
+// [Start] can reach, or why not.
 func (j Journey) validate() string {
 	if !j.stage.Valid() {
 		return "stage " + j.stage.String()

@@ -165,10 +165,11 @@ func TestJourneyStateMachine(t *testing.T) {
 		mentoringDays := rapid.IntRange(0, 40).Draw(t, "mentoringDays")
 		rampDays := trainingDays + mentoringDays + rapid.IntRange(0, 60).Draw(t, "extraRampDays")
 		minCycleDays := rapid.IntRange(1, 40).Draw(t, "minCycleDays")
-		j, err := StartWith(t0, Ramp{TrainingDays: trainingDays, MentoringDays: mentoringDays, RampDays: rampDays},
+		j, err := Start(t0, Ramp{TrainingDays: trainingDays, MentoringDays: mentoringDays, RampDays: rampDays},
 			&ReviewRules{MinCycleDays: minCycleDays})
+
 		if err != nil {
-			t.Fatalf("StartWith: %v", err)
+			t.Fatalf("Start: %v", err)
 		}
 		m := journeyModel{stage: InTraining, rampEnds: day(rampDays), now: t0, since: t0,
 			trainingDays: trainingDays, mentoringDays: mentoringDays, minCycleDays: minCycleDays}
@@ -327,7 +328,7 @@ func checkReachesCoaching(t *rapid.T, j Journey) {
 // test on any refusal.
 func build(t *testing.T, events ...Event) Journey {
 	t.Helper()
-	j, err := Start(t0, Ramp{TrainingDays: 45, MentoringDays: 90, RampDays: 150})
+	j, err := Start(t0, Ramp{TrainingDays: 45, MentoringDays: 90, RampDays: 150}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -458,10 +459,10 @@ func TestJourneyNotStarted(t *testing.T) {
 	if !errors.Is(err, ErrNotStarted) {
 		t.Errorf("zero Journey Apply = %v, want ErrNotStarted", err)
 	}
-	if _, err := Start(time.Time{}, Ramp{}); !errors.Is(err, ErrEmpty) {
+	if _, err := Start(time.Time{}, Ramp{}, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("Start(zero time) = %v, want ErrEmpty", err)
 	}
-	if _, err := Start(t0, Ramp{TrainingDays: -1}); !errors.Is(err, ErrNegative) {
+	if _, err := Start(t0, Ramp{TrainingDays: -1}, nil); !errors.Is(err, ErrNegative) {
 		t.Errorf("Start(negative ramp) = %v, want ErrNegative", err)
 	}
 }
@@ -515,7 +516,7 @@ func TestJourneyStagesAndCycles(t *testing.T) {
 		t.Errorf("a 60-day failed cycle: FailedCycles() = %d, %v, want 1", long.FailedCycles(), err)
 	}
 	// Rules of the team's own: 30-day cycles count, three periods below.
-	k, err := StartWith(t0, Ramp{RampDays: 10}, &ReviewRules{MinCycleDays: 30, MinPeriodsBelow: 3})
+	k, err := Start(t0, Ramp{RampDays: 10}, &ReviewRules{MinCycleDays: 30, MinPeriodsBelow: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,8 +532,8 @@ func TestJourneyStagesAndCycles(t *testing.T) {
 		!strings.Contains(err.Error(), "need 3") {
 		t.Errorf("ReviewStarted with 2 of 3 periods = %v, want ErrNotBelowStandard, need 3", err)
 	}
-	if _, err := StartWith(t0, Ramp{}, &ReviewRules{MinCycleDays: -1}); !errors.Is(err, ErrNegative) {
-		t.Errorf("StartWith(MinCycleDays -1) = %v, want ErrNegative", err)
+	if _, err := Start(t0, Ramp{}, &ReviewRules{MinCycleDays: -1}); !errors.Is(err, ErrNegative) {
+		t.Errorf("Start(MinCycleDays -1) = %v, want ErrNegative", err)
 	}
 }
 

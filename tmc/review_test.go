@@ -74,7 +74,7 @@ func buildCase(t interface {
 	if k.insideRamp {
 		rampDays += 3000
 	}
-	j, err := Start(t0, Ramp{TrainingDays: k.td, MentoringDays: k.md, RampDays: rampDays})
+	j, err := Start(t0, Ramp{TrainingDays: k.td, MentoringDays: k.md, RampDays: rampDays}, nil)
 	if err != nil {
 		t.Fatalf("Start: %v", err)
 	}

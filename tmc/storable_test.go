@@ -35,7 +35,7 @@ func TestStartStorable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			j, err := Start(tt.start, tt.r)
+			j, err := Start(tt.start, tt.r, nil)
 			if !errors.Is(err, tt.want) || (err == nil) != (tt.want == nil) {
 				t.Fatalf("Start(%v, %+v) = %v, %v, want error %v", tt.start, tt.r, j, err, tt.want)
 			}
@@ -61,7 +61,7 @@ func TestStartStorable(t *testing.T) {
 // TestApplyStorable checks that Apply refuses an event whose time the
 // journey could not store, leaving the journey unchanged and storable.
 func TestApplyStorable(t *testing.T) {
-	j, err := Start(time.Date(9999, time.June, 1, 0, 0, 0, 0, time.UTC), Ramp{})
+	j, err := Start(time.Date(9999, time.June, 1, 0, 0, 0, 0, time.UTC), Ramp{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func FuzzJourney(f *testing.F) {
 	f.Add(int64(1736154000), 0, 0, int(PeriodMet), int64(86400), 62)                // an event in such an offset
 	f.Fuzz(func(t *testing.T, startUnix int64, offset, rampDays, kind int, after int64, eventOffset int) {
 		start := time.Unix(startUnix, 0).In(time.FixedZone("", offset))
-		j, err := Start(start, Ramp{RampDays: rampDays})
+		j, err := Start(start, Ramp{RampDays: rampDays}, nil)
 		if err != nil {
 			if !errors.Is(err, ErrOutOfRange) && !errors.Is(err, ErrNegative) && !errors.Is(err, ErrEmpty) {
 				t.Fatalf("Start(%v, %d days) error %v wraps no documented sentinel", start, rampDays, err)
