@@ -3,7 +3,6 @@ package rollup
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,9 +64,6 @@ func (in *Interner) ID(g uint32) (string, bool) {
 // Len returns the number of IDs interned: the number of groups for
 // [New].
 func (in *Interner) Len() int { return len(in.ids) }
-
-// IDs returns the interned IDs, indexed by group.
-func (in *Interner) IDs() []string { return slices.Clone(in.ids) }
 
 // CycleDays returns the number of calendar days from created to closed,
 // for [Record.Days]: each time is read as a date in its own location, so a

@@ -47,7 +47,7 @@ func ExampleRollup() {
 		fmt.Println()
 	}
 	fmt.Printf("pipeline $%.2f in %d open items\n", float64(k.Open.Amount)/100, k.Open.Count)
-	fmt.Printf("win rate %s, average deal $%.2f, %.0f days to close\n", k.WinRate, k.AverageDeal/100, k.AverageDays)
+	fmt.Printf("win rate %s, average deal $%.2f, %.0f days to close\n", k.WinRate, k.Won.AverageAmount()/100, k.Won.AverageDays())
 	// Output:
 	// call         7
 	// conversation 5  (5/7 (71.4%) of the stage above)
@@ -96,7 +96,7 @@ func ExampleRollup_Merge() {
 	}
 	k, _ := east.Group(0)
 	fmt.Printf("%d meetings, win rate %s, average deal $%.2f, %.0f days\n",
-		k.Funnel[0].Count, k.WinRate, k.AverageDeal/100, k.AverageDays)
+		k.Funnel[0].Count, k.WinRate, k.Won.AverageAmount()/100, k.Won.AverageDays())
 	// Output:
 	// 4 meetings, win rate 2/3 (66.7%), average deal $5000.00, 40 days
 }
@@ -291,7 +291,7 @@ func ExampleInterner() {
 		}
 		fmt.Printf("%-21s funnel %s; pipeline $%.2f; won %d of %d closed, $%.2f avg, %.0f days\n",
 			owner, strings.Join(counts, "/"), float64(k.Open.Amount)/100,
-			k.WinRate.Hits, k.WinRate.Trials, k.AverageDeal/100, k.AverageDays)
+			k.WinRate.Hits, k.WinRate.Trials, k.Won.AverageAmount()/100, k.Won.AverageDays())
 	}
 	// Output:
 	// salesforce:005A000001 funnel 4/2/2/2/1; pipeline $8000.00; won 1 of 1 closed, $12000.00 avg, 41 days

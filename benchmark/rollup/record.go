@@ -116,12 +116,12 @@ func (t Totals) AverageDays() float64 {
 // runs a rep by. ASLAN's list maps onto them as follows: number of calls is
 // the Funnel count at the call stage (the top, when every item starts as a
 // call); qualified leads is the Funnel count at the stage the team calls
-// qualified; pipeline is Open.Amount; average deal size is AverageDeal;
-// close rate is WinRate; time-to-close is AverageDays. The Rates are the
-// performance ratios between those stages.
+// qualified; pipeline is Open.Amount; average deal size is
+// Won.AverageAmount(); close rate is WinRate; time-to-close is
+// Won.AverageDays() (and Lost.AverageDays() says how long lost deals
+// took). The Rates are the performance ratios between those stages.
 //
-// Every field is finite: with no won deal the averages are 0 and
-// Won.Count, which is then 0, says so.
+// Every field is finite.
 type KPIs struct {
 	// Funnel holds, for each stage top first, the items that reached it:
 	// those whose furthest stage is that stage or a later one. Its counts
@@ -137,9 +137,4 @@ type KPIs struct {
 	Lost Totals `json:"lost"`
 	// WinRate is won deals out of closed (won and lost) deals.
 	WinRate benchmark.Rate `json:"win_rate"`
-	// AverageDeal is the average won amount, in minor units.
-	AverageDeal float64 `json:"average_deal"`
-	// AverageDays is the average number of days to close a won deal;
-	// Lost.AverageDays says how long lost deals took.
-	AverageDays float64 `json:"average_days"`
 }

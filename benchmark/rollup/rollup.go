@@ -657,7 +657,5 @@ func (r *Rollup) kpis(st []int64) KPIs {
 	k.Won = Totals{Count: won, Amount: st[n+3], Days: st[n+6]}
 	k.Lost = Totals{Count: lost, Amount: st[n+4], Days: st[n+7]}
 	k.WinRate = benchmark.Rate{Hits: won, Trials: won + lost}
-	k.AverageDeal = k.Won.AverageAmount()
-	k.AverageDays = k.Won.AverageDays()
 	return k
 }

@@ -182,22 +182,18 @@ func TestRollupKPIs(t *testing.T) {
 		{
 			// Reached: all 6; 5 past the call; 4 past the conversation;
 			// 3 reached a proposal; 2 closed.
-			Funnel:      funnel(6, 5, 4, 3, 2),
-			Rates:       []benchmark.Rate{{Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}, {Hits: 3, Trials: 4}, {Hits: 2, Trials: 3}},
-			Open:        Totals{Count: 4, Amount: 800_00, Days: 5},
-			Won:         Totals{Count: 1, Amount: 1200_00, Days: 30},
-			Lost:        Totals{Count: 1, Amount: 500_00, Days: 10},
-			WinRate:     benchmark.Rate{Hits: 1, Trials: 2},
-			AverageDeal: 1200_00,
-			AverageDays: 30,
+			Funnel:  funnel(6, 5, 4, 3, 2),
+			Rates:   []benchmark.Rate{{Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}, {Hits: 3, Trials: 4}, {Hits: 2, Trials: 3}},
+			Open:    Totals{Count: 4, Amount: 800_00, Days: 5},
+			Won:     Totals{Count: 1, Amount: 1200_00, Days: 30},
+			Lost:    Totals{Count: 1, Amount: 500_00, Days: 10},
+			WinRate: benchmark.Rate{Hits: 1, Trials: 2},
 		},
 		{
-			Funnel:      funnel(2, 2, 2, 2, 2),
-			Rates:       []benchmark.Rate{{Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}},
-			Won:         Totals{Count: 2, Amount: 400_00, Days: 60},
-			WinRate:     benchmark.Rate{Hits: 2, Trials: 2},
-			AverageDeal: 200_00,
-			AverageDays: 30,
+			Funnel:  funnel(2, 2, 2, 2, 2),
+			Rates:   []benchmark.Rate{{Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}, {Hits: 2, Trials: 2}},
+			Won:     Totals{Count: 2, Amount: 400_00, Days: 60},
+			WinRate: benchmark.Rate{Hits: 2, Trials: 2},
 		},
 		{
 			// No records: zero counts and zero averages, never NaN.
@@ -220,17 +216,18 @@ func TestRollupKPIs(t *testing.T) {
 		t.Fatalf("Combined error: %v", err)
 	}
 	wantTeam := KPIs{
-		Funnel:      funnel(8, 7, 6, 5, 4),
-		Rates:       []benchmark.Rate{{Hits: 7, Trials: 8}, {Hits: 6, Trials: 7}, {Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}},
-		Open:        Totals{Count: 4, Amount: 800_00, Days: 5},
-		Won:         Totals{Count: 3, Amount: 1600_00, Days: 90},
-		Lost:        Totals{Count: 1, Amount: 500_00, Days: 10},
-		WinRate:     benchmark.Rate{Hits: 3, Trials: 4},
-		AverageDeal: 1600_00.0 / 3,
-		AverageDays: 30,
+		Funnel:  funnel(8, 7, 6, 5, 4),
+		Rates:   []benchmark.Rate{{Hits: 7, Trials: 8}, {Hits: 6, Trials: 7}, {Hits: 5, Trials: 6}, {Hits: 4, Trials: 5}},
+		Open:    Totals{Count: 4, Amount: 800_00, Days: 5},
+		Won:     Totals{Count: 3, Amount: 1600_00, Days: 90},
+		Lost:    Totals{Count: 1, Amount: 500_00, Days: 10},
+		WinRate: benchmark.Rate{Hits: 3, Trials: 4},
 	}
 	if diff := cmp.Diff(wantTeam, team, rollupApprox); diff != "" {
 		t.Errorf("Combined() mismatch (-want +got):\n%s", diff)
+	}
+	if avg, days := team.Won.AverageAmount(), team.Won.AverageDays(); math.Abs(avg-1600_00.0/3) > 1e-9 || days != 30 {
+		t.Errorf("Combined().Won averages = %v, %v; want %v, 30", avg, days, 1600_00.0/3)
 	}
 	var all []int
 	for g, k := range r.All() {
@@ -294,7 +291,7 @@ func TestKPIsJSON(t *testing.T) {
 	}
 	const want = `{"funnel":[{"name":"lead","count":2},{"name":"deal","count":1}],"rates":[{"hits":1,"trials":2}],` +
 		`"open":{"count":1,"amount":0,"days":0},"won":{"count":1,"amount":250,"days":3},"lost":{"count":0,"amount":0,"days":0},` +
-		`"win_rate":{"hits":1,"trials":1},"average_deal":250,"average_days":3}`
+		`"win_rate":{"hits":1,"trials":1}}`
 	if string(b) != want {
 		t.Errorf("json.Marshal(KPIs) = %s, want %s", b, want)
 	}
@@ -674,10 +671,6 @@ func naiveKPIs(stages []string, groups int, recs []Record) (kpis []KPIs, ok bool
 		}
 		k.Open, k.Won, k.Lost = st.totals[Open], st.totals[Won], st.totals[Lost]
 		k.WinRate = benchmark.Rate{Hits: k.Won.Count, Trials: k.Won.Count + k.Lost.Count}
-		if k.Won.Count > 0 {
-			k.AverageDeal = float64(k.Won.Amount) / float64(k.Won.Count)
-			k.AverageDays = float64(k.Won.Days) / float64(k.Won.Count)
-		}
 		kpis = append(kpis, k)
 	}
 	return kpis, ok
@@ -1070,8 +1063,10 @@ func TestInterner(t *testing.T) {
 	if in.Len() != 4 {
 		t.Errorf("Len() = %d, want 4", in.Len())
 	}
-	if got := in.IDs(); !slices.Equal(got, []string{"005A", "005B", "", "005C"}) {
-		t.Errorf("IDs() = %q", got)
+	for g, want := range []string{"005A", "005B", "", "005C"} {
+		if id, ok := in.ID(uint32(g)); !ok || id != want {
+			t.Errorf("ID(%d) = %q, %v, want %q", g, id, ok, want)
+		}
 	}
 	if id, ok := in.ID(3); !ok || id != "005C" {
 		t.Errorf("ID(3) = %q, %v, want 005C", id, ok)
@@ -1081,11 +1076,6 @@ func TestInterner(t *testing.T) {
 	}
 	if g, ok := in.Lookup("005B"); !ok || g != 1 {
 		t.Errorf("Lookup(005B) = %d, %v, want 1", g, ok)
-	}
-	// IDs returns a copy.
-	in.IDs()[0] = "changed"
-	if id, _ := in.ID(0); id != "005A" {
-		t.Errorf("IDs() shares its slice: ID(0) = %q", id)
 	}
 }
 
@@ -1500,8 +1490,8 @@ func FuzzRollupUnmarshalBinary(f *testing.F) {
 					t.Fatalf("group %d rate %v: %v", g, rate, err)
 				}
 			}
-			if math.IsNaN(k.AverageDeal) || math.IsNaN(k.AverageDays) || k.AverageDays > math.MaxUint16 {
-				t.Fatalf("group %d averages %v, %v", g, k.AverageDeal, k.AverageDays)
+			if avg, days := k.Won.AverageAmount(), k.Won.AverageDays(); math.IsNaN(avg) || math.IsNaN(days) || days > math.MaxUint16 {
+				t.Fatalf("group %d won averages %v, %v", g, avg, days)
 			}
 		}
 		if k, err := r.Combined(); err != nil {
