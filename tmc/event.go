@@ -87,8 +87,8 @@ var eventNames = []string{
 // diagnostic such as "%!EventKind(99)".
 func (k EventKind) String() string { return enumString("EventKind", eventNames, int(k)) }
 
-// Valid reports whether k is one of the declared values, NoEvent included.
-func (k EventKind) Valid() bool { return k >= NoEvent && k <= CycleStarted }
+// valid reports whether k is one of the declared values, NoEvent included.
+func (k EventKind) valid() bool { return k >= NoEvent && k <= CycleStarted }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
@@ -121,13 +121,13 @@ type Event struct {
 // or "".
 func (e Event) check() string {
 	switch {
-	case e.Kind == NoEvent || !e.Kind.Valid():
+	case e.Kind == NoEvent || !e.Kind.valid():
 		return "kind " + e.Kind.String()
 	case e.At.IsZero():
 		return "zero time"
 	case !storable(e.At):
 		return "time " + e.At.Format(time.RFC3339) + unstorableReason
-	case !e.Cause.Valid():
+	case !e.Cause.valid():
 		return "cause " + e.Cause.String()
 	case e.Cause != NoBarrier && e.Kind != ReviewStarted:
 		return "cause " + e.Cause.String() + " on " + e.Kind.String()

@@ -399,17 +399,6 @@ func ExampleSignals_Validate() {
 	// tmc: Signals.Validate: barrier %!Barrier(9): unknown value
 }
 
-func ExampleTopic_Help() {
-	for _, t := range []tmc.Topic{tmc.KPIAssignment, tmc.KnowledgeTransfer, tmc.PeerInsight, tmc.BlockageExploration} {
-		fmt.Println(t, "→", t.Help())
-	}
-	// Output:
-	// kpi-assignment → management
-	// knowledge-transfer → training
-	// peer-insight → mentoring
-	// blockage-exploration → coaching
-}
-
 func ExampleSession_Validate() {
 	s := tmc.Session{Rep: "Dana", At: time.Date(2025, time.March, 3, 9, 0, 0, 0, time.UTC), Minutes: -45, Topics: []tmc.Topic{tmc.Practice}}
 	fmt.Println(s.Validate())

@@ -40,8 +40,8 @@ var helpNames = []string{"none", "training", "mentoring", "coaching", "managemen
 // "%!Help(9)".
 func (h Help) String() string { return enumString("Help", helpNames, int(h)) }
 
-// Valid reports whether h is one of the declared values, NoHelp included.
-func (h Help) Valid() bool { return h >= NoHelp && h <= Management }
+// valid reports whether h is one of the declared values, NoHelp included.
+func (h Help) valid() bool { return h >= NoHelp && h <= Management }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
@@ -92,8 +92,8 @@ var barrierNames = []string{"none", "dont-know", "incorrect-thinking", "misalign
 // diagnostic such as "%!Barrier(9)".
 func (b Barrier) String() string { return enumString("Barrier", barrierNames, int(b)) }
 
-// Valid reports whether b is one of the declared values, NoBarrier included.
-func (b Barrier) Valid() bool { return b >= NoBarrier && b <= Constraints }
+// valid reports whether b is one of the declared values, NoBarrier included.
+func (b Barrier) valid() bool { return b >= NoBarrier && b <= Constraints }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
@@ -134,7 +134,7 @@ type Signals struct {
 // Validate reports whether s has a known barrier. It returns an
 // [*InputError] wrapping [ErrInvalidEnum] otherwise.
 func (s Signals) Validate() error {
-	if !s.Barrier.Valid() {
+	if !s.Barrier.valid() {
 		return inputErr("Signals.Validate", "barrier "+s.Barrier.String(), ErrInvalidEnum)
 	}
 	return nil

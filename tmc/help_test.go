@@ -143,7 +143,7 @@ func TestSignalsValidate(t *testing.T) {
 type textEnum interface {
 	~int
 	String() string
-	Valid() bool
+	valid() bool
 	MarshalText() ([]byte, error)
 }
 
@@ -157,8 +157,8 @@ func checkEnum[E textEnum, P interface {
 	seen := map[string]bool{}
 	for i := range n {
 		v := E(i)
-		if !v.Valid() {
-			t.Errorf("%s(%d).Valid() = false, want true", typ, i)
+		if !v.valid() {
+			t.Errorf("%s(%d).valid() = false, want true", typ, i)
 		}
 		text, err := v.MarshalText()
 		if err != nil {
@@ -180,8 +180,8 @@ func checkEnum[E textEnum, P interface {
 	}
 	for _, bad := range []int{-1, n, n + 100} {
 		v := E(bad)
-		if v.Valid() {
-			t.Errorf("%s(%d).Valid() = true, want false", typ, bad)
+		if v.valid() {
+			t.Errorf("%s(%d).valid() = true, want false", typ, bad)
 		}
 		want := "%!" + typ + "(" + strconv.Itoa(bad) + ")"
 		if got := v.String(); got != want {
@@ -293,7 +293,7 @@ func fuzzEnum[E textEnum, P interface {
 		}
 		return
 	}
-	if !v.Valid() {
+	if !v.valid() {
 		t.Fatalf("UnmarshalText(%q) = %v, not a declared value", text, v)
 	}
 	out, err := v.MarshalText()

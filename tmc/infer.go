@@ -112,15 +112,15 @@ func Infer(e Evidence) (Inference, error) {
 	if e.AsOf.IsZero() {
 		return Inference{}, inputErr(fn, "as_of: zero time", ErrEmpty)
 	}
-	if !e.Barrier.Valid() {
+	if !e.Barrier.valid() {
 		return Inference{}, inputErr(fn, "barrier "+e.Barrier.String(), ErrInvalidEnum)
 	}
-	if e.Stated != nil && !e.Stated.Barrier.Valid() {
+	if e.Stated != nil && !e.Stated.Barrier.valid() {
 		return Inference{}, inputErr(fn, "stated.barrier "+e.Stated.Barrier.String(), ErrInvalidEnum)
 	}
 	for i, ev := range e.Events {
 		arg := "events[" + strconv.Itoa(i) + "]"
-		if ev.Kind == NoEvent || !ev.Kind.Valid() {
+		if ev.Kind == NoEvent || !ev.Kind.valid() {
 			return Inference{}, inputErr(fn, arg+".kind "+ev.Kind.String(), ErrInvalidEnum)
 		}
 		if ev.At.IsZero() {

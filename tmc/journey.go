@@ -462,13 +462,13 @@ func (j Journey) cutDetail() string {
 // validate reports whether j is a state some sequence of events from
 // [Start] can reach, or why not.
 func (j Journey) validate() string {
-	if !j.stage.Valid() {
+	if !j.stage.valid() {
 		return "stage " + j.stage.String()
 	}
-	if !j.cause.Valid() {
+	if !j.cause.valid() {
 		return "cause " + j.cause.String()
 	}
-	if !j.exitedBy.Valid() {
+	if !j.exitedBy.valid() {
 		return "exited_by " + j.exitedBy.String()
 	}
 	if j.stage == Unstarted {

@@ -69,7 +69,7 @@ var appliesIn = map[EventKind]struct {
 func (m journeyModel) expect(e Event) (journeyModel, error) {
 	rule, ok := appliesIn[e.Kind]
 	switch {
-	case !ok || e.At.IsZero() || !e.Cause.Valid() || e.Cause != NoBarrier && e.Kind != ReviewStarted:
+	case !ok || e.At.IsZero() || !e.Cause.valid() || e.Cause != NoBarrier && e.Kind != ReviewStarted:
 		return m, ErrInvalidEvent
 	case e.At.Before(m.now):
 		return m, ErrTimeBackwards

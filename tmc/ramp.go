@@ -39,9 +39,9 @@ var complexityNames = []string{"unknown", "transactional", "moderate", "complex"
 // as "%!Complexity(9)".
 func (c Complexity) String() string { return enumString("Complexity", complexityNames, int(c)) }
 
-// Valid reports whether c is one of the declared values,
+// valid reports whether c is one of the declared values,
 // UnknownComplexity included.
-func (c Complexity) Valid() bool { return c >= UnknownComplexity && c <= Complex }
+func (c Complexity) valid() bool { return c >= UnknownComplexity && c <= Complex }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
@@ -177,7 +177,7 @@ type Ramp struct {
 // field, and [ErrOutOfRange] for a cycle, rule field or resulting ramp
 // above [MaxDays].
 func Plan(c Complexity, salesCycleDays int, rules *RampRules) (Ramp, error) {
-	if c == UnknownComplexity || !c.Valid() {
+	if c == UnknownComplexity || !c.valid() {
 		return Ramp{}, inputErr("Plan", "complexity "+c.String(), ErrInvalidEnum)
 	}
 	arg := "salesCycleDays = " + strconv.Itoa(salesCycleDays)
@@ -216,7 +216,7 @@ func Plan(c Complexity, salesCycleDays int, rules *RampRules) (Ramp, error) {
 // [ErrOutOfRange].
 func (r Ramp) Validate() error {
 	const fn = "Ramp.Validate"
-	if !r.Complexity.Valid() {
+	if !r.Complexity.valid() {
 		return inputErr(fn, "complexity "+r.Complexity.String(), ErrInvalidEnum)
 	}
 	for _, f := range []struct {

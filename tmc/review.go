@@ -243,7 +243,7 @@ func CheckReview(c ReviewCase, r *ReviewRules) (Fairness, error) {
 	if c.At.IsZero() {
 		return Fairness{}, inputErr(fn, "at: zero time", ErrEmpty)
 	}
-	if !c.Cause.Valid() {
+	if !c.Cause.valid() {
 		return Fairness{}, inputErr(fn, "cause "+c.Cause.String(), ErrInvalidEnum)
 	}
 	for i, cy := range c.Cycles {

@@ -63,15 +63,15 @@ var topicNames = []string{
 // "%!Topic(99)".
 func (t Topic) String() string { return enumString("Topic", topicNames, int(t)) }
 
-// Valid reports whether t is one of the declared values, NoTopic included.
-func (t Topic) Valid() bool { return t >= NoTopic && t <= ForwardPlan }
+// valid reports whether t is one of the declared values, NoTopic included.
+func (t Topic) valid() bool { return t >= NoTopic && t <= ForwardPlan }
 
-// Help returns the kind of help a session covering only t is: Management
+// help returns the kind of help a session covering only t is: Management
 // for ResultsReview, TargetSetting and KPIAssignment; Training for
 // KnowledgeTransfer; Mentoring for PeerInsight; Coaching for Observation,
 // Practice, BlockageExploration and ForwardPlan; NoHelp for NoTopic or an
 // unknown topic.
-func (t Topic) Help() Help {
+func (t Topic) help() Help {
 	switch t {
 	case ResultsReview, TargetSetting, KPIAssignment:
 		return Management
@@ -146,7 +146,7 @@ func Classify(topics []Topic) (Help, error) {
 	}
 	kind := NoHelp // the developmental kind so far; none while only management
 	for i, t := range topics {
-		h := t.Help()
+		h := t.help()
 		switch {
 		case h == NoHelp:
 			return NoHelp, inputErr("Classify", "topics["+strconv.Itoa(i)+"] = "+t.String(), ErrInvalidEnum)
@@ -191,9 +191,9 @@ var roleNames = []string{"unknown", "manager", "mentor", "trainer"}
 // "unknown". An unknown value prints as a diagnostic such as "%!Role(9)".
 func (r Role) String() string { return enumString("Role", roleNames, int(r)) }
 
-// Valid reports whether r is one of the declared values, UnknownRole
+// valid reports whether r is one of the declared values, UnknownRole
 // included.
-func (r Role) Valid() bool { return r >= UnknownRole && r <= Trainer }
+func (r Role) valid() bool { return r >= UnknownRole && r <= Trainer }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
@@ -246,7 +246,7 @@ func (s Session) Validate() error {
 	if _, err := Classify(s.Topics); err != nil {
 		return err
 	}
-	if !s.Role.Valid() {
+	if !s.Role.valid() {
 		return inputErr(fn, "role "+s.Role.String(), ErrInvalidEnum)
 	}
 	return nil

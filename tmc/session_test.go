@@ -76,8 +76,8 @@ func TestClassifyProperties(t *testing.T) {
 		}
 		onlyManagement := true
 		for _, tp := range topics {
-			onlyManagement = onlyManagement && tp.Help() == Management
-			if h == Coaching && tp.Help() != Coaching && tp.Help() != Management {
+			onlyManagement = onlyManagement && tp.help() == Management
+			if h == Coaching && tp.help() != Coaching && tp.help() != Management {
 				t.Fatalf("Classify(%v) = coaching despite %v", topics, tp)
 			}
 		}
@@ -87,9 +87,9 @@ func TestClassifyProperties(t *testing.T) {
 		extra := Topic(rapid.IntRange(1, 9).Draw(t, "extra"))
 		h3, _ := Classify(append(slices.Clone(topics), extra))
 		switch {
-		case h == Management && h3 != extra.Help():
-			t.Fatalf("adding %v to management-only %v gave %v, want %v", extra, topics, h3, extra.Help())
-		case h != Management && extra.Help() == Management && h3 != h:
+		case h == Management && h3 != extra.help():
+			t.Fatalf("adding %v to management-only %v gave %v, want %v", extra, topics, h3, extra.help())
+		case h != Management && extra.help() == Management && h3 != h:
 			t.Fatalf("adding %v to %v turned %v into %v", extra, topics, h, h3)
 		case h != Management && rank[h3] < rank[h]:
 			t.Fatalf("adding %v to %v turned %v into %v", extra, topics, h, h3)
@@ -245,7 +245,7 @@ func FuzzClassify(f *testing.F) {
 		}
 		manag := true
 		for _, tp := range s.Topics {
-			manag = manag && tp.Help() == Management
+			manag = manag && tp.help() == Management
 		}
 		if manag != (h == Management) {
 			t.Fatalf("Classify(%v) = %v", s.Topics, h)

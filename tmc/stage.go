@@ -29,9 +29,9 @@ var stageNames = []string{"unstarted", "training", "mentoring", "coaching", "rev
 // "%!Stage(9)".
 func (s Stage) String() string { return enumString("Stage", stageNames, int(s)) }
 
-// Valid reports whether s is one of the declared values, Unstarted
+// valid reports whether s is one of the declared values, Unstarted
 // included.
-func (s Stage) Valid() bool { return s >= Unstarted && s <= Exited }
+func (s Stage) valid() bool { return s >= Unstarted && s <= Exited }
 
 // Help returns the help a rep in stage s is getting: Training, Mentoring
 // or Coaching for the three development stages, Coaching for a
