@@ -135,6 +135,16 @@ type Deal struct {
 	// meeting with the buyer, for stages the reader knows (the CRMs'
 	// default stages).
 	Engaged bool
+	// Reached is the furthest step of the model's funnel the deal
+	// reached: StepClose for a won deal; for a lost one the step of the stage
+	// it closed from, NoStep when the export does not say. Evidence says
+	// what Reached rests on.
+	Reached  Step
+	Evidence Evidence
+	// BeforeClose is the furthest step the deal reached before it closed
+	// (Reached for an open deal); it places a deal closed after the
+	// report's as-of day, which was still open then.
+	BeforeClose Step
 	// Created and Closed are the days the deal was created and closed;
 	// HasCreated and HasClosed say whether the export gave them. Closed
 	// is only set for won and lost deals (an open deal's close date is an
@@ -160,6 +170,13 @@ type Options struct {
 	// Stages maps stage labels, by [csvin.Key], to outcomes: the -stages
 	// file. It overrides everything else. See [ReadStages].
 	Stages map[string]Outcome
+	// Steps maps stage labels, by [csvin.Key], to the step of the model's
+	// funnel each marks: the -stages file's step column ([ReadMapping]).
+	// Labels it lacks are read by the CRM's default stages ([Funnel]).
+	Steps map[string]Step
+	// History is the stage history of the deals, from a Salesforce
+	// OpportunityHistory export ([ReadHistory]); nil for none.
+	History *History
 	// Users maps owner IDs, as exported, to users: the -users file.
 	Users map[string]User
 	// Dates says how to read ambiguous dates.

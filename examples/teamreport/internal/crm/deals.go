@@ -173,6 +173,12 @@ type DealStats struct {
 	Backdated int64
 	// Ignored counts deals whose outcome is Ignore.
 	Ignored int64
+	// Evidence counts the deals by what their furthest stage rests on.
+	Evidence [len(evidenceNames)]int64
+	// Entered counts HubSpot "Date entered" columns read as stage history;
+	// EnteredUnknown names those whose stage marks no known step.
+	Entered        int
+	EnteredUnknown []string
 }
 
 // decision is a cached stage decision.
@@ -240,6 +246,30 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 	if ix[colID] >= 0 {
 		rd.Unique(ix[colID])
 	}
+	// HubSpot's "Date entered <stage>" columns: the stages a deal entered.
+	type enteredCol struct {
+		i    int
+		step Step
+	}
+	var entered []enteredCol
+	for i, h := range rd.Header() {
+		label, ok := enteredLabel(h)
+		if !ok {
+			continue
+		}
+		step, known := stepOf(HubSpot, label, opts.Steps)
+		switch {
+		case !known:
+			if len(st.EnteredUnknown) < maxListedLabels {
+				st.EnteredUnknown = append(st.EnteredUnknown, csvin.Clean(label))
+			}
+		case step != StepClose: // entering a closing stage says nothing of how far a lost deal got
+			entered = append(entered, enteredCol{i, step})
+			st.Entered++
+		default:
+			st.Entered++
+		}
+	}
 	type cacheKey struct{ flags, label string }
 	type statKey struct {
 		outcome Outcome
@@ -282,6 +312,14 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		if err := readDates(rd, f, ix, &d, opts.Dates); err != nil {
 			return err
 		}
+		d.ID = rd.Field(ix[colID])
+		hist, hasHist := opts.History.Lookup(d.ID)
+		for _, e := range entered {
+			if rd.Field(e.i) != "" {
+				hist, hasHist = max(hist, e.step), true
+			}
+		}
+		reach(f, &d, hist, hasHist, opts.Steps)
 		if d.Cents, d.Currency, d.HasAmount, err = csvin.ParseAmount(rd.Field(ix[colAmount])); err != nil {
 			return rd.Fail(ix[colAmount], err)
 		}
@@ -294,7 +332,6 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		if d.Currency != "" {
 			d.Currency = csvin.Clean(d.Currency)
 		}
-		d.ID = rd.Field(ix[colID])
 		if d.ID != "" {
 			if rd.Repeated() {
 				st.Duplicates++
@@ -317,11 +354,52 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		}
 		if d.Outcome == Ignore {
 			st.Ignored++
+		} else {
+			st.Evidence[d.Evidence]++
 		}
 		return nil
 	})
 	st.Rows, st.Encoding = rd.Rows, rd.Encoding()
 	return st, err
+}
+
+// maxListedLabels caps the labels a stats list names.
+const maxListedLabels = 10
+
+// reach sets how far d got and what that rests on, from the best evidence
+// the export has: the stage history (hist, when hasHist), else the stage
+// the deal stands at or closed from, else its outcome alone.
+func reach(f Format, d *Deal, hist Step, hasHist bool, steps map[string]Step) {
+	cur, _ := stepOf(f, d.Stage, steps)
+	if cur == StepClose {
+		cur = NoStep // a won stage says nothing of a lost deal
+	}
+	if f == Maven && d.HasCreated && cur < StepAppointment {
+		// Maven's engage date is the day the deal entered Engaging
+		// (its data dictionary), so a closed deal with one reached it.
+		cur = StepAppointment
+	}
+	d.Reached, d.Evidence, d.BeforeClose = NoStep, NoEvidence, NoStep
+	before, ev := cur, ByStage
+	if hasHist && hist != NoStep {
+		before, ev = max(hist, cur), ByHistory
+	}
+	if before == NoStep {
+		ev = NoEvidence
+	}
+	d.BeforeClose = before
+	switch d.Outcome {
+	case Open:
+		d.Reached, d.Evidence = before, ev
+	case Won, Lost:
+		d.Reached, d.Evidence = before, ev
+		if ev == NoEvidence {
+			d.Evidence = ByOutcome
+		}
+		if d.Outcome == Won {
+			d.Reached = StepClose
+		}
+	}
 }
 
 // readFlags returns the row's won/closed flags as a short cache key:

@@ -18,38 +18,11 @@ import (
 //
 // outcome is open, won, lost or ignore. Labels are matched by
 // [csvin.Key] (case, spaces and punctuation do not matter); a label
-// listed twice is an error. The result is for [Options.Stages].
+// listed twice is an error. The result is for [Options.Stages]; the
+// file may also give each stage's order and step ([ReadMapping]).
 func ReadStages(r io.Reader, name string) (map[string]Outcome, error) {
-	rd, err := csvin.NewReader(r, name, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	is, err := rd.MustColumn("stage", "label", "stage_name", "StageName", "Deal Stage")
-	if err != nil {
-		return nil, err
-	}
-	iout, err := rd.MustColumn("outcome", "maps_to", "status")
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]Outcome{}
-	err = forEach(rd, &Options{}, func() error {
-		k := csvin.Key(rd.Field(is))
-		if k == "" {
-			return rd.Fail(is, csvin.ErrMissingValue)
-		}
-		o, err := ParseOutcome(rd.Field(iout))
-		if err != nil {
-			return rd.Fail(iout, err)
-		}
-		if _, dup := out[k]; dup {
-			return rd.Fail(is, fmt.Errorf("stage %q listed twice", csvin.Clean(rd.Field(is))))
-		}
-		out[k] = o
-		return nil
-	})
-	return out, err
+	m, err := ReadMapping(r, name)
+	return m.Outcomes, err
 }
 
 // ReadUsers reads a users file that maps owner IDs to names, such as a
