@@ -60,7 +60,7 @@
 //
 // # What each quadrant needs
 //
-// Each [Dimension] calls for its own [Mode] ([Dimension.Mode]): in "Know
+// Each of the three [Measures] calls for its own [Mode]: in "Know
 // the Difference Between Coaching & Managing", "desire equates to
 // Leadership", "Productivity equates to Managing", "Competencies equates
 // to Coaching". Leadership "is all about setting an example to drive high

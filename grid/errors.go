@@ -28,7 +28,7 @@ var (
 	// outside its range, a non-positive quota. It is
 	// [benchmark.ErrOutOfRange].
 	ErrOutOfRange = benchmark.ErrOutOfRange
-	// ErrInvalidEnum reports a Quadrant, Dimension or Mode value or text
+	// ErrInvalidEnum reports a Quadrant or Mode value or text
 	// this package does not know. It is [benchmark.ErrInvalidEnum].
 	ErrInvalidEnum = benchmark.ErrInvalidEnum
 	// ErrInvalidWindow reports a time window that ends before it starts,

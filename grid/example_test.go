@@ -101,14 +101,17 @@ func ExampleQuadrant_Strategy() {
 	//   source: ASLAN Training, "Know the Difference Between Coaching & Managing"
 }
 
-func ExampleDimension_Mode() {
-	for _, d := range []grid.Dimension{grid.Desire, grid.Productivity, grid.Competency} {
-		fmt.Printf("%v → %v\n", d, d.Mode())
-	}
+// The modes a quadrant calls for marshal as text, for a CRM payload.
+func ExampleMode() {
+	b, _ := json.Marshal(grid.Detractor.Strategy().Modes)
+	fmt.Println(string(b))
+
+	var m grid.Mode
+	err := json.Unmarshal([]byte(`"Coaching"`), &m)
+	fmt.Println(m, err)
 	// Output:
-	// desire → leadership
-	// productivity → management
-	// competency → coaching
+	// ["leadership","management","coaching"]
+	// coaching <nil>
 }
 
 func ExampleQuadrant_MarshalText() {
