@@ -180,7 +180,7 @@ func (c Campaign) Progress(o *Options) ([]Progress, error) {
 		} else {
 			p.Change = Change{Before: c.Baseline, After: toDate, P: 1}
 		}
-		p.Significant = p.Change.Significant(opt.Alpha)
+		p.Significant = p.Change.P < opt.Alpha
 		switch t := c.Benchmark.Target; {
 		case base >= t:
 			p.Closed = 1

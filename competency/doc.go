@@ -40,8 +40,9 @@
 //		fmt.Println(c.ID, s.Name) // gateway All the King's Men: not every decision maker identified
 //	}
 //
-// [Model.Validate] reports every problem with its path; [Model.Lookup],
-// [Model.All], [Model.Scenarios] and [Competency.Routines] walk the model;
+// [Model.Validate] reports every problem with its path; [Model.Lookup]
+// finds a competency by ID, and [Model.Scenarios] and
+// [Competency.Routines] walk the model;
 // [Model.Stages] is the funnel it measures, and [Model.Rates] reads one
 // rate per competency off a [benchmark.Funnel].
 //

@@ -78,6 +78,10 @@ var (
 	// overlap: a rep trains to one competency at a time (see
 	// [CheckCampaigns]).
 	ErrOverlap = errors.New("overlapping campaigns")
+	// ErrInvalidEnum reports grade text or a [Grade] value this package
+	// does not know; it is [benchmark.ErrInvalidEnum], the sentinel for
+	// every unknown enum value in the library.
+	ErrInvalidEnum = benchmark.ErrInvalidEnum
 )
 
 // A ModelError is one problem in a [Model] or in the JSON it was read from,

@@ -13,7 +13,7 @@ import (
 // elements, scenarios and routines.
 func ExampleDefault() {
 	m := competency.Default()
-	for c := range m.All() {
+	for _, c := range m.Competencies {
 		fmt.Printf("%s (%s → %s): %s\n", c.ID, c.From, c.To, c.Name)
 	}
 	c, _ := m.Lookup("gateway")
@@ -93,7 +93,7 @@ func ExampleModel_Rates() {
 		fmt.Println(err)
 		return
 	}
-	for c := range competency.Default().All() {
+	for _, c := range competency.Default().Competencies {
 		fmt.Println(c.ID, rates[c.ID])
 	}
 	// Output:
@@ -234,7 +234,7 @@ func ExamplePrioritize() {
 	for _, g := range gains {
 		fmt.Println(g)
 	}
-	fmt.Printf("train %s now: +%.0f on revenue of 100000\n", gains[0].Competency, gains[0].Revenue(100000))
+	fmt.Printf("train %s now: +%.0f on revenue of 100000\n", gains[0].Competency, 100000*(gains[0].Multiplier-1))
 	// Output:
 	// new-opportunities ×1.50 (10.0% → 15.0%)
 	// close ×1.11 (27.1% → 30.0%)
@@ -252,7 +252,7 @@ func ExampleImprovement() {
 		return
 	}
 	fmt.Println(c)
-	fmt.Println("significant at 5%:", c.Significant(competency.DefaultAlpha))
+	fmt.Println("significant at 5%:", c.P < competency.DefaultAlpha)
 	// Output:
 	// 12/100 (12.0%) → 30/120 (25.0%): +13.0 points (+108%), z = 2.44, p = 0.0146
 	// significant at 5%: true
@@ -307,16 +307,6 @@ func ExampleModel_Lookup() {
 	// false
 }
 
-func ExampleModel_All() {
-	for c := range competency.Default().All() {
-		fmt.Println(c.ID)
-	}
-	// Output:
-	// new-opportunities
-	// gateway
-	// close
-}
-
 func ExampleCompetency_Scenarios() {
 	c, _ := competency.Default().Lookup("close")
 	for e, s := range c.Scenarios() {
@@ -355,22 +345,6 @@ func ExampleOptions() {
 	// Output:
 	// C
 	// B
-}
-
-func ExampleGain_Revenue() {
-	g := competency.Gain{Competency: "close", Current: 0.25, Target: 0.30, Multiplier: 0.30 / 0.25}
-	fmt.Printf("%.0f\n", g.Revenue(500000))
-	// Output: 100000
-}
-
-func ExampleChange_Significant() {
-	c, err := competency.Improvement(benchmark.Rate{Hits: 45, Trials: 500}, benchmark.Rate{Hits: 60, Trials: 480})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Printf("p = %.3f: significant at 10%% %v, at 5%% %v\n", c.P, c.Significant(0.10), c.Significant(0.05))
-	// Output: p = 0.077: significant at 10% true, at 5% false
 }
 
 // Record returns a new campaign; the old one is unchanged.

@@ -3,15 +3,8 @@ package competency
 import (
 	"strconv"
 
-	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/internal/enum"
 )
-
-// ErrInvalidGrade reports grade text or a Grade value this package does not
-// know. It comes wrapped in an [*InputError]. It is
-// [benchmark.ErrInvalidEnum], the sentinel for every unknown enum value
-// in the library.
-var ErrInvalidGrade = benchmark.ErrInvalidEnum
 
 // A Grade places a rep on one competency: C players are below the
 // benchmark, B players are close to it, A players meet it. Grades compare
@@ -48,7 +41,7 @@ func (g Grade) Valid() bool { return g >= Ungraded && g <= GradeA }
 // value rather than write text that cannot be read back.
 func (g Grade) MarshalText() ([]byte, error) {
 	if !g.Valid() {
-		return nil, inputErr("Grade.MarshalText", g.String(), ErrInvalidGrade)
+		return nil, inputErr("Grade.MarshalText", g.String(), ErrInvalidEnum)
 	}
 	return []byte(g.String()), nil
 }
@@ -61,5 +54,5 @@ func (g *Grade) UnmarshalText(text []byte) error {
 		*g = v
 		return nil
 	}
-	return inputErr("Grade.UnmarshalText", strconv.Quote(string(text)), ErrInvalidGrade)
+	return inputErr("Grade.UnmarshalText", strconv.Quote(string(text)), ErrInvalidEnum)
 }

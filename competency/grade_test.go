@@ -57,13 +57,13 @@ func TestGradeText(t *testing.T) {
 			if (err != nil) != tt.wantErr || (err == nil && g != tt.want) {
 				t.Errorf("UnmarshalText(%q) = %v, %v, want %v, error %v", tt.in, g, err, tt.want, tt.wantErr)
 			}
-			if err != nil && !errors.Is(err, ErrInvalidGrade) {
-				t.Errorf("UnmarshalText(%q) error = %v, want ErrInvalidGrade", tt.in, err)
+			if err != nil && !errors.Is(err, ErrInvalidEnum) {
+				t.Errorf("UnmarshalText(%q) error = %v, want ErrInvalidEnum", tt.in, err)
 			}
 		})
 	}
-	if b, err := Grade(7).MarshalText(); err == nil || !errors.Is(err, ErrInvalidGrade) {
-		t.Errorf("Grade(7).MarshalText() = %q, %v, want ErrInvalidGrade", b, err)
+	if b, err := Grade(7).MarshalText(); err == nil || !errors.Is(err, ErrInvalidEnum) {
+		t.Errorf("Grade(7).MarshalText() = %q, %v, want ErrInvalidEnum", b, err)
 	}
 	b, err := json.Marshal(map[string]Grade{"x": GradeB})
 	if err != nil || string(b) != `{"x":"B"}` {

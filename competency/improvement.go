@@ -19,7 +19,9 @@ import (
 // the rate went up, and P is the chance of a change at least this large,
 // either way, if training had no effect. When the pooled rate is 0 or 1
 // (no conversions, or nothing but conversions, on both sides) the rates
-// are equal and have no variance: Z is 0 and P is 1.
+// are equal and have no variance: Z is 0 and P is 1. The change is
+// significant at level alpha when P < alpha; use [DefaultAlpha] (0.05, a
+// library default) unless the team has agreed on another.
 //
 // No field is ever NaN or ±Inf.
 type Change struct {
@@ -66,11 +68,6 @@ func Improvement(before, after benchmark.Rate) (Change, error) {
 	}
 	return c, nil
 }
-
-// Significant reports whether the change is significant at level alpha:
-// P < alpha. Use [DefaultAlpha] (0.05) unless the team has agreed on
-// another.
-func (c Change) Significant(alpha float64) bool { return c.P < alpha }
 
 // String formats c as "12/100 (12.0%) → 30/120 (25.0%): +13.0 points
 // (+108%), z = 2.44, p = 0.0146". The relative change in parentheses is

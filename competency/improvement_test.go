@@ -121,8 +121,8 @@ func TestChangeString(t *testing.T) {
 	if got := c.String(); got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	if !c.Significant(0.05) || c.Significant(0.01) {
-		t.Errorf("Significant(0.05), Significant(0.01) = %v, %v, want true, false", c.Significant(0.05), c.Significant(0.01))
+	if !(c.P >= 0.01 && c.P < 0.05) {
+		t.Errorf("P = %v, want significant at 5%% but not at 1%%", c.P)
 	}
 	if _, err := json.Marshal(c); err != nil {
 		t.Errorf("json.Marshal(%v) error = %v", c, err)

@@ -74,17 +74,6 @@ func (m Model) Lookup(id string) (Competency, bool) {
 	return Competency{}, false
 }
 
-// All returns the model's competencies in funnel order.
-func (m Model) All() iter.Seq[Competency] {
-	return func(yield func(Competency) bool) {
-		for _, c := range m.Competencies {
-			if !yield(c) {
-				return
-			}
-		}
-	}
-}
-
 // Scenarios returns every scenario of the model with its competency, in
 // funnel order and then in the order of the elements: the finite list of
 // situations a team trains for.

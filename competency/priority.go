@@ -12,7 +12,8 @@ import (
 // In the library's model (not an article's), revenue is activity × the
 // product of the funnel's stage ratios × the average deal, so raising one
 // ratio from Current to Target, everything else equal, multiplies revenue
-// by Target/Current: that factor is Multiplier. A competency at or above
+// by Target/Current: that factor is Multiplier, and the revenue gained on
+// top of a current revenue R is R×(Multiplier−1). A competency at or above
 // its target gains nothing and has Multiplier 1; Multiplier is never below
 // 1, and never above 2/[MinTarget] (see [Prioritize] for how rates near
 // zero are read).
@@ -22,12 +23,6 @@ type Gain struct {
 	Target     float64 `json:"target"`     // the benchmark, Score.Target
 	Multiplier float64 `json:"multiplier"` // revenue multiplier if this ratio alone reached Target; finite, ≥ 1
 }
-
-// Revenue returns the revenue gained, on top of current revenue, if this
-// ratio alone reached its target: current×(Multiplier−1), in current's
-// unit. It is plain arithmetic: a NaN or infinite current gives a NaN or
-// infinite result.
-func (g Gain) Revenue(current float64) float64 { return current * (g.Multiplier - 1) }
 
 // String formats g as "new-opportunities ×1.67 (9.0% → 15.0%)".
 func (g Gain) String() string {

@@ -102,7 +102,7 @@ func TestRealPipeline(t *testing.T) {
 	}
 	priors := map[string]benchmark.Prior{}
 	targets := map[string]benchmark.Benchmark{}
-	for c := range m.All() {
+	for _, c := range m.Competencies {
 		var team []benchmark.Rate
 		for _, a := range agents {
 			team = append(team, rates[a][c.ID])

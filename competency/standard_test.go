@@ -38,7 +38,7 @@ func TestTeamStandards(t *testing.T) {
 		t.Errorf("Unmeasured[0] = %+v, want %+v", s.Unmeasured[0], want)
 	}
 	if got := slices.Collect(func(yield func(string) bool) {
-		for c := range s.Model.All() {
+		for _, c := range s.Model.Competencies {
 			if !yield(c.ID) {
 				return
 			}
