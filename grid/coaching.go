@@ -151,7 +151,7 @@ func Allocate(hours float64, a Assessment, w *Weights) (Allocation, error) {
 	var total float64
 	lightest := math.Inf(1) // the smallest positive weight in the team
 	for i, p := range a.Reps {
-		if !p.Quadrant.Placed() {
+		if !p.Quadrant.placed() {
 			return Allocation{}, inputErr(fn, "assessment.reps["+strconv.Itoa(i)+"] ("+strconv.Quote(p.Rep)+") quadrant "+p.Quadrant.String(), ErrInvalidEnum)
 		}
 		wq := weights.Of(p.Quadrant)

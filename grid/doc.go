@@ -50,7 +50,7 @@
 //
 //   - [ProductivityFrom] divides what the rep sold in a [Window] by the
 //     quota for it, prorated for a rep who joined during the window (and
-//     had at least a day of it, [MinTenure]); [Trailing] builds the
+//     had at least a day of it); [Trailing] builds the
 //     trailing six months, or up to [MaxMonths].
 //   - [DesireFrom] maps survey answers or a manager's rating on a stated
 //     [Scale] (1 to 5, 0 to 10) onto [0, 1].

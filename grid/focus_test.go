@@ -49,8 +49,8 @@ func TestWindow(t *testing.T) {
 	if got, want := noon.String(), "[2025-01-01T12:00:00Z, 2025-01-02T00:00:00Z)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	if jan.Duration() != 31*24*time.Hour {
-		t.Errorf("Duration() = %v, want 744h", jan.Duration())
+	if d := jan.End.Sub(jan.Start); d != 31*24*time.Hour {
+		t.Errorf("End − Start = %v, want 744h", d)
 	}
 	for _, w := range []Window{{}, backwards, {jan.Start, jan.Start}} {
 		if err := w.Validate(); !errors.Is(err, ErrInvalidWindow) {

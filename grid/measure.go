@@ -8,9 +8,9 @@ import (
 	"github.com/salesdev/salesdev/competency"
 )
 
-// MinTenure is the least time of a window a rep who joined during it must
+// minTenure is the least time of a window a rep who joined during it must
 // have had for [ProductivityFrom] to measure them: one day.
-const MinTenure = 24 * time.Hour
+const minTenure = 24 * time.Hour
 
 // ProductivityFrom measures productivity as attainment: sold ÷ the quota
 // owed over window w, where 1.0 is 100% of quota. sold is what the rep sold
@@ -29,7 +29,7 @@ const MinTenure = 24 * time.Hour
 // the quota, not exactly half.
 //
 // A rep who joined during the window must have had at least one day
-// ([MinTenure], 24 hours of elapsed time) of it: results over a shorter
+// (24 hours of elapsed time) of it: results over a shorter
 // time say nothing, and prorating a quota over minutes can turn a single
 // sale into an attainment of millions of percent. A rep who was there for all
 // of the window is measured however short it is.
@@ -37,7 +37,7 @@ const MinTenure = 24 * time.Hour
 // ProductivityFrom returns an *InputError wrapping ErrInvalidWindow for a
 // window that does not end after it starts, ErrNotFinite for a NaN or ±Inf
 // amount, and ErrOutOfRange for negative sales, a quota that is not
-// positive, or a join date after w.Start and less than MinTenure before
+// positive, or a join date after w.Start and less than 24 hours before
 // w.End (including at or after w.End). The result is finite and ≥ 0; an
 // attainment too large to represent is ErrOutOfRange.
 func ProductivityFrom(sold, quota float64, w Window, joined time.Time) (float64, error) {
@@ -58,7 +58,7 @@ func ProductivityFrom(sold, quota float64, w Window, joined time.Time) (float64,
 	if joined.After(start) {
 		// w.End.Sub saturates rather than wraps, so a join date centuries
 		// away still compares correctly.
-		if w.End.Sub(joined) < MinTenure {
+		if w.End.Sub(joined) < minTenure {
 			return 0, inputErr(fn, "joined "+joined.Format(time.RFC3339)+", leaving less than a day of window "+w.String(), ErrOutOfRange)
 		}
 		start = joined

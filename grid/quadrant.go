@@ -51,17 +51,17 @@ func (q Quadrant) String() string {
 	return enum.String("Quadrant", quadrantNames[:], q)
 }
 
-// Valid reports whether q is one of the declared values, Unplaced included.
-func (q Quadrant) Valid() bool { return q <= Detractor }
+// valid reports whether q is one of the declared values, Unplaced included.
+func (q Quadrant) valid() bool { return q <= Detractor }
 
-// Placed reports whether q is one of the four quadrants of the grid, not
+// placed reports whether q is one of the four quadrants of the grid, not
 // Unplaced and not an unknown value.
-func (q Quadrant) Placed() bool { return q >= Achiever && q <= Detractor }
+func (q Quadrant) placed() bool { return q >= Achiever && q <= Detractor }
 
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
 func (q Quadrant) MarshalText() ([]byte, error) {
-	if !q.Valid() {
+	if !q.valid() {
 		return nil, inputErr("Quadrant.MarshalText", q.String(), ErrInvalidEnum)
 	}
 	return []byte(q.String()), nil

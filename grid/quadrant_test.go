@@ -240,7 +240,7 @@ func TestPlaceTotal(t *testing.T) {
 		if valid != (err == nil) {
 			t.Fatalf("Place(%+v, %+v) error = %v, want error: %v", m, c, err, !valid)
 		}
-		if (err == nil) != q.Placed() {
+		if (err == nil) != q.placed() {
 			t.Fatalf("Place(%+v, %+v) = %v, %v: want a placed quadrant or an error", m, c, q, err)
 		}
 	})

@@ -82,7 +82,7 @@ func TestStrategyFaithfulToTheArticles(t *testing.T) {
 	for i := range math.MaxUint8 + 1 {
 		q := Quadrant(i)
 		s := q.Strategy()
-		if q.Placed() && !slices.Contains(s.Modes, Coaching) {
+		if q.placed() && !slices.Contains(s.Modes, Coaching) {
 			t.Errorf("%v.Strategy().Modes = %v, want Coaching among them", q, s.Modes)
 		}
 		advice := strings.ToLower(s.Advice)

@@ -45,9 +45,6 @@ func (c Counts) Of(q Quadrant) int {
 	return 0
 }
 
-// Total returns the number of reps counted.
-func (c Counts) Total() int { return c.Striver + c.Achiever + c.Independent + c.Detractor }
-
 func (c *Counts) add(q Quadrant) {
 	switch q {
 	case Striver:
@@ -159,7 +156,7 @@ func (m Move) Slid() bool {
 // crossings counts the lines crossed upward and downward; none for a rep
 // who joined or left.
 func (m Move) crossings() (up, down int) {
-	if !m.From.Placed() || !m.To.Placed() {
+	if !m.From.placed() || !m.To.placed() {
 		return 0, 0
 	}
 	for _, above := range [...]func(Quadrant) bool{Quadrant.meetsResults, Quadrant.hasDesire} {

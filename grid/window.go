@@ -77,9 +77,6 @@ func (w Window) validate(fn, name string) error {
 	return nil
 }
 
-// Duration returns End − Start, which is positive for a valid window.
-func (w Window) Duration() time.Duration { return w.End.Sub(w.Start) }
-
 // Contains reports whether t is in w: Start ≤ t < End.
 func (w Window) Contains(t time.Time) bool { return !t.Before(w.Start) && t.Before(w.End) }
 
