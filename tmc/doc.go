@@ -127,9 +127,11 @@
 // improvement counts only when it lasted the minimum (60 days by default,
 // a library default): coaching "takes time and cannot be achieved in a
 // quick 30-minute session" ("Three Key Areas That Every Sales Organization
-// Must Get Right"). Journeys marshal to JSON for storage in a CRM and
-// unmarshal strictly: unknown fields, fields given twice or in another case, unknown
-// enum text and unreachable states are errors. Every journey from [Start]
+// Must Get Right"). Journeys marshal to JSON for storage in a CRM, with a
+// "version" (1) that changes when a field is renamed, removed or changes
+// meaning, and unmarshal strictly: an unknown version, unknown fields,
+// fields given twice or in another case, unknown enum text and unreachable
+// states are errors. Every journey from [Start]
 // and [Journey.Apply] marshals and reads back the same: they refuse times
 // JSON cannot write exactly (a year outside 0 to 9999, a zone offset of a
 // day or more or with seconds).

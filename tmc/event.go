@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -196,6 +197,32 @@ func strictDecode(fn string, data []byte, v any, sentinel error) error {
 	}
 	if msg := checkKeys(data, jsonNames(reflect.TypeOf(v).Elem())); msg != "" {
 		return inputErr(fn, msg, sentinel)
+	}
+	return nil
+}
+
+// checkVersion reports an error wrapping sentinel unless the JSON object
+// in data has a "version" that is the number want. It reads only that key,
+// leniently, so that a document stored by another version is refused for
+// its version rather than for a field that version added; data that is not
+// an object, or a version key in another case, is left for strictDecode to
+// judge.
+func checkVersion(fn string, data []byte, want int, sentinel error) error {
+	var doc struct {
+		Version json.RawMessage `json:"version"`
+	}
+	if json.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	reads := ": this package reads version " + strconv.Itoa(want)
+	var v int
+	switch {
+	case doc.Version == nil:
+		return inputErr(fn, "version missing"+reads, sentinel)
+	case json.Unmarshal(doc.Version, &v) != nil:
+		return inputErr(fn, "version "+string(doc.Version)+" is not a whole number"+reads, sentinel)
+	case v != want:
+		return inputErr(fn, "version "+strconv.Itoa(v)+" unknown"+reads, sentinel)
 	}
 	return nil
 }

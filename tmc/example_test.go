@@ -193,10 +193,10 @@ func ExampleJourney_MarshalJSON() {
 
 	var back tmc.Journey
 	fmt.Println(json.Unmarshal(data, &back), back)
-	err := json.Unmarshal([]byte(`{"stage":"coachin"}`), &back)
+	err := json.Unmarshal([]byte(`{"version":1,"stage":"coachin"}`), &back)
 	fmt.Println(errors.Is(err, tmc.ErrInvalidEnum), err)
 	// Output:
-	// {"stage":"mentoring","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-04-06T00:00:00Z","training_days":30,"mentoring_days":30,"min_periods_below":2,"min_cycle_days":60,"since":"2025-02-05T00:00:00Z","updated":"2025-02-05T00:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"full_training":true,"full_mentoring":false,"retraining":false,"retrained":false,"cause":"none","exited_by":"none"}
+	// {"version":1,"stage":"mentoring","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-04-06T00:00:00Z","training_days":30,"mentoring_days":30,"min_periods_below":2,"min_cycle_days":60,"since":"2025-02-05T00:00:00Z","updated":"2025-02-05T00:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"full_training":true,"full_mentoring":false,"retraining":false,"retrained":false,"cause":"none","exited_by":"none"}
 	// <nil> mentoring since 2025-02-05T00:00:00Z, 0 periods below standard, 0 failed coaching cycles
 	// true tmc: Stage.UnmarshalText: "coachin": unknown value
 }

@@ -45,7 +45,8 @@ const oneDay = 24 * time.Hour
 // leaves the receiver as it was, so a refused event changes nothing. It is
 // safe to copy and to share between goroutines. The zero Journey is
 // Unstarted; [Start] begins one. A Journey marshals to JSON for storage in
-// a CRM and unmarshals strictly: see [Journey.UnmarshalJSON].
+// a CRM, with a version, and unmarshals strictly: see
+// [Journey.MarshalJSON] and [Journey.UnmarshalJSON].
 type Journey struct {
 	stage         Stage
 	started       time.Time // the rep's start date
@@ -584,8 +585,14 @@ func (j Journey) validate() string {
 	return ""
 }
 
+// journeyVersion is the version of the stored form of a Journey, written
+// in every journey's JSON. It changes when a field is renamed, removed or
+// changes meaning; UnmarshalJSON reads this version only.
+const journeyVersion = 1
+
 // journeyJSON is the stored form of a Journey.
 type journeyJSON struct {
+	Version              int       `json:"version"`
 	Stage                Stage     `json:"stage"`
 	Started              time.Time `json:"started"`
 	RampEnds             time.Time `json:"ramp_ends"`
@@ -607,19 +614,21 @@ type journeyJSON struct {
 	ExitedBy             EventKind `json:"exited_by"`
 }
 
-// MarshalJSON implements [json.Marshaler]: the stage, the dates (RFC 3339;
-// cycle_started is the zero time when no cycle is open), the ramp's
-// planned stage lengths and the journey's two rules, the counters and the
-// flags, with lower_snake_case keys, for storage in a CRM:
+// MarshalJSON implements [json.Marshaler]: the version of the stored form
+// (1), the stage, the dates (RFC 3339; cycle_started is the zero time when
+// no cycle is open), the ramp's planned stage lengths and the journey's two
+// rules, the counters and the flags, with lower_snake_case keys, for
+// storage in a CRM:
 //
-//	{"stage":"coaching","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-06-05T00:00:00Z",
+//	{"version":1,"stage":"coaching","started":"2025-01-06T00:00:00Z","ramp_ends":"2025-06-05T00:00:00Z",
 //	 "training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,
 //	 "since":"2025-05-21T00:00:00Z","updated":"2025-07-01T00:00:00Z","cycle_started":"0001-01-01T00:00:00Z",
 //	 "periods_below_standard":1,"failed_cycles":0,"extensions":0,"full_training":true,"full_mentoring":true,
 //	 "retraining":false,"retrained":false,"cause":"none","exited_by":"none"}
 func (j Journey) MarshalJSON() ([]byte, error) {
 	return json.Marshal(journeyJSON{
-		Stage: j.stage, Started: j.started, RampEnds: j.rampEnds,
+		Version: journeyVersion,
+		Stage:   j.stage, Started: j.started, RampEnds: j.rampEnds,
 		TrainingDays: j.trainingDays, MentoringDays: j.mentoringDays,
 		MinPeriodsBelow: j.minBelow, MinCycleDays: j.minCycleDays,
 		Since: j.since, Updated: j.updated, CycleStarted: j.cycle,
@@ -630,8 +639,10 @@ func (j Journey) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler] strictly: unknown fields, a
-// field given twice, a key in another case than its own ("Stage" for
+// UnmarshalJSON implements [json.Unmarshaler] strictly: a missing or
+// unknown version (this package reads version 1, and checks it before
+// anything else, so a journey stored by a later version is refused for its
+// version), unknown fields, a field given twice, a key in another case than its own ("Stage" for
 // "stage"), unknown enum text, trailing data and a state no sequence of
 // events can reach (times out of order, a performance plan inside the
 // ramp, without a failed coaching cycle or after stages cut short,
@@ -644,6 +655,9 @@ func (j Journey) MarshalJSON() ([]byte, error) {
 func (j *Journey) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
+	}
+	if err := checkVersion("Journey.UnmarshalJSON", data, journeyVersion, ErrInvalidJourney); err != nil {
+		return err
 	}
 	var w journeyJSON
 	if err := strictDecode("Journey.UnmarshalJSON", data, &w, ErrInvalidJourney); err != nil {

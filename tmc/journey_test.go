@@ -538,7 +538,7 @@ func TestJourneyStagesAndCycles(t *testing.T) {
 }
 
 func TestJourneyUnmarshalJSON(t *testing.T) {
-	good := `{"stage":"review","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,"since":"2025-07-26T09:00:00Z","updated":"2025-07-26T09:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":0,"full_training":true,"full_mentoring":true,"retraining":false,"retrained":true,"cause":"dont-know","exited_by":"none"}`
+	good := `{"version":1,"stage":"review","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,"since":"2025-07-26T09:00:00Z","updated":"2025-07-26T09:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":0,"full_training":true,"full_mentoring":true,"retraining":false,"retrained":true,"cause":"dont-know","exited_by":"none"}`
 	with := func(old, new string) string {
 		if !strings.Contains(good, old) {
 			t.Fatalf("test setup: %q not in the good state", old)
@@ -552,9 +552,20 @@ func TestJourneyUnmarshalJSON(t *testing.T) {
 	}{
 		{"good", good, nil},
 		{"upper-case enum text", with(`"review"`, `"REVIEW"`), nil},
-		{"unstarted", `{"stage":"unstarted"}`, nil},
+		{"unstarted", `{"version":1,"stage":"unstarted"}`, nil},
 		{"null", `null`, nil},
 		{"unknown field", with(`"extensions":0`, `"extensions":0,"mood":"ok"`), ErrInvalidJourney},
+		// The version comes first: a journey a later version stored is
+		// refused for its version, not for the fields that version added.
+		{"missing version", with(`"version":1,`, ``), ErrInvalidJourney},
+		{"version 0", with(`"version":1`, `"version":0`), ErrInvalidJourney},
+		{"later version", with(`"version":1`, `"version":2,"mood":"ok"`), ErrInvalidJourney},
+		{"version as text", with(`"version":1`, `"version":"1"`), ErrInvalidJourney},
+		{"fractional version", with(`"version":1`, `"version":1.5`), ErrInvalidJourney},
+		{"null version", with(`"version":1`, `"version":null`), ErrInvalidJourney},
+		{"version given twice", with(`"version":1`, `"version":1,"version":1`), ErrInvalidJourney},
+		{"version in another case", with(`"version":1`, `"Version":1`), ErrInvalidJourney},
+		{"unstarted without a version", `{"stage":"unstarted"}`, ErrInvalidJourney},
 		{"unknown stage", with(`"review"`, `"purgatory"`), ErrInvalidEnum},
 		{"unknown cause", with(`"dont-know"`, `"dont_know"`), ErrInvalidEnum},
 		{"numeric stage", with(`"review"`, `4`), ErrInvalidJourney},
@@ -568,10 +579,10 @@ func TestJourneyUnmarshalJSON(t *testing.T) {
 		{"times backwards", with(`"updated":"2025-07-26`, `"updated":"2025-07-25`), ErrInvalidJourney},
 		{"started after ramp end", with(`"started":"2025-01-06`, `"started":"2025-06-06`), ErrInvalidJourney},
 		{"exited_by while active", with(`"exited_by":"none"`, `"exited_by":"departed"`), ErrInvalidJourney},
-		{"unstarted with a date", `{"stage":"unstarted","started":"2025-01-06T09:00:00Z"}`, ErrInvalidJourney},
-		{"missing start", `{"stage":"training"}`, ErrInvalidJourney},
-		{"failed cycles in training", `{"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-01-06T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z","failed_cycles":1}`, ErrInvalidJourney},
-		{"exited without a reason", `{"stage":"exited","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-01-06T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`, ErrInvalidJourney},
+		{"unstarted with a date", `{"version":1,"stage":"unstarted","started":"2025-01-06T09:00:00Z"}`, ErrInvalidJourney},
+		{"missing start", `{"version":1,"stage":"training"}`, ErrInvalidJourney},
+		{"failed cycles in training", `{"version":1,"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-01-06T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z","failed_cycles":1}`, ErrInvalidJourney},
+		{"exited without a reason", `{"version":1,"stage":"exited","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-01-06T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`, ErrInvalidJourney},
 		// Before, encoding/json matched keys ignoring case and let a repeated
 		// key overwrite the first: both read as a valid journey.
 		{"duplicate key", with(`"failed_cycles":1`, `"failed_cycles":1,"failed_cycles":1`), ErrInvalidJourney},
@@ -587,14 +598,14 @@ func TestJourneyUnmarshalJSON(t *testing.T) {
 		{"retraining outside training", with(`"retraining":false`, `"retraining":true`), ErrInvalidJourney},
 		// Re-training after a full mentoring stage returns to coaching, so
 		// a mentoring stage never follows a full one.
-		{"mentoring after a full mentoring stage", `{"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":true,"retrained":true}`, ErrInvalidJourney},
-		{"mentoring again after a cut one", `{"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":false,"retrained":true}`, nil},
+		{"mentoring after a full mentoring stage", `{"version":1,"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":true,"retrained":true}`, ErrInvalidJourney},
+		{"mentoring again after a cut one", `{"version":1,"stage":"mentoring","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-06-21T09:00:00Z","updated":"2025-06-21T09:00:00Z","full_training":true,"full_mentoring":false,"retrained":true}`, nil},
 		{"negative training days", with(`"training_days":45`, `"training_days":-45`), ErrInvalidJourney},
 		{"huge cycle minimum", with(`"min_cycle_days":60`, `"min_cycle_days":3654`), ErrInvalidJourney},
 		{"full stage before its days", with(`"training_days":45`, `"training_days":3000`), ErrInvalidJourney},
-		{"open cycle in coaching", `{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-22T09:00:00Z","full_training":true,"full_mentoring":true}`, nil},
-		{"cycle before its stage", `{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-20T09:00:00Z","full_training":true,"full_mentoring":true}`, ErrInvalidJourney},
-		{"below standard inside the ramp", `{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-03-06T09:00:00Z","periods_below_standard":1}`, ErrInvalidJourney},
+		{"open cycle in coaching", `{"version":1,"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-22T09:00:00Z","full_training":true,"full_mentoring":true}`, nil},
+		{"cycle before its stage", `{"version":1,"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-20T09:00:00Z","full_training":true,"full_mentoring":true}`, ErrInvalidJourney},
+		{"below standard inside the ramp", `{"version":1,"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-03-06T09:00:00Z","periods_below_standard":1}`, ErrInvalidJourney},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -661,21 +672,23 @@ func FuzzJourneyUnmarshalJSON(f *testing.F) {
 	// Seed corpus: legal states of each stage, a stored state with a bad
 	// enum, a bad counter and odd JSON.
 	for _, s := range []string{
-		`{"stage":"unstarted"}`,
-		`{"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}`,
-		`{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-05-21T09:00:00Z","updated":"2025-07-25T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":0,"cause":"none","exited_by":"none"}`,
-		`{"stage":"review","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,"since":"2025-07-26T09:00:00Z","updated":"2025-07-26T09:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":3,"full_training":true,"full_mentoring":true,"retraining":false,"retrained":false,"cause":"incorrect-thinking","exited_by":"none"}`,
-		`{"stage":"exited","started":"2025-01-06T09:00:00+02:00","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-09-23T09:00:00Z","updated":"2025-09-23T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":1,"full_training":true,"full_mentoring":true,"retrained":true,"cause":"dont-know","exited_by":"review-failed"}`,
+		`{"version":1,"stage":"unstarted"}`,
+		`{"version":1,"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}`,
+		`{"version":1,"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-05-21T09:00:00Z","updated":"2025-07-25T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":0,"cause":"none","exited_by":"none"}`,
+		`{"version":1,"stage":"review","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"min_periods_below":2,"min_cycle_days":60,"since":"2025-07-26T09:00:00Z","updated":"2025-07-26T09:00:00Z","cycle_started":"0001-01-01T00:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":3,"full_training":true,"full_mentoring":true,"retraining":false,"retrained":false,"cause":"incorrect-thinking","exited_by":"none"}`,
+		`{"version":1,"stage":"exited","started":"2025-01-06T09:00:00+02:00","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-09-23T09:00:00Z","updated":"2025-09-23T09:00:00Z","periods_below_standard":2,"failed_cycles":1,"extensions":1,"full_training":true,"full_mentoring":true,"retrained":true,"cause":"dont-know","exited_by":"review-failed"}`,
 		// A coaching cycle open; a re-training under way; keys in the wrong case or twice.
-		`{"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-22T09:00:00Z","full_training":true,"full_mentoring":true}`,
-		`{"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","full_training":true,"retraining":true}`,
-		`{"Stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`,
-		`{"stage":"training","stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`,
+		`{"version":1,"stage":"coaching","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","cycle_started":"2025-05-22T09:00:00Z","full_training":true,"full_mentoring":true}`,
+		`{"version":1,"stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","training_days":45,"mentoring_days":90,"since":"2025-05-21T09:00:00Z","updated":"2025-06-06T09:00:00Z","full_training":true,"retraining":true}`,
+		`{"version":1,"Stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`,
+		`{"version":1,"stage":"training","stage":"training","started":"2025-01-06T09:00:00Z","ramp_ends":"2025-06-05T09:00:00Z","since":"2025-01-06T09:00:00Z","updated":"2025-01-06T09:00:00Z"}`,
 		// Late in 9999: an event a month on would fall in year 10000.
-		`{"stage":"coaching","started":"9999-01-06T09:00:00Z","ramp_ends":"9999-06-05T09:00:00Z","since":"9999-07-01T09:00:00Z","updated":"9999-12-15T09:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}`,
-		`{"stage":"Coaching","cause":"Constraints"}`,
-		`{"stage":"training","failed_cycles":9223372036854775807}`,
-		`null`, `{}`, `[]`, `"training"`, `{"stage":"training"}{}`,
+		`{"version":1,"stage":"coaching","started":"9999-01-06T09:00:00Z","ramp_ends":"9999-06-05T09:00:00Z","since":"9999-07-01T09:00:00Z","updated":"9999-12-15T09:00:00Z","periods_below_standard":0,"failed_cycles":0,"extensions":0,"cause":"none","exited_by":"none"}`,
+		`{"version":1,"stage":"Coaching","cause":"Constraints"}`,
+		`{"version":1,"stage":"training","failed_cycles":9223372036854775807}`,
+		`null`, `{}`, `[]`, `"training"`, `{"version":1,"stage":"training"}{}`,
+		// Versions: missing, later, not a number.
+		`{"stage":"unstarted"}`, `{"version":2,"stage":"unstarted","mood":"ok"}`, `{"version":"1","stage":"unstarted"}`,
 	} {
 		f.Add([]byte(s))
 	}
