@@ -50,11 +50,13 @@ type page struct {
 	Totals                                         []total
 	// First is the first priority for training, Then the others, in the
 	// plan's order; First is nil when nothing is measured.
-	First       *priority
-	Then        []priority
-	Grid        gridLayout
-	Strategies  []strategy
-	Standards   []standard
+	First      *priority
+	Then       []priority
+	Grid       gridLayout
+	Strategies []strategy
+	Standards  []standard
+	// Funnel says how far the deals got: stages, evidence, activities.
+	Funnel      []string
 	Unmeasured  []unmeasured
 	Benchmarks  []benchmarkRow
 	Rules       []string
@@ -83,6 +85,8 @@ type priority struct {
 	Ungraded              int
 	// Small reports a gain under 2%: training this one is worth little.
 	Small bool
+	// Evidence says what the team's rate rests on.
+	Evidence string
 }
 
 // A strategy is a quadrant's advice, for the legend under the grid.
@@ -132,7 +136,7 @@ type scoreRow struct {
 	Focus                                      bool
 }
 
-type focusView struct{ Competency, Behavior, Window, Reason string }
+type focusView struct{ Competency, Behavior, Window, Reason, Evidence string }
 
 // hoursView is a rep's coaching share against the cadence, with the
 // bar's widths in percent of its scale.
@@ -220,8 +224,9 @@ func newPage(r *Report) page {
 		p.Charts = append(p.Charts, layoutRateChart(s, plan.Reps))
 	}
 	for _, u := range plan.Standards.Unmeasured {
-		p.Unmeasured = append(p.Unmeasured, unmeasured{competencyName(u.Competency), u.Reason})
+		p.Unmeasured = append(p.Unmeasured, unmeasured{competencyName(u.Competency), r.Funnel.reason(u.Competency, u.Reason)})
 	}
+	p.Funnel = append([]string{"The " + strings.TrimPrefix(r.Funnel.Source, "the ") + "."}, r.Funnel.lines()...)
 
 	// The first priority for training, and the others.
 	for i, g := range plan.Priority {
@@ -239,6 +244,9 @@ func newPage(r *Report) page {
 			}
 		}
 		if i == 0 {
+			if sr, ok := r.Funnel.rate(g.Competency); ok {
+				pr.Evidence = capitalize(rateEvidence(sr, &r.Funnel)) + "."
+			}
 			p.First = &pr
 			continue
 		}
@@ -358,7 +366,7 @@ func newCard(i int, rp salesdev.RepPlan, rr *RepReport, plan *salesdev.Plan) car
 	}
 	if f := rp.Focus; f != nil {
 		c.Focus = &focusView{Competency: competencyName(f.Competency), Behavior: f.Behavior,
-			Window: windowText(f.Window), Reason: f.Reason}
+			Window: windowText(f.Window), Reason: f.Reason, Evidence: repFocusEvidence(rr, rp)}
 	}
 	if pr := rp.Progress; pr != nil {
 		c.Progress = fmt.Sprintf("Since the campaign began: %+.1f points (p = %.2f), %.0f%% of the gap to the standard closed",

@@ -193,6 +193,9 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 <p class="why">The team converts <b>{{.Current}}</b> against a standard of <b>{{.Target}}</b>: reaching it multiplies revenue by <b>{{.Gain}}</b>.{{if .Small}} The team is close to its standard on every measured competency, so the gain from training any one is small.{{end}}</p>
 <div class="bar" role="img" aria-label="{{.Current}} of a standard of {{.Target}}"><div class="fill" style="width: {{.CurrentPct}}%"></div><div class="mark" style="left: {{.TargetPct}}%"></div></div>
 <p class="small muted">Rates read in the light of the team, on the scale grades are judged on. {{.Below}} reps clearly below the standard, {{.Level}} not yet distinguishable from it, {{.Above}} clearly at or above it{{if .Ungraded}}, {{.Ungraded}} without evidence{{end}}.</p>
+{{- with .Evidence}}
+<p class="small">Evidence: {{.}}</p>
+{{- end}}
 {{- if .BelowNames}}
 <p>Clearly below the standard: {{range $i, $n := .BelowNames}}{{if $i}}, {{end}}{{$n}}{{end}}.</p>
 {{- end}}
@@ -236,6 +239,10 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 </table></div>
 {{- else}}
 <p>No competency is measured: there is no standard yet.</p>
+{{- end}}
+{{- if .Funnel}}
+<h3>How far the deals got</h3>
+<ul class="small">{{range .Funnel}}<li>{{.}}</li>{{end}}</ul>
 {{- end}}
 {{- if .Unmeasured}}
 <p><b>Not measured:</b></p>
@@ -307,7 +314,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 <p class="sub">{{if .Manager}}Manager {{.Manager}}{{else}}No manager in the roster{{end}}{{if .Counts}} · {{.Counts}}{{end}}</p>
 <div class="fx">
 {{- with .Focus}}
-<p><span class="k">Focus</span> <b>{{.Competency}}</b>: {{.Behavior}} <span class="small muted">({{.Window}})</span></p>
+<p><span class="k">Focus</span> <b>{{.Competency}}</b>: {{.Behavior}} <span class="small muted">({{.Window}})</span>{{with .Evidence}}<br><span class="small">Rests on {{.}}.</span>{{end}}</p>
 {{- else}}
 <p><span class="k">Focus</span> <span class="muted">none: no graded evidence yet</span></p>
 {{- end}}

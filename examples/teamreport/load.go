@@ -20,8 +20,9 @@ type config struct {
 	// other names must be empty too.
 	pipeline, roster, quotas, desire, activities string
 	// stages, users and rates name the stage mapping, the users file and
-	// the currency rates; empty for none.
-	stages, users, rates string
+	// the currency rates; history a Salesforce OpportunityHistory export;
+	// empty for none.
+	stages, users, rates, history string
 	// format is the pipeline's format; crm.Auto detects it.
 	format crm.Format
 	// dayFirst reads 03/04/2024 as 3 April; tz is the zone the CRM shows
@@ -65,6 +66,10 @@ type Dataset struct {
 	acts  crm.ActivityStats
 	// hasActs reports whether an activities file was read.
 	hasActs bool
+	// mapping is the -stages file (empty without one); history the
+	// -history file's stage history (nil without one).
+	mapping crm.Mapping
+	history *crm.History
 	// Rows counts the data rows of every file; Skipped those skipped
 	// under -skip-bad; ShownSkipped holds the first few.
 	Rows, Skipped int
@@ -76,8 +81,8 @@ type Dataset struct {
 func load(cfg config) (*Dataset, error) {
 	in := inputs{cfg.pipeline, cfg.roster, cfg.quotas, cfg.desire, cfg.activities}
 	if in.pipeline == "" {
-		if in != (inputs{}) || cfg.stages != "" || cfg.users != "" || cfg.rates != "" {
-			return nil, errors.New("-roster, -quotas, -desire, -activities, -stages, -users and -rates need -pipeline " +
+		if in != (inputs{}) || cfg.stages != "" || cfg.users != "" || cfg.rates != "" || cfg.history != "" {
+			return nil, errors.New("-roster, -quotas, -desire, -activities, -stages, -history, -users and -rates need -pipeline " +
 				"(without it the built-in data set is used)")
 		}
 		return builtin(cfg.report.asOf)
@@ -91,7 +96,7 @@ func load(cfg config) (*Dataset, error) {
 		}
 		return os.Open(name)
 	}
-	for _, n := range []string{in.roster, in.quotas, in.desire, in.activities, cfg.stages, cfg.users, cfg.rates} {
+	for _, n := range []string{in.roster, in.quotas, in.desire, in.activities, cfg.stages, cfg.users, cfg.rates, cfg.history} {
 		if n == "-" {
 			return nil, errors.New("only -pipeline can read standard input (-)")
 		}
@@ -127,7 +132,11 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 	}
 	var rates map[string]float64
 	err := errors.Join(
-		readWhole(open, cfg.stages, func(r io.Reader, name string) (err error) { opts.Stages, err = crm.ReadStages(r, name); return }),
+		readWhole(open, cfg.stages, func(r io.Reader, name string) (err error) {
+			ds.mapping, err = crm.ReadMapping(r, name)
+			opts.Stages, opts.Steps = ds.mapping.Outcomes, ds.mapping.Steps
+			return
+		}),
 		readWhole(open, cfg.users, func(r io.Reader, name string) (err error) { opts.Users, err = crm.ReadUsers(r, name); return }),
 		readWhole(open, cfg.rates, func(r io.Reader, name string) (err error) { rates, err = crm.ReadRates(r, name); return }),
 		readSide(open, in.roster, &ds.Rows, func(rd *csvin.Reader) (err error) {
@@ -137,6 +146,20 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 		readSide(open, in.quotas, &ds.Rows, func(rd *csvin.Reader) (err error) { ds.side.Quotas, err = readQuotas(rd, opts.Bad); return }),
 		readSide(open, in.desire, &ds.Rows, func(rd *csvin.Reader) (err error) { ds.side.Desires, err = readDesires(rd, opts.Bad); return }),
 	)
+	if err != nil {
+		return nil, err
+	}
+	// The stage history is read whole before the deals, which join it
+	// by ID as they stream past; it needs the mapping's steps.
+	err = readWhole(open, cfg.history, func(r io.Reader, name string) (err error) {
+		reading = name
+		ds.history, err = crm.ReadHistory(r, name, opts)
+		if ds.history != nil {
+			ds.Rows += ds.history.Rows
+		}
+		opts.History = ds.history
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

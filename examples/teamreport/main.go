@@ -10,7 +10,7 @@
 //	teamreport [-json] [-svg FILE] [-html FILE] [-asof YYYY-MM-DD] [-coaching-hours H]
 //	           [-complexity transactional|moderate|complex] [-max-mentees N]
 //	           [-pipeline FILE|- [-format auto|maven|salesforce|hubspot|pipedrive] [-skip-bad]
-//	            [-stages FILE] [-users FILE] [-rates FILE] [-day-first] [-tz ZONE]
+//	            [-stages FILE] [-history FILE] [-users FILE] [-rates FILE] [-day-first] [-tz ZONE]
 //	            [-roster FILE] [-quotas FILE] [-desire FILE] [-activities FILE[,FILE]]]
 //
 // The pipeline is a Maven, Salesforce, HubSpot or Pipedrive deals export,
@@ -132,7 +132,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.desire, "desire", "", "desire survey `FILE`: rep,desire (1 to 5)")
 	fs.StringVar(&cfg.activities, "activities", "", "activities `FILES`, comma-separated: rep,kind,date, Salesforce Task or Event, HubSpot calls or meetings exports")
 	fs.TextVar(&cfg.format, "format", crm.Auto, "`format` of the pipeline: auto, maven, salesforce, hubspot or pipedrive")
-	fs.StringVar(&cfg.stages, "stages", "", "stage mapping `FILE`: stage,outcome (open, won, lost or ignore); overrides the CRM's flags")
+	fs.StringVar(&cfg.stages, "stages", "", "stage mapping `FILE`: stage,outcome[,order,step] (outcome open, won, lost or ignore; step conversation, appointment, gateway or close); overrides the CRM's flags")
+	fs.StringVar(&cfg.history, "history", "", "stage history `FILE`: a Salesforce OpportunityHistory export (OpportunityId,StageName,…), joined to the deals by ID")
 	fs.StringVar(&cfg.users, "users", "", "users `FILE` mapping owner IDs to names: Id,Name[,IsActive]")
 	fs.StringVar(&cfg.rates, "rates", "", "currency rates `FILE`: currency,rate (one unit in the report's currency)")
 	fs.BoolVar(&cfg.dayFirst, "day-first", false, "read dates like 03/04/2024 as day/month (default month/day, as US exports)")

@@ -13,7 +13,7 @@ import (
 // file).
 func (cfg config) files() []string {
 	var out []string
-	names := append([]string{cfg.pipeline, cfg.roster, cfg.quotas, cfg.desire, cfg.stages, cfg.users, cfg.rates}, strings.Split(cfg.activities, ",")...)
+	names := append([]string{cfg.pipeline, cfg.roster, cfg.quotas, cfg.desire, cfg.stages, cfg.users, cfg.rates, cfg.history}, strings.Split(cfg.activities, ",")...)
 	for _, n := range names {
 		if n != "" && n != "-" {
 			out = append(out, n)

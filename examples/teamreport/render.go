@@ -44,6 +44,14 @@ func writeText(w io.Writer, r *Report) error {
 		}
 		p.printf("  then %s: %.1f%% against %.1f%%, ×%.2f\n", competencyName(g.Competency), 100*g.Current, 100*g.Target, g.Multiplier)
 	}
+	if len(plan.Priority) > 0 {
+		if sr, ok := r.Funnel.rate(plan.Priority[0].Competency); ok {
+			p.printf("  Evidence: %s\n", rateEvidence(sr, &r.Funnel))
+		}
+		writeRepPriorities(p, w, r)
+	}
+
+	writeFunnel(p, &r.Funnel)
 
 	p.printf("\nTeam standards (rates read in the light of the team, the scale grades are judged on)\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -72,7 +80,7 @@ func writeText(w io.Writer, r *Report) error {
 			competencyName(s.Competency), below, above, level)
 	}
 	for _, u := range plan.Standards.Unmeasured {
-		p.printf("  %s: not measured (%s)\n", competencyName(u.Competency), u.Reason)
+		p.printf("  %s: not measured (%s)\n", competencyName(u.Competency), r.Funnel.reason(u.Competency, u.Reason))
 	}
 	if len(plan.Benchmarks) > 0 {
 		p.printf("\nOther benchmarks (target: the 75th percentile, in the good direction)\n")
@@ -111,6 +119,7 @@ func writeText(w io.Writer, r *Report) error {
 			rp.Help.Help, orNone(rp.Mentor), hoursText(rp))
 	}
 	p.flush(tw)
+	writeRepRates(p, w, r)
 
 	p.printf("\nThe grid: desire × results (every quadrant is coached)\n")
 	for q := range grid.Quadrants() {
@@ -147,7 +156,7 @@ func writeText(w io.Writer, r *Report) error {
 		}
 		p.printf("  %s (%d)\n", title, len(reps))
 		for _, rp := range reps {
-			p.printf("    %s: %s\n", rp.Rep, sentence(rp))
+			p.printf("    %s: %s\n", rp.Rep, sentence(rp, r.focusEvidence(rp)))
 		}
 	}
 
@@ -213,7 +222,7 @@ func writeText(w io.Writer, r *Report) error {
 
 // sentence is a rep's plan in one line: the help and why, the focus, the
 // mentor and the coaching hours.
-func sentence(rp salesdev.RepPlan) string {
+func sentence(rp salesdev.RepPlan, ev string) string {
 	s := capitalize(strings.TrimSuffix(rp.Help.Reason, ".")) + "."
 	if rp.Focus != nil {
 		s += fmt.Sprintf(" Focus: %s — %s", competencyName(rp.Focus.Competency), rp.Focus.Behavior)
@@ -225,6 +234,12 @@ func sentence(rp salesdev.RepPlan) string {
 			s += ")"
 		}
 		s += "."
+		if rp.Focus.Reason != "" {
+			s += " Why: " + strings.TrimSuffix(rp.Focus.Reason, ".") + "."
+		}
+		if ev != "" {
+			s += " Rests on " + ev + "."
+		}
 	} else if rp.Help.Help != tmc.NoHelp {
 		s += " No graded evidence yet, so no focus."
 	}
@@ -339,4 +354,210 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// rate returns the team's rate of a competency, and whether the pipeline
+// measures it.
+func (f *FunnelReport) rate(id string) (StepRate, bool) {
+	for _, sr := range f.Competencies {
+		if sr.Competency == id {
+			return sr, true
+		}
+	}
+	return StepRate{}, false
+}
+
+// reason returns why the pipeline does not measure a competency, or
+// fallback, the library's reason, when the report has none of its own.
+func (f *FunnelReport) reason(id, fallback string) string {
+	for _, u := range f.Unmeasured {
+		if u.Competency == id {
+			return u.Reason
+		}
+	}
+	return fallback
+}
+
+// stepsText is a rate's steps, with the reason when From is not the
+// competency's own.
+func stepsText(sr StepRate) string {
+	s := sr.From + " → " + sr.To
+	if c, ok := competency.Default().Lookup(sr.Competency); ok && c.From != sr.From {
+		s += fmt.Sprintf(" (from the %s: the pipeline has no %s stage)", sr.From, c.From)
+	}
+	return s
+}
+
+// rateEvidence says what a rate rests on: its counts, steps, evidence
+// and the undecided deals left out.
+func rateEvidence(sr StepRate, f *FunnelReport) string {
+	s := fmt.Sprintf("%s of %s decided deals, %s; rests on %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), stepsText(sr), sr.Evidence)
+	if sr.Undecided > 0 {
+		s += fmt.Sprintf("; %s open deals past the %s and short of the %s are undecided, left out", thousands(sr.Undecided), sr.From, sr.To)
+	}
+	return s
+}
+
+// repRate returns a rep's rate on a competency, and whether there is one.
+func (rr *RepReport) repRate(id string) (StepRate, bool) {
+	for _, sr := range rr.Rates {
+		if sr.Competency == id {
+			return sr, true
+		}
+	}
+	return StepRate{}, false
+}
+
+// focusEvidence says what a rep's focus competency rests on; "" without
+// a focus.
+func (r *Report) focusEvidence(rp salesdev.RepPlan) string {
+	for i := range r.Reps {
+		if r.Reps[i].Name == rp.Rep {
+			return repFocusEvidence(&r.Reps[i], rp)
+		}
+	}
+	return ""
+}
+
+// repFocusEvidence says what the rate of rp's focus competency rests on,
+// from the rep's counts rr; "" without a focus or a rate.
+func repFocusEvidence(rr *RepReport, rp salesdev.RepPlan) string {
+	if rp.Focus == nil || rr == nil {
+		return ""
+	}
+	if sr, ok := rr.repRate(rp.Focus.Competency); ok {
+		return fmt.Sprintf("%s of %s decided deals, %s, %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), sr.From+" → "+sr.To, sr.Evidence)
+	}
+	return ""
+}
+
+// maxFirstScreen is how many reps' first priorities the first section
+// lists; the others are under "Who needs what".
+const maxFirstScreen = 12
+
+// writeRepPriorities lists each rep's first priority for training (the
+// focus the plan gives them) with the evidence behind it.
+func writeRepPriorities(p *printer, w io.Writer, r *Report) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p.printf("  Each rep's first priority (the focus for the coming month) and what it rests on:\n")
+	n := 0
+	for _, rp := range r.Plan.Reps {
+		if rp.Focus == nil {
+			continue
+		}
+		if n == maxFirstScreen {
+			n++
+			break
+		}
+		n++
+		grade := ""
+		if fs := rp.FocusScore; fs != nil && fs.Grade != competency.Ungraded {
+			grade = fmt.Sprintf("graded %s, %.1f%% against %.1f%%", gradeText(rp), 100*fs.Shrunk, 100*fs.Target)
+		}
+		p.tab(tw, "    %s\t%s\t%s\t%s\n", rp.Rep, competencyName(rp.Focus.Competency), grade, r.focusEvidence(rp))
+	}
+	p.flush(tw)
+	var focused int
+	for _, rp := range r.Plan.Reps {
+		if rp.Focus != nil {
+			focused++
+		}
+	}
+	if focused > maxFirstScreen {
+		p.printf("    … and %d more reps under \"Who needs what\"\n", focused-maxFirstScreen)
+	}
+	if focused < len(r.Plan.Reps) {
+		p.printf("    %s without graded evidence yet, so without a focus\n", count(len(r.Plan.Reps)-focused, "rep", "reps"))
+	}
+}
+
+// writeFunnel says how far the deals got: the pipeline's stages, each
+// competency's team rate with the evidence it rests on, the ones the
+// pipeline cannot measure and why, and the activities as counts.
+func writeFunnel(p *printer, f *FunnelReport) {
+	p.printf("\nHow far the deals got (%s)\n", f.Source)
+	for _, l := range f.lines() {
+		p.printf("  %s\n", l)
+	}
+}
+
+// lines are the funnel's figures in words, one a line.
+func (f *FunnelReport) lines() []string {
+	var out []string
+	if len(f.Stages) > 0 {
+		var parts []string
+		for _, s := range f.Stages {
+			if s.Step != "" {
+				parts = append(parts, fmt.Sprintf("%s (%s)", s.Label, s.Step))
+			} else {
+				parts = append(parts, s.Label)
+			}
+		}
+		out = append(out, "stages: "+strings.Join(parts, " > "))
+	}
+	l := "deals: " + f.Deals.String()
+	if f.Unstaged > 0 {
+		l += fmt.Sprintf("; %s open deals at stages that mark no step count in no rate (give -stages with a step column)", thousands(f.Unstaged))
+	}
+	out = append(out, l)
+	for _, c := range competency.Default().Competencies {
+		if sr, ok := f.rate(c.ID); ok {
+			out = append(out, fmt.Sprintf("%s: %.1f%%, %s", c.Name, 100*sr.Rate.Value(), rateEvidence(sr, f)))
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s: not measured: %s", c.Name, f.reason(c.ID, "the data does not measure it")))
+	}
+	if len(f.Activities) > 0 {
+		var parts []string
+		for _, a := range f.Activities {
+			parts = append(parts, fmt.Sprintf("%s %s", thousands(a.Count), a.Kind))
+		}
+		out = append(out, fmt.Sprintf("activities: %s by %d reps; the export does not link a meeting to the conversation it came from, so they are counted per rep and week (Other benchmarks), never divided into a rate",
+			strings.Join(parts, ", "), f.Activities[0].Reps))
+	}
+	return out
+}
+
+// writeRepRates prints each rep's stage-to-stage rates, and what they
+// rest on where that differs from the team.
+func writeRepRates(p *printer, w io.Writer, r *Report) {
+	if len(r.Funnel.Competencies) == 0 {
+		return
+	}
+	p.printf("\nStage-to-stage rates per rep (deals reaching the next step out of those decided; open deals short of it left out)\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p.tab(tw, "  rep")
+	for _, c := range r.Funnel.Competencies {
+		p.tab(tw, "\t%s (%s → %s)", competencyName(c.Competency), c.From, c.To)
+	}
+	p.tab(tw, "\tevidence\n")
+	for _, rr := range r.Reps {
+		p.tab(tw, "  %s", rr.Name)
+		var differs []string
+		for i, c := range r.Funnel.Competencies {
+			sr, _ := rr.repRate(c.Competency)
+			if sr.Rate.Trials == 0 {
+				p.tab(tw, "\t%s", none)
+			} else {
+				p.tab(tw, "\t%d of %d (%.1f%%)", sr.Rate.Hits, sr.Rate.Trials, 100*sr.Rate.Value())
+			}
+			if sr.Rate.Trials > 0 && sr.Evidence.kinds() != r.Funnel.Competencies[i].Evidence.kinds() {
+				differs = append(differs, competencyName(c.Competency)+": "+sr.Evidence.String())
+			}
+		}
+		ev := "as the team"
+		if len(differs) > 0 {
+			ev = strings.Join(differs, "; ")
+		}
+		p.tab(tw, "\t%s\n", ev)
+	}
+	p.flush(tw)
+}
+
+// count is n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(int64(n)) + " " + many
 }

@@ -41,6 +41,10 @@ type Report struct {
 	// one was read or skipped: Rows = Read + Skipped.
 	Rows int `json:"rows"`
 	Read int `json:"read_rows"`
+	// Funnel is the pipeline's funnel: its stages, the step of the ready
+	// model each marks, and each competency's team rate with the evidence
+	// it rests on.
+	Funnel FunnelReport `json:"funnel"`
 	// Plan is the team plan the library made from the export: standards,
 	// first priority for training, rules, and each rep's plan, in the
 	// order of Reps.
@@ -92,6 +96,9 @@ type RepReport struct {
 	// WinRate is won of closed deals with its 95% Wilson interval and the
 	// rate shrunk toward the team; null without closed deals.
 	WinRate *RateView `json:"win_rate"`
+	// Rates are the rep's rate on each competency the pipeline measures,
+	// with the evidence each rests on, in the model's order.
+	Rates []StepRate `json:"rates"`
 }
 
 // A RateView is a rate as the report shows it.
@@ -216,6 +223,59 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, errors.New("no active reps in the data: every deal owner is deactivated")
 	}
 
+	steps, err := readSteps(t, n)
+	if err != nil {
+		return nil, err
+	}
+	var present [crm.Steps]bool
+	rep.Funnel.Stages, rep.Funnel.Source, present = funnelStages(ds)
+	ms, not := measures(present)
+	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
+	rep.Funnel.Deals, rep.Funnel.Unstaged = stepEvidence(ds.deals), t.unstaged
+	repRates := make([][]StepRate, n)
+	for _, g := range append(slices.Clone(order), gone...) {
+		for _, m := range ms {
+			repRates[g] = append(repRates[g], steps[g].rate(m))
+		}
+	}
+	// A step no decided deal of the team failed cannot tell reps apart:
+	// the export records no loss before it (the Maven sample loses no deal
+	// before Engaging), so it is not measured, and the notes say why.
+	kept := make([]bool, len(ms))
+	for i, m := range ms {
+		team := StepRate{Competency: m.id, From: m.from.String(), To: m.to.String()}
+		for _, g := range order {
+			r := repRates[g][i]
+			team.Rate = team.Rate.Add(r.Rate)
+			team.Evidence = team.Evidence.add(r.Evidence)
+			team.Undecided += r.Undecided
+		}
+		switch {
+		case team.Rate.Trials == 0:
+			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, fmt.Sprintf(
+				"no decided deal has reached the %s yet (%s open deals there are undecided)", m.from, thousands(team.Undecided))})
+		case team.Rate.Hits == team.Rate.Trials:
+			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, fmt.Sprintf(
+				"every one of the %s decided deals that reached the %s reached the %s: the export records no deal lost between them, so the rate cannot tell reps apart (%s open deals there are undecided, left out)",
+				thousands(team.Rate.Trials), m.from, m.to, thousands(team.Undecided))})
+		default:
+			kept[i] = true
+			rep.Funnel.Competencies = append(rep.Funnel.Competencies, team)
+		}
+	}
+	for g := range repRates {
+		var rs []StepRate
+		for i, r := range repRates[g] {
+			if kept[i] {
+				rs = append(rs, r)
+			}
+		}
+		repRates[g] = rs
+	}
+	slices.SortStableFunc(rep.Funnel.Unmeasured, func(a, b NotMeasured) int {
+		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
+	})
+
 	for _, g := range order {
 		k := deals[g]
 		rep.Deals += int(k.Funnel[0].Count)
@@ -224,7 +284,11 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	}
 
 	// What the CRM knows about the team, for the library.
-	team := salesdev.Team{AsOf: asOf, History: history(t.days)}
+	hist, err := history(t.days)
+	if err != nil {
+		return nil, err
+	}
+	team := salesdev.Team{AsOf: asOf, History: hist}
 	desire := map[string][]float64{}
 	for _, d := range ds.side.Desires {
 		desire[d.Rep] = append(desire[d.Rep], d.Score)
@@ -243,17 +307,19 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			sold[k.group] += c
 		}
 	}
-	var anyActs bool
-	for _, k := range acts {
-		anyActs = anyActs || k.Funnel[0].Count > 0
-	}
+	perWeek := activityMetrics(t, acts, order, asOf, &rep.Funnel, &rep.Notes)
 	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: map[string]float64{}}
 	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: map[string]float64{}}
 	var cycleDays, cycleWon int64
 	for _, g := range order {
 		name, _ := t.reps.ID(g)
 		r := salesdev.Rep{Rep: name, Manager: roster[name].Manager, Started: roster[name].Started,
-			Rates: competencyRates(deals[g], acts[g], anyActs), Desire: desire[name]}
+			Rates: map[string]benchmark.Rate{}, Desire: desire[name]}
+		for _, sr := range repRates[g] {
+			if sr.Rate.Trials > 0 {
+				r.Rates[sr.Competency] = sr.Rate
+			}
+		}
 		if f := t.first[g]; f != noDay {
 			r.FirstSeen = f.Time()
 		}
@@ -270,7 +336,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			cycleWon += c.Count
 		}
 	}
-	team.Metrics = []salesdev.Metric{deal, days}
+	team.Metrics = append([]salesdev.Metric{deal, days}, perWeek...)
 	cfg := &salesdev.Config{
 		Complexity:    opt.complexity,
 		CoachingHours: opt.coachingHours,
@@ -295,6 +361,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		k := deals[g]
 		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: k.Funnel[0].Count,
 			Closed: k.WinRate.Trials, Won: k.WinRate.Hits, Evidence: k.Funnel[0].Count > 0}
+		r.Rates = repRates[g]
 		if k.WinRate.Trials > 0 {
 			lo, hi := k.WinRate.Interval(0.95)
 			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi, Shrunk: closePrior.Shrink(k.WinRate)}
@@ -309,6 +376,12 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	}
 	rep.Notes = append(rep.Notes, readNotes(ds, len(gone))...)
 	return rep, nil
+}
+
+// modelIndex is a competency's place in the ready model, -1 when it is
+// not the model's.
+func modelIndex(id string) int {
+	return slices.IndexFunc(competency.Default().Competencies, func(c competency.Competency) bool { return c.ID == id })
 }
 
 // maxListed is how many names or labels a note lists.
@@ -423,44 +496,43 @@ func readNotes(ds *Dataset, deactivated int) []string {
 	return notes
 }
 
-// competencyRates reads a rep's rate on each competency of
-// competency.Default that the data measures:
-//
-//   - new-opportunities (conversation → appointment): meetings out of
-//     conversations in the activity log;
-//   - gateway (appointment → proposal): proposals out of meetings in the
-//     activity log;
-//   - close: won of closed deals.
-//
-// The activity log records each touch as its own event, so the ratios
-// are of event counts. A rep who logged more meetings than conversations
-// (or more proposals than meetings) has no valid conversion there, and is
-// left without evidence rather than given a rate above 100%. Without an
-// activity log only close is measured: a pipeline's open prospects are not
-// failed conversations (they are still in play), so engaged ÷ all deals
-// would grade reps on the age of their pipeline.
-func competencyRates(deals, acts rollup.KPIs, anyActs bool) map[string]benchmark.Rate {
-	m := map[string]benchmark.Rate{competency.CloseID: deals.WinRate}
-	if !anyActs {
-		return m
+// activityMetrics returns each kind of activity per rep and week, for the
+// library to benchmark as counts (salesdev.Metric): the activity exports
+// the report reads do not link a meeting to the conversation it came
+// from, so a ratio of meetings to conversations would divide unrelated
+// counts. A rep's weeks run from their first day in the data (or the
+// first activity of the team, if later) to the as-of day, at least one.
+// Reps with no activity get no value (unknown, not zero); the notes say
+// how many.
+func activityMetrics(t *tally, acts []rollup.KPIs, order []uint32, asOf time.Time, f *FunnelReport, notes *[]string) []salesdev.Metric {
+	if !t.hasAct {
+		return nil
 	}
-	// Each activity sits at its kind's stage, so a kind's count is its
-	// funnel count less the next kind's.
-	count := func(s int) int64 {
-		c := acts.Funnel[s].Count
-		if s+1 < len(acts.Funnel) {
-			c -= acts.Funnel[s+1].Count
+	out := make([]salesdev.Metric, len(activityKinds))
+	for i, kind := range activityKinds {
+		out[i] = salesdev.Metric{Metric: benchmark.Metric{Name: kind + " per week", Unit: "per week"}, Values: map[string]float64{}}
+		f.Activities = append(f.Activities, ActivityRate{Kind: kind})
+	}
+	end := csvin.DayOf(asOf)
+	var silent int
+	for _, g := range order {
+		if acts[g].Funnel[0].Count == 0 {
+			silent++
+			continue
 		}
-		return c
+		start := max(t.firstAct, t.first[g])
+		weeks := max(1, float64(end-start+1)/7)
+		name, _ := t.reps.ID(g)
+		for i, c := range activityCounts(acts[g]) {
+			out[i].Values[name] = float64(c) / weeks
+			f.Activities[i].Count += c
+			f.Activities[i].Reps++
+		}
 	}
-	conv, meet, prop := count(1), count(2), count(3)
-	if meet <= conv {
-		m[competency.NewOpportunitiesID] = benchmark.Rate{Hits: meet, Trials: conv}
+	if silent > 0 {
+		*notes = append(*notes, fmt.Sprintf("%d reps logged no activity: no activity counts per week for them (unknown, not zero)", silent))
 	}
-	if prop <= meet {
-		m[competency.GatewayID] = benchmark.Rate{Hits: prop, Trials: meet}
-	}
-	return m
+	return out
 }
 
 // history returns each closed deal's days in the pipeline and whether it
@@ -470,28 +542,39 @@ func competencyRates(deals, acts rollup.KPIs, anyActs bool) map[string]benchmark
 // as two findings to check, not one proof.
 //
 // The tally keeps a count per day of cycle (at most 65,536 of them), so
-// memory does not grow with the deals; the plan's History takes one
-// observation per deal, which is made here.
-func history(days [][2]int64) []salesdev.History {
-	var n int64
-	for _, c := range days {
-		n += c[0] + c[1]
-	}
-	obs := make([]benchmark.Observation, 0, n)
+// memory does not grow with the deals; so does the plan's bounded
+// histogram (benchmark.Binned), whose edges are the observed cycle
+// lengths, so that its rules are the ones the deals themselves give.
+func history(days [][2]int64) ([]salesdev.History, error) {
+	var edges []float64
 	for d, c := range days {
-		for range c[1] {
-			obs = append(obs, benchmark.Observation{Value: float64(d), Won: true})
+		if c[0]+c[1] > 0 {
+			edges = append(edges, float64(d))
 		}
-		for range c[0] {
-			obs = append(obs, benchmark.Observation{Value: float64(d)})
-		}
+	}
+	if len(edges) == 0 {
+		return nil, nil
 	}
 	var out []salesdev.History
 	for _, dir := range []benchmark.Direction{benchmark.LowerIsBetter, benchmark.HigherIsBetter} {
-		out = append(out, salesdev.History{
-			Metric:       benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: dir},
-			Observations: obs,
-		})
+		m := benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: dir}
+		b, err := benchmark.NewBinned(m, edges)
+		if err != nil {
+			return nil, err
+		}
+		for d, c := range days {
+			for range c[1] {
+				if err := b.Add(benchmark.Observation{Value: float64(d), Won: true}); err != nil {
+					return nil, err
+				}
+			}
+			for range c[0] {
+				if err := b.Add(benchmark.Observation{Value: float64(d)}); err != nil {
+					return nil, err
+				}
+			}
+		}
+		out = append(out, salesdev.History{Metric: m, Binned: b})
 	}
-	return out
+	return out, nil
 }

@@ -33,6 +33,28 @@ const (
 // only count closed deals with a known amount or cycle time.
 var closedStages = []string{"closed"}
 
+// stepStages are the stages of the funnel of the ready competency model
+// (competency.Default): a deal's record sits at the furthest step it
+// reached, crm.StepConversation at index 0.
+var stepStages = []string{"conversation", "appointment", "gateway", "close"}
+
+// Evidence buckets of the step roll-ups: the deals whose furthest stage
+// rests on their current stage, or on their stage history.
+const (
+	byStage = iota
+	byHistory
+	evidenceKinds
+)
+
+// Outcome buckets of the step roll-ups: each roll-up holds one outcome,
+// so that a deal's stage alone says where it stands.
+const (
+	stepOpen = iota
+	stepLost
+	stepWon
+	stepOutcomes
+)
+
 // activityStages are the activity kinds; an activity is counted at its
 // kind's stage, so a kind's count is its funnel count less the next one.
 var activityStages = []string{"call", "conversation", "meeting", "proposal"}
@@ -44,6 +66,9 @@ type growing struct {
 	stages []string
 	r      *rollup.Rollup
 	buf    []rollup.Record
+	// single reports a roll-up whose records all have one outcome, at any
+	// stage: it grows by putting each stage's count back at that stage.
+	single bool
 }
 
 // batch is how many records wait before they are added.
@@ -90,7 +115,11 @@ func (g *growing) grow(groups int) error {
 		return err
 	}
 	if g.r != nil {
-		if err := replay(g.r, nr); err != nil {
+		rep := replay
+		if g.single {
+			rep = replaySingle
+		}
+		if err := rep(g.r, nr); err != nil {
 			return err
 		}
 	}
@@ -152,6 +181,39 @@ func replay(old, nr *rollup.Rollup) error {
 	return nr.Add(buf)
 }
 
+// replaySingle adds old's figures to nr as records, for a roll-up whose
+// records all have one outcome and carry no amount or days: each group's
+// count at each stage is its funnel count less the next stage's.
+func replaySingle(old, nr *rollup.Rollup) error {
+	buf := make([]rollup.Record, 0, batch)
+	last := len(nr.Stages()) - 1
+	for grp, k := range old.All() {
+		o := rollup.Open
+		switch {
+		case k.Won.Count > 0:
+			o = rollup.Won
+		case k.Lost.Count > 0:
+			o = rollup.Lost
+		}
+		for s := 0; s <= last; s++ {
+			n := k.Funnel[s].Count
+			if s < last {
+				n -= k.Funnel[s+1].Count
+			}
+			for range n {
+				buf = append(buf, rollup.Record{Group: uint32(grp), Stage: uint8(s), Outcome: o})
+				if len(buf) == batch {
+					if err := nr.Add(buf); err != nil {
+						return err
+					}
+					buf = buf[:0]
+				}
+			}
+		}
+	}
+	return nr.Add(buf)
+}
+
 // kpis returns every group's KPIs, empty ones for groups the roll-up has
 // not seen; n is the number of groups.
 func (g *growing) kpis(n int) ([]rollup.KPIs, error) {
@@ -194,24 +256,77 @@ type tally struct {
 	first    []csvin.Day // each rep's first day in the data, or noDay
 
 	deals, cycle, acts *growing
-	amounts            []*growing // per currency
-	currencies         []string
-	totals             []int64 // exact sum of amounts per currency, for the overflow check
-	sold               map[soldKey]int64
+	// steps count the deals by the furthest step of the model's funnel
+	// they reached, per evidence and outcome; outcomeOnly the closed
+	// deals known only as won or lost. unstaged counts open deals at a
+	// stage that marks no step, which count in no rate.
+	steps       [evidenceKinds][stepOutcomes]*growing
+	outcomeOnly *growing
+	unstaged    int64
+	amounts     []*growing // per currency
+	currencies  []string
+	totals      []int64 // exact sum of amounts per currency, for the overflow check
+	sold        map[soldKey]int64
 	// days[d] counts closed deals with a d-day cycle: lost, won.
 	days [][2]int64
 
 	latest    csvin.Day
 	hasLatest bool
+	// firstAct is the first day of any activity, when hasAct.
+	firstAct csvin.Day
+	hasAct   bool
 
 	dropped, reopened, actsDropped int64
 	deactivatedRows                int64
 }
 
 func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
-	return &tally{asOf: asOf, cut: cut, rates: rates,
+	t := &tally{asOf: asOf, cut: cut, rates: rates,
 		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages),
-		sold: map[soldKey]int64{}}
+		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}}
+	for e := range t.steps {
+		for o := range t.steps[e] {
+			t.steps[e][o] = newGrowing(stepStages)
+			t.steps[e][o].single = true
+		}
+	}
+	return t
+}
+
+// step counts a deal's furthest step: reached and ev are the deal's, or
+// where it stood on the as-of day for a deal closed later (open then).
+func (t *tally) step(g uint32, n int, outcome rollup.Outcome, reached crm.Step, ev crm.Evidence) error {
+	if outcome == rollup.Won {
+		reached = crm.StepClose
+	}
+	var e int
+	switch ev {
+	case crm.ByHistory:
+		e = byHistory
+	case crm.ByStage:
+		e = byStage
+	case crm.ByOutcome:
+		if outcome == rollup.Open {
+			t.unstaged++
+			return nil
+		}
+		return t.outcomeOnly.add(rollup.Record{Group: g, Outcome: outcome}, n)
+	default:
+		t.unstaged++
+		return nil
+	}
+	if reached == crm.NoStep || outcome != rollup.Won && reached == crm.StepClose {
+		t.unstaged++
+		return nil
+	}
+	o := stepOpen
+	switch outcome {
+	case rollup.Won:
+		o = stepWon
+	case rollup.Lost:
+		o = stepLost
+	}
+	return t.steps[e][o].add(rollup.Record{Group: g, Stage: uint8(reached - crm.StepConversation), Outcome: outcome}, n)
 }
 
 // intern returns the rep's group, adding it when new.
@@ -318,6 +433,16 @@ func (t *tally) deal(d *crm.Deal) error {
 	if err := t.deals.add(rec, n); err != nil {
 		return err
 	}
+	reached, ev := d.Reached, d.Evidence
+	if outcome != d.Outcome { // closed after the as-of day: where it stood then
+		reached = d.BeforeClose
+		if reached == crm.NoStep {
+			ev = crm.NoEvidence
+		}
+	}
+	if err := t.step(g, n, rec.Outcome, reached, ev); err != nil {
+		return err
+	}
 	if cur >= 0 {
 		t.totals[cur] += cents
 		if err := t.amounts[cur].add(rollup.Record{Group: g, Outcome: rec.Outcome, Amount: cents}, n); err != nil {
@@ -360,5 +485,8 @@ func (t *tally) activity(a *crm.Activity) error {
 		return err
 	}
 	t.see(g, a.Day)
+	if !t.hasAct || a.Day < t.firstAct {
+		t.firstAct, t.hasAct = a.Day, true
+	}
 	return t.acts.add(rollup.Record{Group: g, Stage: uint8(a.Kind - crm.Call)}, t.reps.Len())
 }

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/benchmark/rollup"
+	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
+)
+
+// This file reads each competency's rate out of how far the deals got.
+// A competency of the ready model is "the ratio of items reaching stage
+// To out of those reaching From" (DESIGN §3); a deal's furthest stage is
+// the best evidence the export has for it (package crm: its stage
+// history, else its stage, else only won or lost).
+//
+// Open deals. A deal still open at a stage between From and To has not
+// yet reached To, nor failed to: it is left out of that rate (it is
+// counted as undecided), and counts as a hit in every rate whose To it
+// has passed. Counting it as a miss would grade reps on the age of their
+// pipeline: a rep with many new deals would look like one who loses
+// them. The price is that a rate says nothing about deals that stall
+// open forever; the notes give the undecided deals per competency.
+//
+// Deals known only by their outcome (a Salesforce or HubSpot export
+// without stage history, whose closed deals all read "Closed Won" or
+// "Closed Lost") count in the close rate alone, as won or lost out of
+// closed: they say nothing about the earlier steps, and counting the won
+// ones there (they passed every step) without the lost ones (which
+// stopped at an unknown step) would inflate those rates.
+
+// Evidence counts deals by what their furthest stage rests on.
+type Evidence struct {
+	// History, Stage and Outcome count deals whose furthest stage rests on
+	// their stage history, their current stage (or the stage they closed
+	// from), and only whether they were won or lost.
+	History int64 `json:"history"`
+	Stage   int64 `json:"stage"`
+	Outcome int64 `json:"outcome"`
+}
+
+// add returns the sum of e and o.
+func (e Evidence) add(o Evidence) Evidence {
+	return Evidence{e.History + o.History, e.Stage + o.Stage, e.Outcome + o.Outcome}
+}
+
+// String says what the evidence is, as in "stage history for 812 deals,
+// current stage for 3,100, outcome only for 40".
+func (e Evidence) String() string {
+	var parts []string
+	for _, p := range []struct {
+		what string
+		n    int64
+	}{{"stage history", e.History}, {"current stage", e.Stage}, {"outcome only", e.Outcome}} {
+		if p.n == 0 {
+			continue
+		}
+		unit := ""
+		if len(parts) == 0 {
+			unit = " deals"
+			if p.n == 1 {
+				unit = " deal"
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s for %s%s", p.what, thousands(p.n), unit))
+	}
+	if len(parts) == 0 {
+		return "no deals"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// kinds reports which kinds of evidence e holds, as a bit set.
+func (e Evidence) kinds() int {
+	k := 0
+	for i, n := range []int64{e.History, e.Stage, e.Outcome} {
+		if n > 0 {
+			k |= 1 << i
+		}
+	}
+	return k
+}
+
+// A StepRate is one competency's rate as the report read it from the
+// deals: the rate the plan grades, the evidence its trials rest on, and
+// the open deals left out as undecided.
+type StepRate struct {
+	// Competency is the ready model's competency ID.
+	Competency string `json:"competency"`
+	// From and To are the steps the rate runs between: the competency's,
+	// or the nearest step above From that the pipeline has.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Rate is deals reaching To out of deals reaching From and decided.
+	Rate benchmark.Rate `json:"rate"`
+	// Evidence counts the trials by what they rest on.
+	Evidence Evidence `json:"evidence"`
+	// Undecided counts the open deals that reached From but stand before
+	// To: left out of the rate.
+	Undecided int64 `json:"undecided"`
+}
+
+// A FunnelReport is the pipeline's funnel: its ordered stages, the step
+// of the ready model each marks, and how each competency was measured.
+type FunnelReport struct {
+	// Source says where the stages come from: the -stages file, or the
+	// CRM's default pipeline.
+	Source string `json:"source"`
+	// Stages are the pipeline's stages, top first.
+	Stages []FunnelStage `json:"stages"`
+	// Deals counts the deals by what their furthest stage rests on;
+	// Unstaged the open deals at a stage that marks no step.
+	Deals    Evidence `json:"deals"`
+	Unstaged int64    `json:"unstaged"`
+	// Competencies holds the team's rate of each competency the pipeline
+	// measures, in the model's order; Unmeasured the others, with why.
+	Competencies []StepRate     `json:"competencies"`
+	Unmeasured   []NotMeasured  `json:"unmeasured"`
+	Activities   []ActivityRate `json:"activities"`
+}
+
+// A FunnelStage is one stage of the pipeline.
+type FunnelStage struct {
+	Label string `json:"label"`
+	// Step is the ready model's stage it marks ("conversation",
+	// "appointment", "gateway", "close"), or "" for none (a lost stage).
+	Step string `json:"step"`
+}
+
+// NotMeasured is a competency the pipeline cannot measure, and why.
+type NotMeasured struct {
+	Competency string `json:"competency"`
+	Reason     string `json:"reason"`
+}
+
+// An ActivityRate is a kind of activity counted per rep and week, for
+// exports that do not link activities to one another.
+type ActivityRate struct {
+	Kind string `json:"kind"`
+	// Count is the team's count; Reps the reps with any activity.
+	Count int64 `json:"count"`
+	Reps  int   `json:"reps"`
+}
+
+// stepMeasure is how one competency is measured on this pipeline.
+type stepMeasure struct {
+	id       string
+	from, to crm.Step
+}
+
+// measures returns how each competency of the ready model is measured on
+// a pipeline whose stages mark the steps in present, and why the others
+// are not. A competency needs a stage at its To step (the close is always
+// there: a won deal); its From is the nearest step at or above its own
+// that the pipeline has.
+func measures(present [crm.Steps]bool) ([]stepMeasure, []NotMeasured) {
+	var ms []stepMeasure
+	var not []NotMeasured
+	for _, c := range competency.Default().Competencies {
+		from, err1 := crm.ParseStep(c.From)
+		to, err2 := crm.ParseStep(c.To)
+		if err1 != nil || err2 != nil {
+			not = append(not, NotMeasured{c.ID, "its stages are not the ready model's"})
+			continue
+		}
+		if !present[to] {
+			not = append(not, NotMeasured{c.ID, fmt.Sprintf("no stage of the pipeline marks the %s (%s): give -stages with a step column to map one", to, stepWords[to])})
+			continue
+		}
+		f := from
+		for f > crm.StepConversation && !present[f] {
+			f--
+		}
+		if !present[f] {
+			not = append(not, NotMeasured{c.ID, fmt.Sprintf("no stage of the pipeline marks the %s or a step before it: give -stages with a step column", from)})
+			continue
+		}
+		ms = append(ms, stepMeasure{c.ID, f, to})
+	}
+	return ms, not
+}
+
+// stepWords say what each step is, for the notes.
+var stepWords = [crm.Steps]string{"", "a first conversation", "the first appointment held", "a demo, a site visit or a proposal", "the deal won"}
+
+// repSteps are one rep's deals by evidence, outcome and furthest step,
+// read from the tally's roll-ups.
+type repSteps struct {
+	// reached[e][o][s] counts the deals of evidence e and outcome o that
+	// reached step s+1 (crm.StepConversation is index 0).
+	reached [evidenceKinds][stepOutcomes][crm.Steps - 1]int64
+	// ooWon and ooLost count the closed deals known only by outcome.
+	ooWon, ooLost int64
+}
+
+// readSteps returns each rep's step counts; n is the number of reps.
+func readSteps(t *tally, n int) ([]repSteps, error) {
+	out := make([]repSteps, n)
+	for e := range t.steps {
+		for o := range t.steps[e] {
+			ks, err := t.steps[e][o].kpis(n)
+			if err != nil {
+				return nil, err
+			}
+			for g, k := range ks {
+				for s := range k.Funnel {
+					out[g].reached[e][o][s] = k.Funnel[s].Count
+				}
+			}
+		}
+	}
+	ks, err := t.outcomeOnly.kpis(n)
+	if err != nil {
+		return nil, err
+	}
+	for g, k := range ks {
+		out[g].ooWon, out[g].ooLost = k.Won.Count, k.Lost.Count
+	}
+	return out, nil
+}
+
+// rate returns the rep's rate from step m.from to m.to: deals reaching
+// to out of deals reaching from, less the open deals between the two
+// (undecided); for the close, plus the deals known only by outcome.
+func (r *repSteps) rate(m stepMeasure) StepRate {
+	f, t := int(m.from-crm.StepConversation), int(m.to-crm.StepConversation)
+	sr := StepRate{Competency: m.id, From: m.from.String(), To: m.to.String()}
+	for e := range evidenceKinds {
+		var hits, trials int64
+		for o := range stepOutcomes {
+			hits += r.reached[e][o][t]
+			trials += r.reached[e][o][f]
+		}
+		undecided := r.reached[e][stepOpen][f] - r.reached[e][stepOpen][t]
+		trials -= undecided
+		sr.Undecided += undecided
+		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: hits, Trials: trials})
+		if e == byHistory {
+			sr.Evidence.History += trials
+		} else {
+			sr.Evidence.Stage += trials
+		}
+	}
+	if m.to == crm.StepClose {
+		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: r.ooWon, Trials: r.ooWon + r.ooLost})
+		sr.Evidence.Outcome += r.ooWon + r.ooLost
+	}
+	return sr
+}
+
+// funnelStages returns the pipeline's stages, where they come from, and
+// the steps they mark: the -stages file's when it gives steps, else the
+// CRM's default pipeline; the close is always there.
+func funnelStages(ds *Dataset) ([]FunnelStage, string, [crm.Steps]bool) {
+	var present [crm.Steps]bool
+	present[crm.StepClose] = true
+	var stages []crm.Stage
+	source := ""
+	if len(ds.mapping.Steps) > 0 {
+		stages, source = ds.mapping.Order, "stages from the -stages file"
+	} else {
+		stages = crm.Funnel(ds.deals.Format)
+		source = defaultSource[ds.deals.Format]
+	}
+	out := make([]FunnelStage, 0, len(stages))
+	for _, s := range stages {
+		present[s.Step] = true
+		out = append(out, FunnelStage{Label: s.Label, Step: s.Step.String()})
+	}
+	present[crm.NoStep] = false
+	return out, source, present
+}
+
+// defaultSource names each CRM's default pipeline.
+var defaultSource = [...]string{
+	crm.Auto:       "stages of no known pipeline",
+	crm.Maven:      "the Maven sample's stages (Prospecting > Engaging > Won / Lost)",
+	crm.Salesforce: "Salesforce's default opportunity stages",
+	crm.HubSpot:    "HubSpot's default sales pipeline",
+	crm.Pipedrive:  "Pipedrive's default pipeline",
+}
+
+// stepEvidence returns the team's deals by evidence, from the readers'
+// counts.
+func stepEvidence(st crm.DealStats) Evidence {
+	return Evidence{History: st.Evidence[crm.ByHistory], Stage: st.Evidence[crm.ByStage], Outcome: st.Evidence[crm.ByOutcome]}
+}
+
+// activityKinds are the activity kinds in the order of the activity
+// roll-up's stages, plural, for the metrics' names.
+var activityKinds = []string{"calls", "conversations", "meetings", "proposals"}
+
+// activityCounts returns a rep's count of each activity kind: each
+// activity sits at its kind's stage, so a kind's count is its funnel
+// count less the next kind's.
+func activityCounts(k rollup.KPIs) []int64 {
+	out := make([]int64, len(k.Funnel))
+	for s := range k.Funnel {
+		out[s] = k.Funnel[s].Count
+		if s+1 < len(k.Funnel) {
+			out[s] -= k.Funnel[s+1].Count
+		}
+	}
+	return out
+}
+
+// thousands prints n with a comma every three digits.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
