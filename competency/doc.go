@@ -52,7 +52,9 @@
 // reads it strictly, refusing unknown fields, repeated fields and values
 // of the wrong shape with an error that points at the path, such as
 // `competencies[1].elements[0].scenarios[2]: no routines`; [Marshal] writes
-// it back, indented, in a form Parse reads to an equal model.
+// it back, indented, in a form Parse reads to an equal model. The JSON
+// carries a "version" (1 today; a file without one is read as 1), so a
+// plugin can store models and read them with a later release.
 //
 // # Team standards
 //

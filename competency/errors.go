@@ -79,7 +79,8 @@ var (
 	// [CheckCampaigns]).
 	ErrOverlap = errors.New("overlapping campaigns")
 	// ErrInvalidEnum reports grade text or a [Grade] value this package
-	// does not know; it is [benchmark.ErrInvalidEnum], the sentinel for
+	// does not know, or a model's JSON of a version [Parse] does not
+	// read; it is [benchmark.ErrInvalidEnum], the sentinel for
 	// every unknown enum value in the library.
 	ErrInvalidEnum = benchmark.ErrInvalidEnum
 )

@@ -134,6 +134,7 @@ func ExampleMarshal() {
 	fmt.Println(err, back.Competencies[0].Elements[0].Scenarios[0].Name)
 	// Output:
 	// {
+	//   "version": 1,
 	//   "competencies": [
 	//     {
 	//       "id": "close",

@@ -10,10 +10,17 @@ import (
 	"strings"
 )
 
+// modelVersion is the version of the JSON form of a [Model] that [Marshal]
+// writes and [Parse] reads. It changes only when a field is renamed or
+// removed or changes meaning; added fields keep it. When it changes, Parse
+// goes on reading the versions before it.
+const modelVersion = 1
+
 // Parse reads a model from JSON, the form [Marshal] writes and a CRM admin
 // can write by hand:
 //
 //	{
+//	  "version": 1,
 //	  "competencies": [
 //	    {
 //	      "id": "new-opportunities",
@@ -38,6 +45,13 @@ import (
 //	  ]
 //	}
 //
+// "version" is the version of the form, 1 today. A document without one,
+// as an admin may well write it, is read as version 1; a version Parse
+// does not know is an error rather than a guess, so a model saved by a
+// later release of this package is refused, not misread. [Marshal] writes
+// the version first, so Parse meets it before anything it might not
+// understand.
+//
 // Parse is strict, so that a typing mistake is reported rather than
 // silently dropped: field names must match exactly (including case), an
 // unknown field or a field given twice is an error, every value must have
@@ -47,7 +61,8 @@ import (
 // read must then pass [Model.Validate].
 //
 // A shape problem is a [*ModelError] wrapping [ErrSyntax] (or
-// [ErrOutOfRange] for a number beyond float64, such as 1e400) whose path points
+// [ErrOutOfRange] for a number beyond float64, such as 1e400, and
+// [ErrInvalidEnum] for an unknown version) whose path points
 // at the offending value, such as
 // `competency: competencies[0].elements[1]: unknown field "scenario"
 // (fields are name, scenarios)`;
@@ -60,16 +75,19 @@ func Parse(data []byte) (Model, error) {
 	d.dec.UseNumber()
 	var m Model
 	err := d.object("", func(key, path string) (bool, error) {
-		if key != "competencies" {
-			return false, nil
+		switch key {
+		case "version":
+			return true, d.version(path)
+		case "competencies":
+			return true, d.array(path, func(path string) error {
+				var c Competency
+				err := d.competency(path, &c)
+				m.Competencies = append(m.Competencies, c)
+				return err
+			})
 		}
-		return true, d.array(path, func(path string) error {
-			var c Competency
-			err := d.competency(path, &c)
-			m.Competencies = append(m.Competencies, c)
-			return err
-		})
-	}, "competencies")
+		return false, nil
+	}, "version", "competencies")
 	if err != nil {
 		return Model{}, err
 	}
@@ -86,8 +104,10 @@ func Parse(data []byte) (Model, error) {
 }
 
 // Marshal writes m as indented JSON that [Parse] reads back to an equal
-// model. It returns [Model.Validate]'s error for an invalid model, so a
-// saved model always loads. Strings that are not valid UTF-8 are written
+// model, starting with its "version" (1; see Parse). It returns
+// [Model.Validate]'s error for an invalid model, so a saved model always
+// loads. (encoding/json's Marshal writes a Model without the version,
+// which Parse reads as version 1.) Strings that are not valid UTF-8 are written
 // with U+FFFD in place of each invalid byte, as [encoding/json] does.
 func Marshal(m Model) ([]byte, error) {
 	if err := m.Validate(); err != nil {
@@ -97,7 +117,11 @@ func Marshal(m Model) ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false) // "&" and "<" stay readable for the admin who edits the file
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(m); err != nil {
+	doc := struct {
+		Version      int          `json:"version"`
+		Competencies []Competency `json:"competencies"`
+	}{modelVersion, m.Competencies}
+	if err := enc.Encode(doc); err != nil {
 		// Unreachable: a Model holds only strings and slices.
 		return nil, fmt.Errorf("competency: marshal: %w", err)
 	}
@@ -184,6 +208,20 @@ func (d *decoder) routine(path string, r *Routine) error {
 		}
 		return false, nil
 	}, "name", "steps")
+}
+
+// version reads the model's version at path and refuses one this package
+// does not read. Any number that equals a known version is that version,
+// so an admin's 1.0 reads as 1.
+func (d *decoder) version(path string) error {
+	var v float64
+	if err := d.number(path, &v); err != nil {
+		return err
+	}
+	if v != modelVersion {
+		return &ModelError{Path: path, Problem: fmt.Sprintf("unknown version %v (this package reads version %d)", v, modelVersion), Err: ErrInvalidEnum}
+	}
+	return nil
 }
 
 // object reads a JSON object at path, calling field for each key with the

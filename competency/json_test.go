@@ -35,7 +35,18 @@ func TestParse(t *testing.T) {
 		{name: "top level null", in: "null", wantPath: "", wantErr: ErrSyntax, wantMsg: "want an object, got null"},
 		{name: "no competencies", in: `{}`, wantPath: "competencies", wantErr: ErrEmpty},
 		{name: "null competencies", in: `{"competencies": null}`, wantPath: "competencies", wantErr: ErrEmpty},
-		{name: "unknown top-level field", in: `{"competencies": [], "version": 2}`, wantPath: "", wantErr: ErrSyntax, wantMsg: `unknown field "version"`},
+		{name: "unknown top-level field", in: `{"competencies": [], "schema": 1}`, wantPath: "", wantErr: ErrSyntax, wantMsg: `unknown field "schema" (fields are version, competencies)`},
+		{name: "version 1", in: `{"version": 1, ` + valid[1:]},
+		{name: "version 1 after the competencies", in: valid[:len(valid)-1] + `, "version": 1}`},
+		{name: "version 1.0 is 1", in: `{"version": 1.0, ` + valid[1:]},
+		{name: "unknown version", in: `{"version": 2, ` + valid[1:], wantPath: "version", wantErr: ErrInvalidEnum, wantMsg: "unknown version 2 (this package reads version 1)"},
+		{name: "version 0", in: `{"version": 0, ` + valid[1:], wantPath: "version", wantErr: ErrInvalidEnum, wantMsg: "unknown version 0"},
+		// A later version's document may have any shape: the version,
+		// written first, is refused before the rest is read.
+		{name: "unknown version, other shape", in: `{"version": 2, "competencies": {"new": true}}`, wantPath: "version", wantErr: ErrInvalidEnum},
+		{name: "version a string", in: `{"version": "1", ` + valid[1:], wantPath: "version", wantErr: ErrSyntax, wantMsg: "want a number, got a string"},
+		{name: "version null", in: `{"version": null, ` + valid[1:], wantPath: "version", wantErr: ErrSyntax, wantMsg: "want a number, got null"},
+		{name: "version twice", in: `{"version": 1, "version": 1, ` + valid[1:], wantPath: "", wantErr: ErrSyntax, wantMsg: `field "version" given twice`},
 		{name: "field name case matters", in: `{"Competencies": []}`, wantPath: "", wantErr: ErrSyntax, wantMsg: `unknown field "Competencies"`},
 		{name: "competencies not an array", in: `{"competencies": {}}`, wantPath: "competencies", wantErr: ErrSyntax, wantMsg: "want an array, got an object"},
 		{name: "competency not an object", in: `{"competencies": ["a"]}`, wantPath: "competencies[0]", wantErr: ErrSyntax, wantMsg: "want an object, got a string"},
@@ -214,6 +225,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"competencies":[{"id":"\ud800"}]}`))                // lone surrogate
 	f.Add([]byte(`{"competencies":[{"id":"a","name":"n","from":"x","to":"y","elements":[{"name":"e","scenarios":[{"name":"s","target":0.3,"routines":[{"name":"r","steps":["go"]}]}]}]}]}`))
 	f.Add([]byte(`{"competencies":[{"elements":[{"scenarios":[{"target":1e999}]}]}]}`)) // a target beyond float64
+	f.Add([]byte(`{"version":1,"competencies":null}`))                                  // the version written first
+	f.Add([]byte(`{"version":2,"competencies":{}}`))                                    // a later version
+	f.Add([]byte(`{"version":"1"}`))                                                    // a version of the wrong type
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)

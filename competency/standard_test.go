@@ -37,13 +37,11 @@ func TestTeamStandards(t *testing.T) {
 	if want := (Unmeasured{CloseID, "the data does not measure it"}); s.Unmeasured[0] != want {
 		t.Errorf("Unmeasured[0] = %+v, want %+v", s.Unmeasured[0], want)
 	}
-	if got := slices.Collect(func(yield func(string) bool) {
-		for _, c := range s.Model.Competencies {
-			if !yield(c.ID) {
-				return
-			}
-		}
-	}); !slices.Equal(got, []string{NewOpportunitiesID, GatewayID}) {
+	var got []string
+	for _, c := range s.Model.Competencies {
+		got = append(got, c.ID)
+	}
+	if !slices.Equal(got, []string{NewOpportunitiesID, GatewayID}) {
 		t.Errorf("Model competencies = %v, want the two measured ones", got)
 	}
 	for i, id := range []string{NewOpportunitiesID, GatewayID} {
