@@ -59,7 +59,8 @@ func (f Focus) describe() string {
 // makes sure no rep is.
 //
 // A Plan is a value: [Plan.Add] returns a new plan and leaves the old one
-// as it was.
+// as it was. It marshals as a JSON array of its focuses, with no version of
+// its own: a plugin stores it inside its own document, which carries one.
 type Plan []Focus
 
 // Validate reports whether every focus in p is valid (see

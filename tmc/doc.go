@@ -131,10 +131,11 @@
 // "version" (1) that changes when a field is renamed, removed or changes
 // meaning, and unmarshal strictly: an unknown version, unknown fields,
 // fields given twice or in another case, unknown enum text and unreachable
-// states are errors. Every journey from [Start]
-// and [Journey.Apply] marshals and reads back the same: they refuse times
-// JSON cannot write exactly (a year outside 0 to 9999, a zone offset of a
-// day or more or with seconds).
+// states are errors. Events and Sessions, which a plugin keeps in its own
+// logs, carry no version of their own: the document holding them does.
+// Every journey from [Start] and [Journey.Apply] marshals and reads back
+// the same: they refuse times JSON cannot write exactly (a year outside 0
+// to 9999, a zone offset of a day or more or with seconds).
 //
 // # A fair performance plan
 //
