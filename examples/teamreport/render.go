@@ -393,7 +393,7 @@ func stepsText(sr StepRate) string {
 func rateEvidence(sr StepRate, f *FunnelReport) string {
 	s := fmt.Sprintf("%s of %s decided deals, %s; rests on %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), stepsText(sr), sr.Evidence)
 	if sr.Undecided > 0 {
-		s += fmt.Sprintf("; %s open deals past the %s and short of the %s are undecided, left out", thousands(sr.Undecided), sr.From, sr.To)
+		s += fmt.Sprintf("; %s past the %s and short of the %s undecided, left out", count(int(sr.Undecided), "open deal", "open deals"), sr.From, sr.To)
 	}
 	return s
 }
@@ -497,7 +497,7 @@ func (f *FunnelReport) lines() []string {
 	}
 	l := "deals: " + f.Deals.String()
 	if f.Unstaged > 0 {
-		l += fmt.Sprintf("; %s open deals at stages that mark no step count in no rate (give -stages with a step column)", thousands(f.Unstaged))
+		l += fmt.Sprintf("; %s at stages that mark no step, in no rate (the notes name the stages)", count(int(f.Unstaged), "open deal", "open deals"))
 	}
 	out = append(out, l)
 	for _, c := range competency.Default().Competencies {

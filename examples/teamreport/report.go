@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -378,6 +379,15 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	return rep, nil
 }
 
+// quoteAll quotes each label.
+func quoteAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Quote(x)
+	}
+	return out
+}
+
 // modelIndex is a competency's place in the ready model, -1 when it is
 // not the model's.
 func modelIndex(id string) int {
@@ -442,9 +452,13 @@ func readNotes(ds *Dataset, deactivated int) []string {
 	if ds.acts.Encoding == csvin.Windows1252 {
 		notes = append(notes, "the activities file is not valid UTF-8: read as Windows-1252 (Latin-1)")
 	}
-	var flagged, unknown, byWords []string
-	var unknownDeals int64
+	var flagged, unknown, byWords, unstaged []string
+	var unknownDeals, unstagedDeals int64
 	for _, s := range st.Stages {
+		if s.NoStep && s.Count > 0 && s.Label != "" {
+			unstaged = append(unstaged, fmt.Sprintf("%q (%d)", s.Label, s.Count))
+			unstagedDeals += s.Count
+		}
 		label := fmt.Sprintf("%q %s (%d)", s.Label, s.Outcome, s.Count)
 		switch {
 		case s.Count == 0:
@@ -471,6 +485,19 @@ func readNotes(ds *Dataset, deactivated int) []string {
 	}
 	if len(unknown) > 0 {
 		notes = append(notes, fmt.Sprintf("%d deals at stages the report does not know, counted open (give -stages to map them): %s", unknownDeals, list(unknown)))
+	}
+	if len(unstaged) > 0 {
+		notes = append(notes, fmt.Sprintf("%s at stages that mark no step of the funnel, which the report does not guess: %s; give -stages with a step column (conversation, appointment, gateway) to measure them",
+			count(int(unstagedDeals), "open deal", "open deals"), list(unstaged)))
+	}
+	if len(st.EnteredUnknown) > 0 {
+		notes = append(notes, fmt.Sprintf("\"Date entered\" columns of stages the report does not know, not read as history: %s; give -stages with a step column", list(quoteAll(st.EnteredUnknown))))
+	}
+	if h := ds.history; h != nil {
+		notes = append(notes, fmt.Sprintf("stage history: %d rows for %d deals read", h.Rows, h.Deals))
+		if h.Unknown > 0 {
+			notes = append(notes, fmt.Sprintf("%d stage history rows at stages that mark no step (%s): give -stages with a step column", h.Unknown, list(quoteAll(h.Labels))))
+		}
 	}
 	if st.OtherStages > 0 {
 		notes = append(notes, fmt.Sprintf("%d deals at stages past the first 1,000 labels are not listed here", st.OtherStages))

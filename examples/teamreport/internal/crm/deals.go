@@ -146,8 +146,11 @@ type StageCount struct {
 	By      Source  `json:"-"`
 	// Disagrees reports that the label's words (or the CRM's default
 	// stage of that name) say otherwise than the flags, which won.
-	Disagrees bool  `json:"disagrees"`
-	Count     int64 `json:"count"`
+	Disagrees bool `json:"disagrees"`
+	// NoStep reports an open stage that marks no step of the model's
+	// funnel: neither the mapping nor the CRM's default stages know it.
+	NoStep bool  `json:"no_step"`
+	Count  int64 `json:"count"`
 }
 
 // maxStageLabels caps the labels counted one by one, so that a file with
@@ -300,7 +303,9 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 				dec.stat = i
 			} else if len(st.Stages) < maxStageLabels {
 				dec.stat = len(st.Stages)
-				st.Stages = append(st.Stages, StageCount{Label: csvin.Clean(d.Stage), Outcome: dec.outcome, By: dec.by, Disagrees: dec.disagrees})
+				_, known := stepOf(f, d.Stage, opts.Steps)
+				st.Stages = append(st.Stages, StageCount{Label: csvin.Clean(d.Stage), Outcome: dec.outcome, By: dec.by, Disagrees: dec.disagrees,
+					NoStep: dec.outcome == Open && !known})
 				sk.label = strings.Clone(sk.label)
 				stats[sk] = dec.stat
 			}

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/competency"
+)
+
+// The tests of this file count each rep's funnel independently of the
+// readers and the tally: plain encoding/csv over the fixture, the stage
+// order of each CRM written out here, and the rule the report documents
+// (a rate is deals reaching To out of deals reaching From, less the open
+// deals between the two; deals known only by outcome count in the close
+// rate alone).
+
+// Steps of the ready model, as the independent count numbers them.
+const (
+	tConversation = 1 + iota
+	tAppointment
+	tGateway
+	tClose
+)
+
+// An indepDeal is one deal as the independent count sees it.
+type indepDeal struct {
+	owner   string
+	reached int    // the furthest step, 0 when unknown
+	outcome string // "open", "won" or "lost"
+	// outcomeOnly reports a closed deal whose stage the export does not say.
+	outcomeOnly bool
+}
+
+// indepRates returns each owner's rate per competency of the ready model.
+func indepRates(deals []indepDeal) map[string]map[string]benchmark.Rate {
+	out := map[string]map[string]benchmark.Rate{}
+	for _, c := range competency.Default().Competencies {
+		from := map[string]int{"conversation": tConversation, "appointment": tAppointment, "gateway": tGateway}[c.From]
+		to := map[string]int{"appointment": tAppointment, "gateway": tGateway, "close": tClose}[c.To]
+		for _, d := range deals {
+			if out[d.owner] == nil {
+				out[d.owner] = map[string]benchmark.Rate{}
+			}
+			r := out[d.owner][c.ID]
+			switch {
+			case d.outcomeOnly:
+				if to == tClose {
+					r.Trials++
+					if d.outcome == "won" {
+						r.Hits++
+					}
+				}
+			case d.reached == 0:
+			case d.reached >= to:
+				r.Hits++
+				r.Trials++
+			case d.reached >= from && d.outcome != "open":
+				r.Trials++
+			}
+			out[d.owner][c.ID] = r
+		}
+	}
+	return out
+}
+
+// readCSV reads a fixture with encoding/csv into rows keyed by header.
+func readCSV(t *testing.T, name string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "crm", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, h := range recs[0] {
+			row[h] = rec[i]
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// checkRates compares the report's rates per rep with the independent
+// count: every competency the report measures must match, and every
+// competency whose team count has a miss must be measured.
+func checkRates(t *testing.T, r *Report, want map[string]map[string]benchmark.Rate) {
+	t.Helper()
+	team := map[string]benchmark.Rate{}
+	for _, m := range want {
+		for id, rate := range m {
+			team[id] = team[id].Add(rate)
+		}
+	}
+	for _, c := range competency.Default().Competencies {
+		tr := team[c.ID]
+		_, measured := r.Funnel.rate(c.ID)
+		if tr.Trials > 0 && tr.Hits < tr.Trials && !measured {
+			t.Errorf("%s: the independent count has %d of %d, but the report does not measure it (%s)", c.ID, tr.Hits, tr.Trials, r.Funnel.reason(c.ID, "?"))
+		}
+	}
+	if len(r.Reps) != len(want) {
+		t.Errorf("report has %d reps, the independent count %d", len(r.Reps), len(want))
+	}
+	for _, rr := range r.Reps {
+		got := map[string]benchmark.Rate{}
+		for _, sr := range rr.Rates {
+			got[sr.Competency] = sr.Rate
+		}
+		w := map[string]benchmark.Rate{}
+		for id, rate := range want[rr.Name] {
+			if _, measured := r.Funnel.rate(id); measured {
+				w[id] = rate
+			}
+		}
+		if diff := cmp.Diff(w, got); diff != "" {
+			t.Errorf("%s: stage-to-stage rates (-independent +report):\n%s", rr.Name, diff)
+		}
+		// What the plan grades is what the report shows.
+		rp, _ := r.Plan.Lookup(rr.Name)
+		for id, rate := range w {
+			if s, ok := rp.Scorecard.Score(id); ok && s.Rate != rate {
+				t.Errorf("%s: the plan grades %s on %v, the report shows %v", rr.Name, id, s.Rate, rate)
+			}
+		}
+	}
+}
+
+// report reads fixtures as the command does and builds the report.
+func fixtureReport(t *testing.T, cfg config) *Report {
+	t.Helper()
+	ds := dataset(t, fixtureFiles(t), cfg)
+	r, err := buildReport(ds, defaults(cfg).report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// Salesforce's default opportunity stages, as the README's table maps
+// them; closing stages mark nothing.
+var sfSteps = map[string]int{
+	"Prospecting": tConversation, "Qualification": tConversation, "Needs Analysis": tConversation,
+	"Value Proposition": tAppointment, "Id. Decision Makers": tAppointment, "Perception Analysis": tAppointment,
+	"Proposal/Price Quote": tGateway, "Negotiation/Review": tGateway,
+}
+
+// An Opportunity export with its OpportunityHistory: every rep's rates
+// match the independent count, and the evidence says history for the
+// deals with one and outcome only for the closed deals without.
+func TestFunnelSalesforceHistory(t *testing.T) {
+	furthest := map[string]int{}
+	for _, h := range readCSV(t, "salesforce_opportunity_history.csv") {
+		furthest[h["OpportunityId"]] = max(furthest[h["OpportunityId"]], sfSteps[h["StageName"]])
+	}
+	var deals []indepDeal
+	var wantEv Evidence
+	for _, o := range readCSV(t, "salesforce_opportunities.csv") {
+		d := indepDeal{owner: o["Owner.Name"], outcome: "open"}
+		if o["IsClosed"] == "true" {
+			d.outcome = "lost"
+			if o["IsWon"] == "true" {
+				d.outcome = "won"
+			}
+		}
+		h, hasHist := furthest[o["Id"]]
+		d.reached = max(h, sfSteps[o["StageName"]])
+		switch {
+		case d.outcome == "won" && (hasHist || d.reached > 0):
+			d.reached = tClose
+		case d.outcome != "open" && !hasHist:
+			d.outcomeOnly = true
+		}
+		switch {
+		case d.outcomeOnly:
+			wantEv.Outcome++
+		case hasHist:
+			wantEv.History++
+		}
+		deals = append(deals, d)
+	}
+	r := fixtureReport(t, config{pipeline: "salesforce_opportunities.csv", history: "salesforce_opportunity_history.csv"})
+	checkRates(t, r, indepRates(deals))
+	if r.Funnel.Deals != wantEv {
+		t.Errorf("deals by evidence = %+v, want %+v", r.Funnel.Deals, wantEv)
+	}
+	if len(r.Funnel.Competencies) != 3 {
+		t.Errorf("measured %d competencies, want all 3; unmeasured: %+v", len(r.Funnel.Competencies), r.Funnel.Unmeasured)
+	}
+	if !strings.Contains(strings.Join(r.Notes, "\n"), `"Pilote technique" (1)`) {
+		t.Errorf("the unknown custom stage is not named in the notes: %q", r.Notes)
+	}
+	// Without the history, every closed deal is known only by outcome.
+	r = fixtureReport(t, config{pipeline: "salesforce_opportunities.csv"})
+	if r.Funnel.Deals != (Evidence{Stage: 4, Outcome: 11}) {
+		t.Errorf("without -history, deals by evidence = %+v, want the 4 open deals on their stage and the 11 closed on their outcome only", r.Funnel.Deals)
+	}
+}
+
+// HubSpot's default sales pipeline, as the README's table maps it.
+var hsSteps = map[string]int{
+	"Appointment Scheduled": tConversation, "Qualified To Buy": tConversation,
+	"Presentation Scheduled": tAppointment, "Decision Maker Bought-In": tAppointment, "Contract Sent": tGateway,
+}
+
+// A HubSpot all-properties export with "Date entered" columns: the
+// history is in the row itself.
+func TestFunnelHubSpotDateEntered(t *testing.T) {
+	var deals []indepDeal
+	for _, row := range readCSV(t, "hubspot_date_entered.csv") {
+		d := indepDeal{owner: row["Deal owner"], outcome: "open"}
+		switch row["Deal Stage"] {
+		case "Closed Won":
+			d.outcome = "won"
+		case "Closed Lost":
+			d.outcome = "lost"
+		}
+		hasHist := false
+		for h, v := range row {
+			label, ok := strings.CutPrefix(h, `Date entered "`)
+			if !ok || v == "" {
+				continue
+			}
+			label = strings.TrimSuffix(label, ` (Sales Pipeline)"`)
+			hasHist = true
+			d.reached = max(d.reached, hsSteps[label])
+		}
+		d.reached = max(d.reached, hsSteps[row["Deal Stage"]])
+		switch {
+		case d.outcome == "won":
+			d.reached = tClose
+		case d.outcome == "lost" && (!hasHist || d.reached == 0):
+			d.outcomeOnly = true
+		}
+		deals = append(deals, d)
+	}
+	r := fixtureReport(t, config{pipeline: "hubspot_date_entered.csv"})
+	checkRates(t, r, indepRates(deals))
+	if r.Funnel.Deals.History != 10 || r.Funnel.Deals.Outcome != 1 {
+		t.Errorf("deals by evidence = %+v, want history for 10, outcome only for 1", r.Funnel.Deals)
+	}
+}
+
+// Pipedrive's default pipeline: a deal keeps its stage when won or lost.
+func TestFunnelPipedriveStage(t *testing.T) {
+	steps := map[string]int{"Lead In": tConversation, "Qualified": tConversation, "Contact Made": tConversation,
+		"Demo Scheduled": tAppointment, "Needs Defined": tAppointment, "Proposal Made": tGateway, "Negotiations Started": tGateway}
+	var deals []indepDeal
+	for _, row := range readCSV(t, "pipedrive_deals.csv") {
+		d := indepDeal{owner: row["Deal - Owner"], outcome: row["Deal - Status"], reached: steps[row["Deal - Stage"]]}
+		if d.outcome == "deleted" {
+			continue
+		}
+		if d.outcome == "won" {
+			d.reached = tClose
+		}
+		deals = append(deals, d)
+	}
+	r := fixtureReport(t, config{pipeline: "pipedrive_deals.csv"})
+	checkRates(t, r, indepRates(deals))
+	if r.Funnel.Deals.Stage == 0 || r.Funnel.Deals.History+r.Funnel.Deals.Outcome != 0 {
+		t.Errorf("deals by evidence = %+v, want all on the current stage", r.Funnel.Deals)
+	}
+}
+
+// A -stages file with order and step columns makes a custom pipeline's
+// funnel; a stage it leaves without a step is named, not guessed.
+func TestFunnelMapping(t *testing.T) {
+	files := map[string]string{
+		"stages.csv": "stage,outcome,order,step\n" +
+			"Opportunity identified,open,1,conversation\n" +
+			"Discovery call held,open,2,new-opportunities\n" +
+			"Demo given,open,3,gateway\n" +
+			"Closed: won,won,4,close\n" +
+			"Closed: abandoned,lost,5,\n",
+		"deals.csv": "Record ID,Deal Name,Deal Stage,Deal owner,Create Date,Close Date\n" +
+			"1,a,Opportunity identified,Ann,2024-01-02,\n" +
+			"2,b,Discovery call held,Ann,2024-01-02,\n" +
+			"3,c,Demo given,Ann,2024-01-02,\n" +
+			"4,d,Closed: won,Ann,2024-01-02,2024-02-01\n" +
+			"5,e,Closed: abandoned,Ann,2024-01-02,2024-02-01\n" +
+			"6,f,Waiting room,Ann,2024-01-02,\n",
+	}
+	cfg := config{pipeline: "deals.csv", stages: "stages.csv"}
+	ds := dataset(t, files, cfg)
+	r, err := buildReport(ds, defaults(cfg).report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, s := range r.Funnel.Stages {
+		labels = append(labels, s.Label+":"+s.Step)
+	}
+	want := []string{"Opportunity identified:conversation", "Discovery call held:appointment", "Demo given:gateway", "Closed: won:close", "Closed: abandoned:"}
+	if diff := cmp.Diff(want, labels); diff != "" {
+		t.Errorf("funnel stages (-want +got):\n%s", diff)
+	}
+	if r.Funnel.Source != "stages from the -stages file" || r.Funnel.Unstaged != 1 {
+		t.Errorf("funnel = %+v, want the -stages file's and 1 unstaged deal", r.Funnel)
+	}
+	if !strings.Contains(strings.Join(r.Notes, "\n"), `"Waiting room" (1)`) {
+		t.Errorf("the unmapped stage is not named: %q", r.Notes)
+	}
+	bad := map[string]string{
+		"stages.csv": "stage,outcome,order,step\nDemo,open,1,gateway\nCall,open,2,conversation\n",
+		"deals.csv":  files["deals.csv"],
+	}
+	if _, err := readFiles(bad, cfg); err == nil || !strings.Contains(err.Error(), "must not fall") {
+		t.Errorf("a step falling as the order rises: error %v", err)
+	}
+}
