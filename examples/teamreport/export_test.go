@@ -17,7 +17,7 @@ import (
 )
 
 // fixtureFiles returns the fixtures of testdata/crm by name.
-func fixtureFiles(t *testing.T) map[string]string {
+func fixtureFiles(t testing.TB) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	entries, err := os.ReadDir(filepath.Join("testdata", "crm"))

@@ -319,3 +319,75 @@ func TestFunnelMapping(t *testing.T) {
 		t.Errorf("a step falling as the order rises: error %v", err)
 	}
 }
+
+// Activities that nothing links are counts per rep and week, benchmarked
+// as counts: never a ratio of meetings to conversations.
+func TestActivitiesPerWeek(t *testing.T) {
+	r := defaultReport(t)
+	f, err := os.Open(filepath.Join("data", "activities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{}
+	for _, rec := range recs[1:] {
+		want[rec[1]+"s"]++
+	}
+	for _, a := range r.Funnel.Activities {
+		if a.Count != want[a.Kind] {
+			t.Errorf("%s: %d counted, independent count %d", a.Kind, a.Count, want[a.Kind])
+		}
+	}
+	names := map[string]bool{}
+	for _, b := range r.Plan.Benchmarks {
+		names[b.Metric.Name] = b.Metric.Unit == "per week"
+	}
+	for _, k := range activityKinds {
+		if !names[k+" per week"] {
+			t.Errorf("no benchmark of %s per week: %v", k, names)
+		}
+	}
+	for _, rp := range r.Plan.Reps {
+		if s, ok := rp.Scorecard.Score(competency.NewOpportunitiesID); ok && s.Rate.Trials > 0 {
+			t.Errorf("%s graded on new opportunities from %v: the activities are not linked, so no rate", rp.Rep, s.Rate)
+		}
+	}
+}
+
+// FuzzFunnel: any pipeline with any stage history reads into a report or
+// an error, never a panic, and every rate is a valid rate whose trials
+// add up to the evidence they rest on.
+func FuzzFunnel(f *testing.F) {
+	files := fixtureFiles(f)
+	f.Add([]byte(files["salesforce_opportunities.csv"]), []byte(files["salesforce_opportunity_history.csv"])) // with history
+	f.Add([]byte(files["hubspot_date_entered.csv"]), []byte(nil))                                             // Date entered columns
+	f.Add([]byte(files["pipedrive_deals.csv"]), []byte(nil))                                                  // stages kept when closed
+	f.Add([]byte(mavenHeader+"1,A,p,a,Engaging,2024-01-02,,\n2,A,p,a,Lost,2024-01-02,2024-02-01,5\n"), []byte(nil))
+	f.Fuzz(func(t *testing.T, pipeline, history []byte) {
+		in := map[string]string{"p.csv": string(pipeline)}
+		cfg := config{pipeline: "p.csv", skipBad: true}
+		if len(history) > 0 {
+			in["h.csv"], cfg.history = string(history), "h.csv"
+		}
+		ds, err := readFiles(in, cfg)
+		if err != nil {
+			return
+		}
+		r, err := buildReport(ds, defaults(cfg).report)
+		if err != nil {
+			return
+		}
+		for _, rr := range append(r.Reps, r.Deactivated...) {
+			for _, sr := range rr.Rates {
+				if err := sr.Rate.Validate(); err != nil || sr.Undecided < 0 ||
+					sr.Evidence.History+sr.Evidence.Stage+sr.Evidence.Outcome != sr.Rate.Trials {
+					t.Fatalf("%s: %+v (%v)", rr.Name, sr, err)
+				}
+			}
+		}
+	})
+}

@@ -319,6 +319,8 @@ func metricFormat(unit string) func(float64) string {
 		return func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 	case "days":
 		return func(v float64) string { return fmt.Sprintf("%.0f days", v) }
+	case "per week":
+		return func(v float64) string { return fmt.Sprintf("%.1f a week", v) }
 	default:
 		return func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	}
@@ -409,12 +411,17 @@ func (rr *RepReport) repRate(id string) (StepRate, bool) {
 }
 
 // focusEvidence says what a rep's focus competency rests on; "" without
-// a focus.
+// a focus. The report's rows are found by name through an index made
+// once, so that a report on many reps stays linear.
 func (r *Report) focusEvidence(rp salesdev.RepPlan) string {
-	for i := range r.Reps {
-		if r.Reps[i].Name == rp.Rep {
-			return repFocusEvidence(&r.Reps[i], rp)
+	if r.rows == nil {
+		r.rows = make(map[string]int, len(r.Reps))
+		for i := range r.Reps {
+			r.rows[r.Reps[i].Name] = i
 		}
+	}
+	if i, ok := r.rows[rp.Rep]; ok {
+		return repFocusEvidence(&r.Reps[i], rp)
 	}
 	return ""
 }
@@ -446,7 +453,6 @@ func writeRepPriorities(p *printer, w io.Writer, r *Report) {
 			continue
 		}
 		if n == maxFirstScreen {
-			n++
 			break
 		}
 		n++

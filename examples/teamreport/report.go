@@ -65,6 +65,9 @@ type Report struct {
 	// deals after the as-of date, stages read by the CRM's flags or not
 	// known, duplicate IDs, backdated deals, currencies.
 	Notes []string `json:"notes"`
+
+	// rows indexes Reps by name, made when first needed.
+	rows map[string]int
 }
 
 // CurrencyFigures are the closed deals with a known amount in one

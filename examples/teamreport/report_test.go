@@ -17,6 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev"
+	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/grid"
@@ -364,6 +365,47 @@ func TestRealData(t *testing.T) {
 	if len(r.Reps) != 35 || r.Closed != 6711 || r.Won != 4238 {
 		t.Errorf("report has %d reps, %d won of %d closed; want 35, 4238 of 6711", len(r.Reps), r.Won, r.Closed)
 	}
+	// How far the deals got: Maven's engage date puts every won or lost
+	// deal past Engaging, so the close runs from the appointment, on the
+	// current stage of every closed deal; conversation → appointment has
+	// no failure to measure, and no stage marks the gateway.
+	sr, ok := r.Funnel.rate(competency.CloseID)
+	if !ok || sr.Rate != (benchmark.Rate{Hits: 4238, Trials: 6711}) || sr.From != "appointment" ||
+		sr.Evidence != (Evidence{Stage: 6711}) || sr.Undecided != 1589 {
+		t.Errorf("close on the Maven data = %+v, %v; want 4238 of 6711 from the appointment on the current stage, 1589 undecided", sr, ok)
+	}
+	for _, c := range []struct{ id, says string }{
+		{competency.NewOpportunitiesID, "every one of the 8,300 decided deals"},
+		{competency.GatewayID, "no stage of the pipeline marks the gateway"},
+	} {
+		if got := r.Funnel.reason(c.id, ""); !strings.Contains(got, c.says) {
+			t.Errorf("%s not measured because %q, want it to say %q", c.id, got, c.says)
+		}
+	}
+	var text bytes.Buffer
+	if err := writeText(&text, r); err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(text.String(), "\nTeam standards")
+	for _, want := range []string{"First priority for training\n  Gaining the new customer",
+		"Evidence: 4,238 of 6,711 decided deals, appointment → close (from the appointment: the pipeline has no gateway stage); rests on current stage for 6,711 deals"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the first screen lacks %q:\n%s", want, first)
+		}
+	}
+	for i, rr := range r.Reps {
+		c := want[rr.Name]
+		got, _ := rr.repRate(competency.CloseID)
+		if c.closed > 0 && got.Rate != (benchmark.Rate{Hits: c.won, Trials: c.closed}) {
+			t.Errorf("%s: close rate %v, independent count %d of %d", rr.Name, got.Rate, c.won, c.closed)
+		}
+		if rp := r.Plan.Reps[i]; rp.Focus != nil && !strings.Contains(text.String(), "    "+rr.Name+": ") {
+			t.Errorf("%s has a focus but no line under Who needs what", rr.Name)
+		} else if rp.Focus != nil && !strings.Contains(sentence(rp, r.focusEvidence(rp)), "Rests on") {
+			t.Errorf("%s: the focus says nothing of its evidence: %s", rr.Name, sentence(rp, r.focusEvidence(rp)))
+		}
+	}
+
 	// The targets are set on the scale the grades are read on, so the
 	// top of a team whose reps differ little still reaches A.
 	grades := map[competency.Grade]int{}

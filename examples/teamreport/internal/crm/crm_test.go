@@ -349,7 +349,8 @@ func fuzzOptions(f Format) *Options {
 // closed deals, and as many deals as rows at most.
 func FuzzReadDeals(f *testing.F) {
 	for _, name := range []string{"salesforce_owner_name.csv", "salesforce_data_export.csv", "salesforce_report.csv",
-		"hubspot_custom_pipeline.csv", "hubspot_all_properties.csv", "pipedrive_deals.csv"} {
+		"hubspot_custom_pipeline.csv", "hubspot_all_properties.csv", "pipedrive_deals.csv",
+		"salesforce_opportunities.csv", "hubspot_date_entered.csv"} {
 		f.Add(fixture(f, name), uint8(Auto))
 	}
 	f.Add([]byte("opportunity_id,sales_agent,deal_stage,engage_date,close_date,close_value\n1,A,Won,2017-01-01,2017-01-02,5\n"), uint8(Maven))
@@ -362,6 +363,16 @@ func FuzzReadDeals(f *testing.F) {
 			}
 			if d.HasClosed && d.Outcome != Won && d.Outcome != Lost {
 				t.Fatalf("open deal with a close day: %+v", d)
+			}
+			// How far it got agrees with its outcome and evidence.
+			switch {
+			case d.Outcome == Won && d.Reached != StepClose,
+				d.Outcome != Won && d.Reached == StepClose,
+				d.Outcome == Open && (d.Evidence == NoEvidence) != (d.Reached == NoStep),
+				d.Outcome == Open && d.Evidence == ByOutcome,
+				d.Outcome == Lost && (d.Evidence == ByOutcome) != (d.Reached == NoStep),
+				d.BeforeClose == StepClose:
+				t.Fatalf("deal %+v: reached %v on %v", d, d.Reached, d.Evidence)
 			}
 			return nil
 		})

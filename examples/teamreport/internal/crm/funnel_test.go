@@ -1,0 +1,212 @@
+package crm
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseStep(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     Step
+		err      bool
+	}{
+		{"name", "gateway", StepGateway, false},
+		{"case and spaces", " Appointment ", StepAppointment, false},
+		{"competency ID", "new-opportunities", StepAppointment, false},
+		{"close", "close", StepClose, false},
+		{"empty", "", NoStep, true},
+		{"unknown", "demo", NoStep, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseStep(tt.in)
+			if got != tt.want || (err != nil) != tt.err {
+				t.Errorf("ParseStep(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.err)
+			}
+			if err == nil && got.String() != strings.TrimSpace(strings.ToLower(tt.in)) && tt.in != "new-opportunities" {
+				t.Errorf("%v.String() = %q", got, got.String())
+			}
+		})
+	}
+	if s := Step(9).String(); s != "%!Step(9)" {
+		t.Errorf("Step(9).String() = %q", s)
+	}
+}
+
+func TestEnteredLabel(t *testing.T) {
+	tests := []struct {
+		header, want string
+		ok           bool
+	}{
+		{`Date entered "Contract Sent (Sales Pipeline)"`, "Contract Sent", true},
+		{`Date entered "Closed Won (Sales Pipeline)"`, "Closed Won", true},
+		{`date entered Demo`, "Demo", true},
+		{`Date entered`, "", false},
+		{`Date exited "Contract Sent (Sales Pipeline)"`, "", false},
+		{`Create Date`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := enteredLabel(tt.header)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("enteredLabel(%q) = %q, %v; want %q, %v", tt.header, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// Each CRM's default funnel climbs: no step falls as the stages go on,
+// and every open stage the won/lost reader knows marks a step.
+func TestFunnelDefaults(t *testing.T) {
+	for f := Maven; f <= Pipedrive; f++ {
+		var top Step
+		for _, s := range Funnel(f) {
+			if s.Step != NoStep && s.Step < top {
+				t.Errorf("%v: %q marks the %v after the %v", f, s.Label, s.Step, top)
+			}
+			top = max(top, s.Step)
+		}
+		for k, st := range knownStages[f] {
+			if _, ok := defaultSteps[f][k]; st.outcome == Open && !ok {
+				t.Errorf("%v: known open stage %q marks no step", f, k)
+			}
+		}
+	}
+	if Funnel(Auto) != nil {
+		t.Error("Funnel(Auto) is not nil")
+	}
+}
+
+func TestReadMapping(t *testing.T) {
+	m, err := ReadMapping(strings.NewReader("stage,outcome,order,step\nDemo given,open,3,gateway\nFirst call,open,1,conversation\nClosed: won,won,9,close\nMeeting held,open,2,appointment\nClosed: abandoned,lost,10,\n"), "s.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range m.Order {
+		got = append(got, s.Label+"="+s.Step.String())
+	}
+	want := []string{"First call=conversation", "Meeting held=appointment", "Demo given=gateway", "Closed: won=close", "Closed: abandoned="}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if m.Steps["demogiven"] != StepGateway || m.Outcomes["closedabandoned"] != Lost {
+		t.Errorf("mapping = %+v", m)
+	}
+	for _, bad := range []string{
+		"stage,outcome,order,step\nA,open,1,gateway\nB,open,2,conversation\n",
+		"stage,outcome,order,step\nA,open,x,gateway\n",
+		"stage,outcome,order,step\nA,open,1,demo\n",
+		"stage,outcome,order,step\nA,open,-1,\n",
+	} {
+		if _, err := ReadMapping(strings.NewReader(bad), "s.csv"); err == nil {
+			t.Errorf("ReadMapping(%q) succeeded", bad)
+		}
+	}
+	// The old two-column file still reads.
+	if m, err := ReadMapping(bytes.NewReader(fixture(t, "stages.csv")), "stages.csv"); err != nil || len(m.Steps) != 0 || len(m.Outcomes) != 3 {
+		t.Errorf("ReadMapping(stages.csv) = %+v, %v", m, err)
+	}
+}
+
+// The OpportunityHistory fixture: each opportunity's furthest step, with
+// closing stages marking nothing.
+func TestReadHistory(t *testing.T) {
+	h, err := ReadHistory(bytes.NewReader(fixture(t, "salesforce_opportunity_history.csv")), "h.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]Step{
+		"006A00000000001": StepGateway, "006A00000000003": StepConversation, "006B00000000002": StepAppointment,
+		"006C00000000003": StepConversation, "006C00000000004": StepConversation,
+	} {
+		if got, ok := h.Lookup(id); !ok || got != want {
+			t.Errorf("Lookup(%s) = %v, %v; want %v", id, got, ok, want)
+		}
+	}
+	if _, ok := h.Lookup("006B00000000003"); ok {
+		t.Error("an opportunity without history has one")
+	}
+	if h.Deals != 13 || h.Rows != 40 || h.Unknown != 0 {
+		t.Errorf("history counts = %d deals, %d rows, %d unknown", h.Deals, h.Rows, h.Unknown)
+	}
+	if _, err := ReadHistory(strings.NewReader("Id,StageName\n1,Prospecting\n"), "h.csv", nil); err == nil {
+		t.Error("a history without OpportunityId read")
+	}
+}
+
+// Each deal's furthest step and evidence, by format, as ReadDeals sets
+// them.
+func TestReach(t *testing.T) {
+	tests := []struct {
+		name     string
+		f        Format
+		stage    string
+		outcome  Outcome
+		engaged  bool // Maven: an engage date
+		hist     Step
+		hasHist  bool
+		reached  Step
+		evidence Evidence
+	}{
+		{"maven prospecting", Maven, "Prospecting", Open, false, 0, false, StepConversation, ByStage},
+		{"maven lost with engage date", Maven, "Lost", Lost, true, 0, false, StepAppointment, ByStage},
+		{"maven won", Maven, "Won", Won, true, 0, false, StepClose, ByStage},
+		{"salesforce closed lost", Salesforce, "Closed Lost", Lost, false, 0, false, NoStep, ByOutcome},
+		{"salesforce closed won", Salesforce, "Closed Won", Won, false, 0, false, StepClose, ByOutcome},
+		{"salesforce lost with history", Salesforce, "Closed Lost", Lost, false, StepGateway, true, StepGateway, ByHistory},
+		{"history behind the stage", Salesforce, "Perception Analysis", Open, false, StepConversation, true, StepAppointment, ByHistory},
+		{"unknown open stage", Salesforce, "Pilote", Open, false, 0, false, NoStep, NoEvidence},
+		{"pipedrive lost keeps its stage", Pipedrive, "Proposal Made", Lost, false, 0, false, StepGateway, ByStage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Deal{Stage: tt.stage, Outcome: tt.outcome, HasCreated: tt.engaged}
+			reach(tt.f, &d, tt.hist, tt.hasHist, nil)
+			if d.Reached != tt.reached || d.Evidence != tt.evidence {
+				t.Errorf("reach = %v, %v; want %v, %v", d.Reached, d.Evidence, tt.reached, tt.evidence)
+			}
+		})
+	}
+}
+
+// FuzzReadMapping: a mapping never panics, and what it reads climbs.
+func FuzzReadMapping(f *testing.F) {
+	f.Add([]byte("stage,outcome,order,step\nA,open,1,conversation\nB,won,2,close\n"))    // ordered
+	f.Add([]byte("stage,outcome\nA,won\n"))                                              // old form
+	f.Add([]byte("stage,outcome,order,step\nA,open,2,gateway\nB,open,1,conversation\n")) // reordered
+	f.Fuzz(func(t *testing.T, in []byte) {
+		m, err := ReadMapping(bytes.NewReader(in), "s.csv")
+		if err != nil {
+			return
+		}
+		var top Step
+		for _, s := range m.Order {
+			if s.Step != NoStep && s.Step < top {
+				t.Fatalf("order %+v falls", m.Order)
+			}
+			top = max(top, s.Step)
+		}
+	})
+}
+
+// FuzzReadHistory: a history never panics, and every deal's step is a
+// step short of the close.
+func FuzzReadHistory(f *testing.F) {
+	f.Add([]byte("OpportunityId,StageName\n1,Prospecting\n1,Closed Won\n")) // a won deal
+	f.Add([]byte("OpportunityId,StageName\n,Prospecting\n"))                // no ID
+	f.Add([]byte("OpportunityId;StageName\n2;Negotiation/Review\n"))        // semicolons
+	f.Fuzz(func(t *testing.T, in []byte) {
+		h, err := ReadHistory(bytes.NewReader(in), "h.csv", fuzzOptions(Salesforce))
+		if err != nil || h == nil {
+			return
+		}
+		for _, s := range h.steps {
+			if s >= StepClose {
+				t.Fatalf("history step %v", s)
+			}
+		}
+	})
+}
