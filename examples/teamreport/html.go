@@ -50,8 +50,11 @@ type page struct {
 	Totals                                         []total
 	// First is the first priority for training, Then the others, in the
 	// plan's order; First is nil when nothing is measured.
-	First      *priority
-	Then       []priority
+	First *priority
+	Then  []priority
+	// RepFirst is each rep's first priority (the plan's focus) with the
+	// evidence behind it.
+	RepFirst   []repFirst
 	Grid       gridLayout
 	Strategies []strategy
 	Standards  []standard
@@ -88,6 +91,9 @@ type priority struct {
 	// Evidence says what the team's rate rests on.
 	Evidence string
 }
+
+// A repFirst is one rep's first priority for training.
+type repFirst struct{ ID, Name, Competency, Grade, Evidence string }
 
 // A strategy is a quadrant's advice, for the legend under the grid.
 type strategy struct {
@@ -227,6 +233,18 @@ func newPage(r *Report) page {
 		p.Unmeasured = append(p.Unmeasured, unmeasured{competencyName(u.Competency), r.Funnel.reason(u.Competency, u.Reason)})
 	}
 	p.Funnel = append([]string{"The " + strings.TrimPrefix(r.Funnel.Source, "the ") + "."}, r.Funnel.lines()...)
+
+	// Each rep's first priority, with its evidence.
+	for i, rp := range plan.Reps {
+		if rp.Focus == nil {
+			continue
+		}
+		rf := repFirst{ID: fmt.Sprintf("rep-%d", i+1), Name: rp.Rep, Competency: competencyName(rp.Focus.Competency), Evidence: r.focusEvidence(rp)}
+		if fs := rp.FocusScore; fs != nil && fs.Grade != competency.Ungraded {
+			rf.Grade = fmt.Sprintf("%s, %s against %s", gradeText(rp), pct(fs.Shrunk), pct(fs.Target))
+		}
+		p.RepFirst = append(p.RepFirst, rf)
+	}
 
 	// The first priority for training, and the others.
 	for i, g := range plan.Priority {

@@ -203,6 +203,16 @@ footer { margin-top: 36px; color: var(--muted); font-size: 13px; }
 <p class="what">None yet</p>
 <p class="why">No competency is measured, so there is no standard to train to. See the notes for what the data lacks.</p>
 {{- end}}
+{{- if .RepFirst}}
+<details class="small"><summary>Each rep's first priority ({{len .RepFirst}}) and what it rests on</summary>
+<div class="scroll"><table class="std">
+<tr><th>rep</th><th>first priority</th><th>grade</th><th>rests on</th></tr>
+{{- range .RepFirst}}
+<tr><td><a href="#{{.ID}}">{{.Name}}</a></td><td>{{.Competency}}</td><td class="nowrap">{{.Grade}}</td><td>{{.Evidence}}</td></tr>
+{{- end}}
+</table></div>
+</details>
+{{- end}}
 {{- if .Then}}
 <ol class="then" start="2">
 {{- range .Then}}
