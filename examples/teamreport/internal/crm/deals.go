@@ -186,6 +186,10 @@ type DealStats struct {
 
 // decision is a cached stage decision.
 type decision struct {
+	// step is the step the stage label marks, known whether a stage
+	// knows the label.
+	step      Step
+	known     bool
 	outcome   Outcome
 	engaged   bool
 	by        Source
@@ -297,15 +301,15 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		dec, ok := cache[key]
 		if !ok {
 			dec = decide(f, d.Stage, flags, opts.Stages)
+			dec.step, dec.known = stepOf(f, d.Stage, opts.Steps)
 			dec.stat = -1
 			sk := statKey{dec.outcome, dec.by, d.Stage}
 			if i, ok := stats[sk]; ok {
 				dec.stat = i
 			} else if len(st.Stages) < maxStageLabels {
 				dec.stat = len(st.Stages)
-				_, known := stepOf(f, d.Stage, opts.Steps)
 				st.Stages = append(st.Stages, StageCount{Label: csvin.Clean(d.Stage), Outcome: dec.outcome, By: dec.by, Disagrees: dec.disagrees,
-					NoStep: dec.outcome == Open && !known})
+					NoStep: dec.outcome == Open && !dec.known})
 				sk.label = strings.Clone(sk.label)
 				stats[sk] = dec.stat
 			}
@@ -324,7 +328,7 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 				hist, hasHist = max(hist, e.step), true
 			}
 		}
-		reach(f, &d, hist, hasHist, opts.Steps)
+		reach(f, &d, dec.step, hist, hasHist)
 		if d.Cents, d.Currency, d.HasAmount, err = csvin.ParseAmount(rd.Field(ix[colAmount])); err != nil {
 			return rd.Fail(ix[colAmount], err)
 		}
@@ -373,9 +377,9 @@ const maxListedLabels = 10
 
 // reach sets how far d got and what that rests on, from the best evidence
 // the export has: the stage history (hist, when hasHist), else the stage
-// the deal stands at or closed from, else its outcome alone.
-func reach(f Format, d *Deal, hist Step, hasHist bool, steps map[string]Step) {
-	cur, _ := stepOf(f, d.Stage, steps)
+// the deal stands at or closed from (cur, the step its stage marks), else
+// its outcome alone.
+func reach(f Format, d *Deal, cur, hist Step, hasHist bool) {
 	if cur == StepClose {
 		cur = NoStep // a won stage says nothing of a lost deal
 	}

@@ -164,7 +164,8 @@ func TestReach(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := Deal{Stage: tt.stage, Outcome: tt.outcome, HasCreated: tt.engaged}
-			reach(tt.f, &d, tt.hist, tt.hasHist, nil)
+			cur, _ := stepOf(tt.f, tt.stage, nil)
+			reach(tt.f, &d, cur, tt.hist, tt.hasHist)
 			if d.Reached != tt.reached || d.Evidence != tt.evidence {
 				t.Errorf("reach = %v, %v; want %v, %v", d.Reached, d.Evidence, tt.reached, tt.evidence)
 			}
