@@ -276,7 +276,7 @@ func funnelStages(ds *Dataset) ([]FunnelStage, string, [crm.Steps]bool) {
 // defaultSource names each CRM's default pipeline.
 var defaultSource = [...]string{
 	crm.Auto:       "stages of no known pipeline",
-	crm.Maven:      "the Maven sample's stages (Prospecting > Engaging > Won / Lost)",
+	crm.Maven:      "the Maven sample's stages: Prospecting > Engaging > Won / Lost",
 	crm.Salesforce: "Salesforce's default opportunity stages",
 	crm.HubSpot:    "HubSpot's default sales pipeline",
 	crm.Pipedrive:  "Pipedrive's default pipeline",

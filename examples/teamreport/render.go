@@ -552,6 +552,13 @@ func writeRepRates(p *printer, w io.Writer, r *Report) {
 			}
 		}
 		ev := "as the team"
+		var trials int64
+		for _, sr := range rr.Rates {
+			trials += sr.Rate.Trials
+		}
+		if trials == 0 {
+			ev = "no decided deals"
+		}
 		if len(differs) > 0 {
 			ev = strings.Join(differs, "; ")
 		}
