@@ -70,8 +70,11 @@ type Unmeasured struct {
 	Competency string `json:"competency"` // the competency's ID
 	// Reason is one of "the data does not measure it" (no rep's rates
 	// have the competency at all), "no rep has evidence on it" (no rep
-	// has a trial) and "nobody has converted yet: no standard to grade
-	// against" (trials, but not one hit, and no outside target).
+	// has a trial), "nobody has converted yet: no standard to grade
+	// against" (trials, but not one hit, and no outside target) and
+	// "nobody has missed yet: the rate cannot tell reps apart" (every
+	// trial a hit, and no outside target: the data records no failure at
+	// this stage, so a standard would grade nothing but sample sizes).
 	Reason string `json:"reason"`
 }
 
@@ -97,6 +100,7 @@ const (
 	reasonNoData     = "the data does not measure it"
 	reasonNoEvidence = "no rep has evidence on it"
 	reasonNoHits     = "nobody has converted yet: no standard to grade against"
+	reasonNoMisses   = "nobody has missed yet: the rate cannot tell reps apart"
 )
 
 // TeamStandards turns a team's record into each competency's standard:
@@ -175,6 +179,9 @@ func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions
 			continue
 		case pooled.Hits == 0 && !isOutside:
 			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoHits})
+			continue
+		case pooled.Hits == pooled.Trials && !isOutside:
+			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoMisses})
 			continue
 		}
 		prior, err := benchmark.FitPrior(rs)

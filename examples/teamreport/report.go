@@ -242,10 +242,11 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			repRates[g] = append(repRates[g], steps[g].rate(m))
 		}
 	}
-	// A step no decided deal of the team failed cannot tell reps apart:
-	// the export records no loss before it (the Maven sample loses no deal
-	// before Engaging), so it is not measured, and the notes say why.
-	kept := make([]bool, len(ms))
+	// The team's rate on each step, and what the export says about a step
+	// the library may not measure: whether it is measured is the library's
+	// decision (competency.TeamStandards), made once the plan is made.
+	teamRates := make([]StepRate, len(ms))
+	why := map[string]string{}
 	for i, m := range ms {
 		team := StepRate{Competency: m.id, From: m.from.String(), To: m.to.String()}
 		for _, g := range order {
@@ -254,31 +255,16 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			team.Evidence = team.Evidence.add(r.Evidence)
 			team.Undecided += r.Undecided
 		}
+		teamRates[i] = team
 		switch {
 		case team.Rate.Trials == 0:
-			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, fmt.Sprintf(
-				"no decided deal has reached the %s yet (%s open deals there are undecided)", m.from, thousands(team.Undecided))})
+			why[m.id] = fmt.Sprintf("no decided deal has reached the %s yet (%s open deals there are undecided)", m.from, thousands(team.Undecided))
 		case team.Rate.Hits == team.Rate.Trials:
-			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, fmt.Sprintf(
-				"every one of the %s decided deals that reached the %s reached the %s: the export records no deal lost between them, so the rate cannot tell reps apart (%s open deals there are undecided, left out)",
-				thousands(team.Rate.Trials), m.from, m.to, thousands(team.Undecided))})
-		default:
-			kept[i] = true
-			rep.Funnel.Competencies = append(rep.Funnel.Competencies, team)
+			// The Maven sample loses no deal before Engaging.
+			why[m.id] = fmt.Sprintf("every one of the %s decided deals that reached the %s reached the %s: the export records no deal lost between them, so the rate cannot tell reps apart (%s open deals there are undecided, left out)",
+				thousands(team.Rate.Trials), m.from, m.to, thousands(team.Undecided))
 		}
 	}
-	for g := range repRates {
-		var rs []StepRate
-		for i, r := range repRates[g] {
-			if kept[i] {
-				rs = append(rs, r)
-			}
-		}
-		repRates[g] = rs
-	}
-	slices.SortStableFunc(rep.Funnel.Unmeasured, func(a, b NotMeasured) int {
-		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
-	})
 
 	for _, g := range order {
 		k := deals[g]
@@ -353,6 +339,40 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, err
 	}
 	rep.Window = rep.Plan.Window
+
+	// The funnel as the plan measured it: the steps the library grades on,
+	// and the others with the export's own account of why, or the
+	// library's reason.
+	measured := map[string]bool{}
+	for _, st := range rep.Plan.Standards.Measured {
+		measured[st.Competency] = true
+	}
+	reason := map[string]string{}
+	for _, u := range rep.Plan.Standards.Unmeasured {
+		reason[u.Competency] = u.Reason
+	}
+	for i, m := range ms {
+		switch {
+		case measured[m.id]:
+			rep.Funnel.Competencies = append(rep.Funnel.Competencies, teamRates[i])
+		case why[m.id] != "":
+			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, why[m.id]})
+		default:
+			rep.Funnel.Unmeasured = append(rep.Funnel.Unmeasured, NotMeasured{m.id, reason[m.id]})
+		}
+	}
+	slices.SortStableFunc(rep.Funnel.Unmeasured, func(a, b NotMeasured) int {
+		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
+	})
+	for g := range repRates {
+		var rs []StepRate
+		for _, r := range repRates[g] {
+			if measured[r.Competency] {
+				rs = append(rs, r)
+			}
+		}
+		repRates[g] = rs
+	}
 
 	var closePrior benchmark.Prior
 	for _, s := range rep.Plan.Standards.Measured {
