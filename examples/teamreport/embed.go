@@ -1,6 +1,6 @@
 package main
 
-//go:generate go run ./internal/gendata/cmd -dir data
+//go:generate go run ./internal/gendata/cmd/gendata -dir data
 
 import (
 	"embed"
