@@ -31,6 +31,8 @@ type config struct {
 	tz       string
 	// skipBad skips malformed rows instead of failing.
 	skipBad bool
+	// version prints the program's version and reads nothing.
+	version bool
 	// report holds the report's settings, out where it goes.
 	report reportOptions
 	out    output

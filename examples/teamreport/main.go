@@ -7,6 +7,7 @@
 //
 // Usage:
 //
+//	teamreport -version
 //	teamreport [-json] [-svg FILE] [-html FILE] [-asof YYYY-MM-DD] [-coaching-hours H]
 //	           [-complexity transactional|moderate|complex] [-max-mentees N]
 //	           [-pipeline FILE|- [-format auto|maven|salesforce|hubspot|pipedrive] [-skip-bad]
@@ -38,6 +39,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
@@ -64,6 +67,11 @@ func main() {
 	}
 	if err != nil {
 		os.Exit(2) // the flag package has printed the error and usage
+	}
+	if cfg.version {
+		info, ok := debug.ReadBuildInfo()
+		fmt.Println(version(info, ok))
+		return
 	}
 	cfg.progress = os.Stderr
 	cfg.out.inputs = cfg.files()
@@ -139,6 +147,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.dayFirst, "day-first", false, "read dates like 03/04/2024 as day/month (default month/day, as US exports)")
 	fs.StringVar(&cfg.tz, "tz", "", "time `zone` the CRM shows days in, e.g. America/New_York (default: days as written)")
 	fs.BoolVar(&cfg.skipBad, "skip-bad", false, "skip malformed rows instead of stopping at the first")
+	fs.BoolVar(&cfg.version, "version", false, "print the program's version and exit")
 	fs.BoolVar(&cfg.out.json, "json", false, "write the report as JSON")
 	fs.StringVar(&cfg.out.svg, "svg", "", "also draw the desire × results grid into `FILE` (SVG)")
 	fs.StringVar(&cfg.out.html, "html", "", "also write the report into `FILE` as one self-contained web page")
@@ -165,4 +174,41 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return config{}, err
 	}
 	return cfg, nil
+}
+
+// version says which build of teamreport is running, from its build
+// information: "teamreport v0.1.0" when installed at a released version
+// (go install …@v0.1.0); built from a checkout, the module's version is
+// "(devel)" (or a pseudo-version the go command stamps from the
+// repository), and version adds the commit and whether the tree had
+// uncommitted changes, when the go command recorded them. The Go version
+// it was built with comes last.
+func version(info *debug.BuildInfo, ok bool) string {
+	if !ok || info == nil {
+		return "teamreport: unknown version (built without module information)"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel (built from a checkout, not a released version)"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	var extra []string
+	if rev := settings["vcs.revision"]; rev != "" {
+		c := "commit " + rev[:min(len(rev), 12)]
+		if settings["vcs.modified"] == "true" {
+			c += " with uncommitted changes"
+		}
+		extra = append(extra, c)
+	}
+	if info.GoVersion != "" {
+		extra = append(extra, info.GoVersion)
+	}
+	out := "teamreport " + v
+	if len(extra) > 0 {
+		out += ", " + strings.Join(extra, ", ")
+	}
+	return out
 }
