@@ -273,10 +273,12 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	// 2. Grades, the team's card and its first priority.
 	cards := make([]competency.Scorecard, len(t.Reps))
 	if measured {
+		ids := make([]string, len(t.Reps))
 		for i, r := range t.Reps {
-			if cards[i], err = p.Standards.Scorecard(r.Rep, r.Rates, cfg.grading); err != nil {
-				return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
-			}
+			ids[i] = r.Rep
+		}
+		if cards, err = p.Standards.Scorecards(ids, team, cfg.grading); err != nil {
+			return Plan{}, inputErr(fn, "team.reps.rates", err)
 		}
 		pooled := make(map[string]benchmark.Rate, len(p.Standards.Measured))
 		for _, s := range p.Standards.Measured {

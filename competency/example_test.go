@@ -597,3 +597,37 @@ func ExampleCampaign_Open() {
 	// false true true
 	// true false
 }
+
+// A whole team graded at once. Reps with a handful of deals often share a
+// count (two reps at 1 of 4 here), and Scorecards works out each shared
+// count's score once.
+func ExampleStandards_Scorecards() {
+	reps := []string{"Ana", "Ben", "Chloe", "Dana", "Eve"}
+	team := []map[string]benchmark.Rate{
+		{competency.CloseID: {Hits: 1, Trials: 4}},
+		{competency.CloseID: {Hits: 3, Trials: 5}},
+		{competency.CloseID: {Hits: 1, Trials: 4}},
+		{competency.CloseID: {Hits: 14, Trials: 20}},
+		{competency.CloseID: {Hits: 4, Trials: 20}},
+	}
+	s, err := competency.TeamStandards(competency.Default(), team, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cards, err := s.Scorecards(reps, team, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, card := range cards {
+		sc := card.Scores[0]
+		fmt.Printf("%-5s %v %v shrunk %.1f%% vs %.1f%%, separated: %v\n", card.Rep, sc.Rate, sc.Grade, 100*sc.Shrunk, 100*sc.Target, sc.Separated)
+	}
+	// Output:
+	// Ana   1/4 (25.0%) C shrunk 33.1% vs 55.6%, separated: false
+	// Ben   3/5 (60.0%) B shrunk 53.6% vs 55.6%, separated: false
+	// Chloe 1/4 (25.0%) C shrunk 33.1% vs 55.6%, separated: false
+	// Dana  14/20 (70.0%) A shrunk 66.4% vs 55.6%, separated: false
+	// Eve   4/20 (20.0%) C shrunk 23.2% vs 55.6%, separated: true
+}

@@ -1,6 +1,7 @@
 package competency
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -324,6 +325,56 @@ func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Opt
 	if err != nil {
 		return Scorecard{}, err
 	}
+	known, err := s.check(fn)
+	if err != nil {
+		return Scorecard{}, err
+	}
+	return s.scorecard(fn, rep, rates, known, opt, nil)
+}
+
+// Scorecards grades many reps at once: cards[i] is what
+// [Standards.Scorecard](reps[i], rates[i], o) returns. It is the faster
+// way to grade a team: the standards are checked once, and the score of a
+// count shared by several reps (2 of 5 on close, say, common when reps
+// have a handful of deals) is computed once, since its posterior interval
+// is the costly part. reps and rates must have the same length; the error
+// is Scorecard's, for the first rep that has one, naming the rep's index.
+func (s Standards) Scorecards(reps []string, rates []map[string]benchmark.Rate, o *Options) ([]Scorecard, error) {
+	const fn = "Standards.Scorecards"
+	opt, err := o.resolve(fn)
+	if err != nil {
+		return nil, err
+	}
+	if len(reps) != len(rates) {
+		return nil, inputErr(fn, fmt.Sprintf("%d reps, %d rates", len(reps), len(rates)), ErrOutOfRange)
+	}
+	known, err := s.check(fn)
+	if err != nil {
+		return nil, err
+	}
+	memo := make(map[scoreKey]Score)
+	cards := make([]Scorecard, len(reps))
+	for i := range reps {
+		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, opt, memo); err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				ie.Arg = "reps[" + strconv.Itoa(i) + "]: " + ie.Arg
+			}
+			return nil, err
+		}
+	}
+	return cards, nil
+}
+
+// scoreKey identifies a score among a team's: the competency's index in
+// the measured standards and the rate.
+type scoreKey struct {
+	i int
+	r benchmark.Rate
+}
+
+// check validates the standards and returns the competency IDs they name.
+func (s Standards) check(fn string) (map[string]bool, error) {
 	known := make(map[string]bool, len(s.Measured)+len(s.Unmeasured))
 	check := func(arg, id string) error {
 		switch {
@@ -338,22 +389,28 @@ func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Opt
 	for i, st := range s.Measured {
 		arg := "standards.measured[" + strconv.Itoa(i) + "]"
 		if err := check(arg, st.Competency); err != nil {
-			return Scorecard{}, err
+			return nil, err
 		}
 		if err := checkTarget(fn, arg+".target", st.Target); err != nil {
-			return Scorecard{}, err
+			return nil, err
 		}
 		if st.Prior != (benchmark.Prior{}) {
 			if err := st.Prior.Validate(); err != nil {
-				return Scorecard{}, inputErr(fn, arg+".prior = "+st.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
+				return nil, inputErr(fn, arg+".prior = "+st.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
 			}
 		}
 	}
 	for i, u := range s.Unmeasured {
 		if err := check("standards.unmeasured["+strconv.Itoa(i)+"]", u.Competency); err != nil {
-			return Scorecard{}, err
+			return nil, err
 		}
 	}
+	return known, nil
+}
+
+// scorecard grades one rep against checked standards, reusing and filling
+// memo when it is not nil.
+func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, opt Options, memo map[scoreKey]Score) (Scorecard, error) {
 	ids := make([]string, 0, len(rates))
 	for id := range rates {
 		ids = append(ids, id)
@@ -368,10 +425,18 @@ func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Opt
 		}
 	}
 	sc := Scorecard{Rep: rep, Scores: make([]Score, 0, len(s.Measured))}
-	for _, st := range s.Measured {
-		score, err := newScore(fn, st.Competency, rates[st.Competency], benchmark.Benchmark{Target: st.Target}, st.Prior, opt)
+	for i, st := range s.Measured {
+		r := rates[st.Competency]
+		if score, ok := memo[scoreKey{i, r}]; ok {
+			sc.Scores = append(sc.Scores, score)
+			continue
+		}
+		score, err := newScore(fn, st.Competency, r, benchmark.Benchmark{Target: st.Target}, st.Prior, opt)
 		if err != nil {
 			return Scorecard{}, err // unreachable: every input was checked above
+		}
+		if memo != nil {
+			memo[scoreKey{i, r}] = score
 		}
 		sc.Scores = append(sc.Scores, score)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -471,4 +472,55 @@ func FuzzTeamStandards(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScorecardsMatchesScorecard: grading a team at once gives each rep
+// exactly the card Scorecard gives, shared counts and all, and names the
+// rep of an error.
+func TestScorecardsMatchesScorecard(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := Default()
+		n := rapid.IntRange(0, 30).Draw(t, "reps")
+		team := make([]map[string]benchmark.Rate, n)
+		reps := make([]string, n)
+		for i := range team {
+			reps[i] = "r" + strconv.Itoa(i)
+			team[i] = map[string]benchmark.Rate{}
+			for _, c := range m.Competencies {
+				if rapid.Bool().Draw(t, "has") {
+					trials := rapid.Int64Range(0, 6).Draw(t, "trials") // small counts repeat
+					team[i][c.ID] = benchmark.Rate{Hits: rapid.Int64Range(0, trials).Draw(t, "hits"), Trials: trials}
+				}
+			}
+		}
+		s, err := TeamStandards(m, team, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards, err := s.Scorecards(reps, team, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range team {
+			want, err := s.Scorecard(reps[i], team[i], nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, cards[i]); diff != "" {
+				t.Fatalf("rep %d (-Scorecard +Scorecards):\n%s", i, diff)
+			}
+		}
+	})
+	s, err := TeamStandards(Default(), []map[string]benchmark.Rate{{CloseID: {Hits: 1, Trials: 3}}, {CloseID: {Hits: 2, Trials: 3}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Scorecards([]string{"a", "b"}, []map[string]benchmark.Rate{{CloseID: {Hits: 1, Trials: 3}}, {CloseID: {Hits: 4, Trials: 3}}}, nil)
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Arg, "reps[1]") || !errors.Is(err, ErrInvalidRate) {
+		t.Errorf("Scorecards with a bad rate for rep 1: %v", err)
+	}
+	if _, err := s.Scorecards([]string{"a"}, nil, nil); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("Scorecards with mismatched lengths: %v", err)
+	}
 }
