@@ -33,11 +33,14 @@ import (
 
 // Evidence counts deals by what their furthest stage rests on.
 type Evidence struct {
-	// History, Stage and Outcome count deals whose furthest stage rests on
-	// their stage history, their current stage (or the stage they closed
-	// from), and only whether they were won or lost.
+	// History counts deals whose furthest stage rests on their stage
+	// history (-history, or HubSpot's "Date entered" columns).
 	History int64 `json:"history"`
-	Stage   int64 `json:"stage"`
+	// Stage counts deals whose furthest stage rests on their current
+	// stage, or the stage they closed from.
+	Stage int64 `json:"stage"`
+	// Outcome counts deals whose furthest stage rests only on whether
+	// they were won or lost.
 	Outcome int64 `json:"outcome"`
 }
 
@@ -89,10 +92,13 @@ func (e Evidence) kinds() int {
 type StepRate struct {
 	// Competency is the ready model's competency ID.
 	Competency string `json:"competency"`
-	// From and To are the steps the rate runs between: the competency's,
-	// or the nearest step above From that the pipeline has.
+	// From is the step the rate starts from ("conversation",
+	// "appointment" or "gateway"): the competency's, or the nearest step
+	// above it that the pipeline has.
 	From string `json:"from"`
-	To   string `json:"to"`
+	// To is the step the rate runs to ("appointment", "gateway" or
+	// "close").
+	To string `json:"to"`
 	// Rate is deals reaching To out of deals reaching From and decided.
 	Rate benchmark.Rate `json:"rate"`
 	// Evidence counts the trials by what they rest on.
@@ -110,19 +116,25 @@ type FunnelReport struct {
 	Source string `json:"source"`
 	// Stages are the pipeline's stages, top first.
 	Stages []FunnelStage `json:"stages"`
-	// Deals counts the deals by what their furthest stage rests on;
-	// Unstaged the open deals at a stage that marks no step.
-	Deals    Evidence `json:"deals"`
-	Unstaged int64    `json:"unstaged"`
-	// Competencies holds the team's rate of each competency the pipeline
-	// measures, in the model's order; Unmeasured the others, with why.
-	Competencies []StepRate     `json:"competencies"`
-	Unmeasured   []NotMeasured  `json:"unmeasured"`
-	Activities   []ActivityRate `json:"activities"`
+	// Deals counts the deals by what their furthest stage rests on.
+	Deals Evidence `json:"deals"`
+	// Unstaged counts the open deals at a stage that marks no step.
+	Unstaged int64 `json:"unstaged"`
+	// Competencies holds the team's rate of each competency the plan
+	// measures, in the model's order.
+	Competencies []StepRate `json:"competencies"`
+	// Unmeasured holds the ready model's other competencies, in the
+	// model's order, each with why it is not measured.
+	Unmeasured []NotMeasured `json:"unmeasured"`
+	// Activities counts each kind of activity the activity exports hold,
+	// benchmarked per rep and week in the plan; empty without -activities
+	// (or, for the built-in data set, its own activities file).
+	Activities []ActivityRate `json:"activities"`
 }
 
 // A FunnelStage is one stage of the pipeline.
 type FunnelStage struct {
+	// Label is the stage's name in the export or the -stages file.
 	Label string `json:"label"`
 	// Step is the ready model's stage it marks ("conversation",
 	// "appointment", "gateway", "close"), or "" for none (a lost stage).
@@ -131,17 +143,22 @@ type FunnelStage struct {
 
 // NotMeasured is a competency the pipeline cannot measure, and why.
 type NotMeasured struct {
+	// Competency is the ready model's competency ID.
 	Competency string `json:"competency"`
-	Reason     string `json:"reason"`
+	// Reason says why the pipeline or the plan cannot measure it.
+	Reason string `json:"reason"`
 }
 
 // An ActivityRate is a kind of activity counted per rep and week, for
 // exports that do not link activities to one another.
 type ActivityRate struct {
+	// Kind is the kind of activity: "calls", "conversations", "meetings"
+	// or "proposals".
 	Kind string `json:"kind"`
-	// Count is the team's count; Reps the reps with any activity.
+	// Count is the team's count of the kind, up to the as-of day.
 	Count int64 `json:"count"`
-	Reps  int   `json:"reps"`
+	// Reps counts the reps with any activity.
+	Reps int `json:"reps"`
 }
 
 // stepMeasure is how one competency is measured on this pipeline.

@@ -173,12 +173,12 @@ type mixPart struct {
 func newPage(r *Report) page {
 	plan := &r.Plan
 	p := page{
-		AsOf:       r.AsOf,
+		AsOf:       r.AsOf.Format(time.DateOnly),
 		WindowFrom: r.Window.Start.Format(time.DateOnly),
 		WindowTo:   lastDay(r.Window),
 		MonthFrom:  plan.Month.Start.Format(time.DateOnly),
 		MonthTo:    lastDay(plan.Month),
-		Grid:       layoutGrid(plan, r.AsOf),
+		Grid:       layoutGrid(plan, r.AsOf.Format(time.DateOnly)),
 		Skipped:    r.Skipped,
 		Missing:    plan.Missing,
 		Notes:      r.Notes,

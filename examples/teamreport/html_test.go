@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/salesdev/salesdev"
 	"github.com/salesdev/salesdev/benchmark"
@@ -230,7 +231,7 @@ func mavenReport(t *testing.T, withGrid bool) *Report {
 // the survey, the grid names them as missing.
 func TestRealDataPage(t *testing.T) {
 	r := mavenReport(t, true)
-	g := layoutGrid(&r.Plan, r.AsOf)
+	g := layoutGrid(&r.Plan, r.AsOf.Format(time.DateOnly))
 	checkGrid(t, g, placedCount(r))
 	if placedCount(r) < 25 {
 		t.Errorf("only %d Maven reps placed with the fixtures' quotas and desire", placedCount(r))
@@ -253,7 +254,7 @@ func TestRealDataPage(t *testing.T) {
 		}
 	}
 
-	empty := layoutGrid(&mavenReport(t, false).Plan, r.AsOf)
+	empty := layoutGrid(&mavenReport(t, false).Plan, r.AsOf.Format(time.DateOnly))
 	if empty.Empty == nil || !strings.Contains(empty.Empty.Lines[1].Text, "Missing: desire survey and quotas") {
 		t.Errorf("the Maven grid without quotas and survey says %+v", empty.Empty)
 	}

@@ -242,7 +242,7 @@ func TestSVGEscapes(t *testing.T) {
 	for i := range ms {
 		ms[i] = grid.Measures{Desire: 0.2 * float64(i), Productivity: 0.3 * float64(i)}
 	}
-	r := &Report{AsOf: "2025-12-31 <b>", Plan: *teamOf(ms, func(i int) string { return hostile[i] })}
+	r := &Report{AsOf: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Plan: *teamOf(ms, func(i int) string { return hostile[i] })}
 	r.Plan.Reps = append(r.Plan.Reps, salesdev.RepPlan{Rep: "<unplaced & \x1b[31mred>", NotPlaced: "no quota <&>"})
 	var b bytes.Buffer
 	if err := writeSVG(&b, r); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/salesdev/salesdev"
 	"github.com/salesdev/salesdev/competency"
@@ -22,7 +23,7 @@ const none = "—"
 func writeText(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	plan := &r.Plan
-	p.printf("salesdev team development report, as of %s\n", r.AsOf)
+	p.printf("salesdev team development report, as of %s\n", r.AsOf.Format(time.DateOnly))
 	p.printf("%d deals, %d closed, %d won", r.Deals, r.Closed, r.Won)
 	if r.Closed > 0 {
 		p.printf(" (%.1f%%)", 100*float64(r.Won)/float64(r.Closed))

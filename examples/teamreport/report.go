@@ -22,25 +22,45 @@ import (
 
 // Report is the team development report: the team plan of the library
 // ([salesdev.Plan]) with what the report itself counted in the CRM export.
-// Its JSON form (teamreport -json) is stable: fields are only ever added,
-// never renamed or removed.
+//
+// Its JSON form (teamreport -json) is versioned by SchemaVersion and
+// described field by field by the JSON Schema report.schema.json, made
+// from these types and their doc comments (go test -update rewrites it; a
+// test fails while it differs). Within a schema version fields are only
+// ever added, never renamed, removed or given another meaning. The
+// conventions of the report's own fields:
+//   - times are RFC 3339 strings in UTC, as the plan's ("2025-12-31T00:00:00Z"
+//     for a day: its start);
+//   - a list is [] when empty, never null;
+//   - a value the data cannot support (a rate without trials) is null,
+//     never omitted and never a made-up zero;
+//   - text with nothing to say (a rep without a manager) is "".
+//
+// The plan under "plan" is the library's [salesdev.Plan], documented on
+// its own; it follows the same rules but for a few fields it omits when
+// empty (its doc comments say which).
 type Report struct {
-	// SchemaVersion is [SchemaVersion]: the version of this JSON form.
+	// SchemaVersion is the version of this JSON form, [SchemaVersion].
 	SchemaVersion int `json:"schema_version"`
-	// AsOf is the day the report is computed for (YYYY-MM-DD): the -asof
-	// flag, or the latest date in the data.
-	AsOf string `json:"as_of"`
-	// Window is the trailing six months productivity is measured over.
+	// AsOf is the day the report is computed for, at its start (midnight
+	// UTC): the -asof flag, or the latest date in the data.
+	AsOf time.Time `json:"as_of"`
+	// Window is the trailing six months productivity is measured over:
+	// the plan's window.
 	Window grid.Window `json:"window"`
-	// Deals, Closed and Won count the team's deals.
-	Deals  int   `json:"deals"`
+	// Deals counts the active reps' deals in the export up to the as-of
+	// day.
+	Deals int `json:"deals"`
+	// Closed counts those of the deals that are closed, won or lost.
 	Closed int64 `json:"closed"`
-	Won    int64 `json:"won"`
+	// Won counts those of the deals that are won.
+	Won int64 `json:"won"`
 	// Skipped counts malformed rows skipped under -skip-bad.
 	Skipped int `json:"skipped_rows"`
 	// Rows counts the data rows of the CRM exports and side files; every
 	// one was read or skipped: Rows = Read + Skipped.
 	Rows int `json:"rows"`
+	// Read counts the data rows read: Rows less Skipped.
 	Read int `json:"read_rows"`
 	// Funnel is the pipeline's funnel: its stages, the step of the ready
 	// model each marks, and each competency's team rate with the evidence
@@ -59,7 +79,7 @@ type Report struct {
 	Deactivated []RepReport `json:"deactivated"`
 	// Currencies are the won amounts per currency, when the deals are in
 	// more than one and no -rates file converts them: they are never
-	// summed together.
+	// summed together. Empty when the deals are in one currency.
 	Currencies []CurrencyFigures `json:"currencies"`
 	// Notes say what the data could not support: reps outside the roster,
 	// deals after the as-of date, stages read by the CRM's flags or not
@@ -75,11 +95,13 @@ type Report struct {
 type CurrencyFigures struct {
 	// Currency is the ISO code or symbol; "" when the export gives none.
 	Currency string `json:"currency"`
-	// Won and Lost count the closed deals with an amount in it.
-	Won  int64 `json:"won"`
+	// Won counts the won deals with an amount in the currency.
+	Won int64 `json:"won"`
+	// Lost counts the lost deals with an amount in the currency.
 	Lost int64 `json:"lost"`
-	// WonAmount is their won total, AverageWon the average won deal.
-	WonAmount  float64 `json:"won_amount"`
+	// WonAmount is the won deals' total amount.
+	WonAmount float64 `json:"won_amount"`
+	// AverageWon is the average won deal's amount.
 	AverageWon float64 `json:"average_won"`
 	// Used reports whether these amounts are the ones the plan reads
 	// (average deal, sales against quota).
@@ -90,13 +112,19 @@ type CurrencyFigures struct {
 // that need evidence the data does not hold are null (JSON) or "—" (text),
 // never a made-up zero.
 type RepReport struct {
-	Name    string `json:"name"`
+	// Name is the rep's name as the export writes it: the plan's Rep.
+	Name string `json:"name"`
+	// Manager is the rep's manager from the roster; "" for a deal owner
+	// missing from the roster.
 	Manager string `json:"manager"`
 	// Evidence reports whether the rep has any deal in the data.
-	Evidence bool  `json:"evidence"`
-	Deals    int64 `json:"deals"`
-	Closed   int64 `json:"closed"`
-	Won      int64 `json:"won"`
+	Evidence bool `json:"evidence"`
+	// Deals counts the rep's deals up to the as-of day.
+	Deals int64 `json:"deals"`
+	// Closed counts the rep's closed deals, won or lost.
+	Closed int64 `json:"closed"`
+	// Won counts the rep's won deals.
+	Won int64 `json:"won"`
 	// WinRate is won of closed deals with its 95% Wilson interval and the
 	// rate shrunk toward the team; null without closed deals.
 	WinRate *RateView `json:"win_rate"`
@@ -107,18 +135,27 @@ type RepReport struct {
 
 // A RateView is a rate as the report shows it.
 type RateView struct {
-	Rate   benchmark.Rate `json:"rate"`
-	Value  float64        `json:"value"`
-	Lo     float64        `json:"lo"`
-	Hi     float64        `json:"hi"`
-	Shrunk float64        `json:"shrunk"`
+	// Rate is the hits (won) and trials (closed) the rate rests on.
+	Rate benchmark.Rate `json:"rate"`
+	// Value is the observed rate, hits over trials, from 0 to 1.
+	Value float64 `json:"value"`
+	// Lo is the lower end of the rate's 95% Wilson score interval.
+	Lo float64 `json:"lo"`
+	// Hi is the upper end of the rate's 95% Wilson score interval.
+	Hi float64 `json:"hi"`
+	// Shrunk is the rate shrunk toward the team's close rate by the
+	// standard's prior (the posterior mean), as the plan grades it.
+	Shrunk float64 `json:"shrunk"`
 }
 
 // SchemaVersion is the version of the report's JSON form. It changes when
 // a field is renamed or removed or changes meaning, never for an added
-// field. Version 2 nests every decision under "plan", the library's team
+// field. Version 3 writes the report's own "as_of" as an RFC 3339 time
+// (the day's start in UTC, as the plan's times), where version 2 wrote
+// "YYYY-MM-DD", and writes every list of the report's own as [], never
+// null. Version 2 nested every decision under "plan", the library's team
 // plan; version 1 (unversioned) had the report's own copies of them.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // reportOptions are the report's settings, from the command line.
 type reportOptions struct {
@@ -146,8 +183,8 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		}
 		asOf = t.latest.Time()
 	}
-	rep := &Report{SchemaVersion: SchemaVersion, AsOf: asOf.Format(time.DateOnly), Skipped: ds.Skipped, Rows: ds.Rows, Read: ds.Rows - ds.Skipped,
-		Deactivated: []RepReport{}, Currencies: []CurrencyFigures{}}
+	rep := &Report{SchemaVersion: SchemaVersion, AsOf: asOf, Skipped: ds.Skipped, Rows: ds.Rows, Read: ds.Rows - ds.Skipped,
+		Reps: []RepReport{}, Deactivated: []RepReport{}, Currencies: []CurrencyFigures{}, Notes: []string{}}
 	if t.dropped+t.reopened > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("as of %s: %d later deals left out, %d deals closed later counted as open",
 			asOf.Format(time.DateOnly), t.dropped, t.reopened))
@@ -385,7 +422,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		k := deals[g]
 		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: k.Funnel[0].Count,
 			Closed: k.WinRate.Trials, Won: k.WinRate.Hits, Evidence: k.Funnel[0].Count > 0}
-		r.Rates = repRates[g]
+		r.Rates = orEmpty(repRates[g])
 		if k.WinRate.Trials > 0 {
 			lo, hi := k.WinRate.Interval(0.95)
 			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi, Shrunk: closePrior.Shrink(k.WinRate)}
@@ -399,7 +436,18 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		rep.Deactivated = append(rep.Deactivated, row(g))
 	}
 	rep.Notes = append(rep.Notes, readNotes(ds, len(gone))...)
+	f := &rep.Funnel
+	f.Stages, f.Competencies, f.Unmeasured, f.Activities = orEmpty(f.Stages), orEmpty(f.Competencies), orEmpty(f.Unmeasured), orEmpty(f.Activities)
 	return rep, nil
+}
+
+// orEmpty returns xs, or an empty list for nil: the report's JSON writes
+// an empty list as [], never null.
+func orEmpty[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 // quoteAll quotes each label.

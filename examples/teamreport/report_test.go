@@ -245,7 +245,7 @@ func TestAsOf(t *testing.T) {
 	}
 	for _, rep := range r.Reps {
 		if got := [2]int64{rep.Won, rep.Closed}; got != want[rep.Name] {
-			t.Errorf("as of %s, %s won/closed = %v, want %v", r.AsOf, rep.Name, got, want[rep.Name])
+			t.Errorf("as of %s, %s won/closed = %v, want %v", r.AsOf.Format(time.DateOnly), rep.Name, got, want[rep.Name])
 		}
 	}
 	// Before anyone closed anything: a report with no evidence, not an error.
@@ -430,7 +430,7 @@ func TestWrite(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
 		t.Fatalf("the JSON report does not read back: %v", err)
 	}
-	if len(back.Reps) != len(r.Reps) || back.AsOf != r.AsOf {
+	if len(back.Reps) != len(r.Reps) || !back.AsOf.Equal(r.AsOf) {
 		t.Errorf("JSON round trip lost reps: %d vs %d", len(back.Reps), len(r.Reps))
 	}
 	if data, err := os.ReadFile(svg); err != nil || !bytes.HasPrefix(data, []byte("<svg")) {

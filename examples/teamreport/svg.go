@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"time"
 )
 
 // writeSVG draws the grid as ASLAN describes it: results against quota
@@ -15,7 +16,7 @@ import (
 // says which inputs are missing. The file is standalone SVG: it draws
 // with presentation attributes, so it needs no style sheet.
 func writeSVG(w io.Writer, r *Report) error {
-	g := layoutGrid(&r.Plan, r.AsOf)
+	g := layoutGrid(&r.Plan, r.AsOf.Format(time.DateOnly))
 	var b strings.Builder
 	if err := svgTemplates.ExecuteTemplate(&b, "svgfile", g); err != nil {
 		return err
