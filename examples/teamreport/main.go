@@ -22,12 +22,15 @@
 // roster, quotas and desire survey are described by [readRoster],
 // [readQuotas] and [readDesires]; the README shows every format.
 //
-// The text report is for people. -json writes a [Report], whose field
-// names are stable; -svg FILE also draws the grid as a picture, and -html
-// FILE writes the whole report as one self-contained web page (inline CSS
-// and SVG, no script, nothing fetched). Neither overwrites an input file,
-// and each is written whole or not at all. A malformed
-// row stops the run with its file, line and column; -skip-bad skips such
+// The text report is for people. -json writes a [Report], versioned by
+// its schema_version ([SchemaVersion]) and described field by field by
+// the JSON Schema report.schema.json beside this file; -svg FILE also
+// draws the grid as a picture, and -html FILE writes the whole report as
+// one self-contained web page (inline CSS and SVG, no script, nothing
+// fetched). Neither overwrites an input file, and each is written whole
+// or not at all. -version prints the module version the program was
+// built at. A malformed row stops the run with its file, line and
+// column; -skip-bad skips such
 // rows, counts them and names the first few on stderr. Inputs over 100,000
 // rows print a progress line on stderr every 100,000 rows.
 package main
