@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev"
 )
 
@@ -43,8 +44,8 @@ func TestJSONSchemaFile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the schema the report's types make; if the change is intended, run go test -update", schemaFile)
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs from the schema the report's types make (-file +made); if the change is intended, run go test -update:\n%s", schemaFile, diff)
 	}
 }
 
