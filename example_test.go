@@ -86,7 +86,7 @@ func ExampleRepPlan_why() {
 		log.Fatal(err)
 	}
 	eli, _ := plan.Lookup("Eli")
-	fmt.Println(eli.Why)
+	fmt.Println(eli.Why())
 	// Output:
 	// training: the rep does not know what to do: transfer the knowledge (policies, procedures, selling techniques); for a tenured rep this is re-training. Basis: started 2025-12-01, day 31 of a ramp with 45 days of training and 60 days of mentoring: in the training stage, the rep does not yet know what to do; meets the standard: the evidence does not separate the rep below it. Focus: new-opportunities, behavior "Find the internal business challenge" (first training priority: raising new-opportunities to its benchmark multiplies revenue by ×1.28; routines of new-opportunities in turn: 1 of 6, practised least (in 0 earlier focuses)); grade C, not yet distinguishable from the standard.
 }

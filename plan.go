@@ -2,6 +2,7 @@ package salesdev
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -144,9 +145,16 @@ type RepPlan struct {
 	// Coached is the coaching the rep received in each month of the
 	// results window, from the sessions; empty without sessions.
 	Coached []tmc.CoachingMonth `json:"coached,omitempty"`
-	// Why says in one paragraph, for the manager, what the rep needs and
-	// why.
-	Why string `json:"why"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the fields under their JSON
+// names, and [RepPlan.Why] as "why" after them.
+func (r RepPlan) MarshalJSON() ([]byte, error) {
+	type plain RepPlan // the fields alone, without this method
+	return json.Marshal(struct {
+		plain
+		Why string `json:"why"`
+	}{plain(r), r.Why()})
 }
 
 // A ManagerPlan is one manager's side of the plan: the 1:1s the manager
@@ -335,9 +343,6 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	// 6. Managers: 1:1 mix and coaching hours.
 	if err := managers(&p, t, cfg); err != nil {
 		return Plan{}, inputErr(fn, "managers", err)
-	}
-	for i := range p.Reps {
-		p.Reps[i].Why = why(p.Reps[i])
 	}
 	p.Missing = missing(t, cfg, p)
 	// One way to write an empty list in the JSON: [], never null.
@@ -873,8 +878,14 @@ func findings(hs []History) []Finding {
 	return out
 }
 
-// why says in words what the rep needs and why.
-func why(r RepPlan) string {
+// Why says in one paragraph, for the manager, what the rep needs and why:
+// the help and its reason, the basis of the signals, the focus and why it
+// was chosen, the grade on it and whether the evidence separates the rep
+// from the standard, the competencies clearly below it, and the mentor.
+// It is worked out from the other fields when asked for, so a plan of
+// many reps does not carry a paragraph each it may never show; the JSON
+// form of a RepPlan has it as "why".
+func (r RepPlan) Why() string {
 	var b strings.Builder
 	b.WriteString(r.Help.Help.String())
 	b.WriteString(": ")

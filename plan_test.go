@@ -115,7 +115,7 @@ func TestPlanProperties(t *testing.T) {
 			if (rp.Measures == nil) == (rp.NotPlaced == "") {
 				t.Fatalf("%s: measures %v, not placed %q: exactly one is set", r.Rep, rp.Measures, rp.NotPlaced)
 			}
-			if rp.Why == "" {
+			if rp.Why() == "" {
 				t.Fatalf("%s: no why", r.Rep)
 			}
 		}
@@ -154,7 +154,7 @@ func TestRetrainingNeedsAKnowledgeGap(t *testing.T) {
 	}
 	d, _ := p.Lookup("d")
 	if d.Help.Help != tmc.Coaching {
-		t.Fatalf("below standard past the ramp: help %v, want coaching (%s)", d.Help.Help, d.Why)
+		t.Fatalf("below standard past the ramp: help %v, want coaching (%s)", d.Help.Help, d.Why())
 	}
 	if d.FocusScore == nil || !d.FocusScore.Below() {
 		t.Fatalf("focus score %+v: want separated below the standard", d.FocusScore)
@@ -166,7 +166,7 @@ func TestRetrainingNeedsAKnowledgeGap(t *testing.T) {
 	}
 	d, _ = p.Lookup("d")
 	if d.Help.Help != tmc.Training {
-		t.Fatalf("after a recorded knowledge gap: help %v, want training (%s)", d.Help.Help, d.Why)
+		t.Fatalf("after a recorded knowledge gap: help %v, want training (%s)", d.Help.Help, d.Why())
 	}
 }
 

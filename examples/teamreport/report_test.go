@@ -189,7 +189,7 @@ func TestBuiltinCases(t *testing.T) {
 		if rep.Mentor != "" {
 			mentees[rep.Mentor]++
 		}
-		if rep.Why == "" {
+		if rep.Why() == "" {
 			t.Errorf("%s: the plan does not say why", name)
 		}
 	}
@@ -210,7 +210,7 @@ func TestBuiltinCases(t *testing.T) {
 			continue // inside the ramp
 		}
 		if rep.Help.Help == tmc.Training || rep.Help.Help == tmc.Mentoring {
-			t.Errorf("%s, past the ramp, sent to %v: %s", name, rep.Help.Help, rep.Why)
+			t.Errorf("%s, past the ramp, sent to %v: %s", name, rep.Help.Help, rep.Why())
 		}
 	}
 	if len(r.Plan.Priority) == 0 {

@@ -277,7 +277,12 @@ var (
 	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 	reportType    = reflect.TypeFor[Report]()
+	repPlanType   = reflect.TypeFor[salesdev.RepPlan]()
 )
+
+// repPlanWhy describes the "why" that salesdev.RepPlan's MarshalJSON
+// writes: the words of its Why method's doc.
+const repPlanWhy = "One paragraph, for the manager, of what the rep needs and why: the help and its reason, the basis of the signals, the focus and why it was chosen, the grade on it and whether the evidence separates the rep from the standard, the competencies clearly below it, and the mentor (salesdev.RepPlan.Why)."
 
 // schema returns the schema of values of type t. A list is an array,
 // never null: the report writes its own empty lists as [], and so does
@@ -286,6 +291,15 @@ func (g *schemaGen) schema(t reflect.Type) (map[string]any, error) {
 	switch {
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}, nil
+	case t == repPlanType:
+		// RepPlan writes its fields and, after them, its Why paragraph.
+		s, err := g.object(t)
+		if err != nil {
+			return nil, err
+		}
+		s["properties"].(map[string]any)["why"] = map[string]any{"type": "string", "description": repPlanWhy}
+		s["required"] = append(s["required"].([]string), "why")
+		return s, nil
 	case t.Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(jsonMarshaler):
 		return nil, fmt.Errorf("%v writes its own JSON (MarshalJSON): the generator cannot describe it", t)
 	case t.Kind() != reflect.Pointer && (t.Implements(textMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)):
