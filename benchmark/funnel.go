@@ -10,8 +10,12 @@ import (
 // reached it: 2,000 calls, 200 conversations, 70 appointments, 35
 // proposals, 14 deals.
 type Stage struct {
-	Name  string `json:"name"`
-	Count int64  `json:"count"`
+	// Name is the stage's name, unique within its funnel: "calls",
+	// "appointments".
+	Name string `json:"name"`
+	// Count is the number of items that reached the stage; never negative
+	// in a valid funnel.
+	Count int64 `json:"count"`
 }
 
 // A Funnel is a sales process's stages, top first, with their counts. Items

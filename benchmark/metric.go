@@ -56,8 +56,14 @@ func (d *Direction) UnmarshalText(text []byte) error {
 // count, an amount or a duration. Unit is free text used when printing
 // ("%", "calls/week", "days", "USD").
 type Metric struct {
-	Name      string    `json:"name"`
-	Unit      string    `json:"unit,omitempty"`
+	// Name is the metric's name, as a sales leader says it: "close rate",
+	// "days to close". It must not be blank.
+	Name string `json:"name"`
+	// Unit is the metric's unit, free text used when printing: "%",
+	// "calls/week", "days", "USD". It may be empty.
+	Unit string `json:"unit,omitempty"`
+	// Direction says whether a higher or a lower value of the metric is
+	// better.
 	Direction Direction `json:"direction"`
 }
 

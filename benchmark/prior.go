@@ -16,8 +16,12 @@ import (
 // evidence is worth, in trials, against one rep's: a rep with Alpha+Beta
 // trials of their own is read as half their own rate, half the team's.
 type Prior struct {
+	// Alpha is the beta distribution's first shape parameter: the prior's
+	// weight of hits, in trials.
 	Alpha float64 `json:"alpha"`
-	Beta  float64 `json:"beta"`
+	// Beta is the beta distribution's second shape parameter: the prior's
+	// weight of misses, in trials.
+	Beta float64 `json:"beta"`
 }
 
 // FitPrior fits a beta prior to a team's rates by empirical Bayes, using

@@ -14,7 +14,10 @@ import (
 // The zero Rate has no trials. A valid Rate has 0 ≤ Hits ≤ Trials; see
 // [Rate.Validate]. Rate is a small comparable value, safe to copy.
 type Rate struct {
-	Hits   int64 `json:"hits"`
+	// Hits is the number of items that reached the next stage.
+	Hits int64 `json:"hits"`
+	// Trials is the number of items that reached the stage the rate
+	// converts from.
 	Trials int64 `json:"trials"`
 }
 

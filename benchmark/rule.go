@@ -20,8 +20,10 @@ var ErrNoRule = errors.New("no threshold qualifies")
 // indicator: the indicator's value (calls made that week, days from first
 // meeting to close) and whether it was won.
 type Observation struct {
+	// Value is the leading indicator's value in that game, week or deal.
 	Value float64 `json:"value"`
-	Won   bool    `json:"won"`
+	// Won reports whether that game, week or deal was won.
+	Won bool `json:"won"`
 }
 
 // A Rule is a benchmark discovered from history by [Discover]: "when calls
@@ -33,7 +35,10 @@ type Observation struct {
 // The zero Rule has no metric and no evidence. A Rule is a small value,
 // safe to copy and to share.
 type Rule struct {
+	// Metric is the leading indicator the rule is about.
+
 	Metric Metric `json:"metric"`
+
 	// Threshold is reached by values ≥ Threshold when Metric is
 	// higher-is-better and by values ≤ Threshold when it is
 	// lower-is-better. It is one of the observed values (or a bin edge,

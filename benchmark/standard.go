@@ -15,7 +15,11 @@ import (
 // of 32%", "no more than 45 days to close". The zero Benchmark has no
 // metric and cannot be evaluated.
 type Benchmark struct {
-	Metric Metric  `json:"metric"`
+	// Metric is the metric the standard is set on.
+	Metric Metric `json:"metric"`
+	// Target is the standard's value of the metric, finite and positive:
+	// it is met by values at or above it when Metric is higher-is-better
+	// and at or below it when Metric is lower-is-better.
 	Target float64 `json:"target"`
 }
 

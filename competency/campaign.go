@@ -32,7 +32,9 @@ type Campaign struct {
 	Rep        string              `json:"rep"`        // who is trained: a rep, or a team
 	Baseline   benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
 	Benchmark  benchmark.Benchmark `json:"benchmark"`  // the target, in [MinTarget, 1]
-	Prior      benchmark.Prior     `json:"prior"`
+	// Prior is the team's prior on the competency, used to grade as
+	// [NewScore] does; the zero Prior grades the raw rate.
+	Prior benchmark.Prior `json:"prior"`
 	// Start is when training began. [CheckCampaigns] needs it; Validate
 	// and Progress accept a zero Start, for campaigns recorded before it
 	// existed.
@@ -47,7 +49,11 @@ type Campaign struct {
 // that week alone (not since the start). Weeks count from 1, the first
 // week of training; a week with nothing to record may be left out.
 type Checkpoint struct {
-	Week int            `json:"week"`
+	// Week is the week of the campaign, counted from 1, the first week of
+	// training.
+	Week int `json:"week"`
+	// Rate is the conversions counted during that week alone (not since
+	// the start).
 	Rate benchmark.Rate `json:"rate"`
 }
 
@@ -122,6 +128,8 @@ func (c Campaign) Record(week int, r benchmark.Rate) (Campaign, error) {
 
 // Progress is a campaign's standing at one checkpoint.
 type Progress struct {
+	// Week is the checkpoint's week of the campaign, counted from 1, the
+	// first week of training.
 	Week int `json:"week"`
 	// ToDate pools every week of the campaign up to and including Week.
 	// One rep's single week is too little evidence to judge; a training

@@ -25,12 +25,20 @@ import (
 //
 // No field is ever NaN or ±Inf.
 type Change struct {
-	Before   benchmark.Rate `json:"before"`
-	After    benchmark.Rate `json:"after"`
-	Delta    float64        `json:"delta"`
-	Relative float64        `json:"relative"`
-	Z        float64        `json:"z"`
-	P        float64        `json:"p"`
+	// Before is the rate before training.
+	Before benchmark.Rate `json:"before"`
+	// After is the rate after training.
+	After benchmark.Rate `json:"after"`
+	// Delta is After's rate minus Before's, in rate units.
+	Delta float64 `json:"delta"`
+	// Relative is Delta ÷ Before's rate; 0 when Before's rate is 0.
+	Relative float64 `json:"relative"`
+	// Z is the pooled two-proportion z statistic; positive when the rate
+	// went up.
+	Z float64 `json:"z"`
+	// P is the test's two-sided p-value: the chance of a change at least
+	// this large, either way, if training had no effect.
+	P float64 `json:"p"`
 }
 
 // Improvement measures the degree of improvement from before to after: a

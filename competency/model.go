@@ -18,17 +18,28 @@ import (
 // A competency is peeled into Elements; each element is broken into single
 // Scenarios, and each scenario has the Routines a rep is trained to run.
 type Competency struct {
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	From     string    `json:"from"`
-	To       string    `json:"to"`
+	// ID identifies the competency, unique within its model: the key of
+	// the rates, targets and priors maps ("new-opportunities").
+	ID string `json:"id"`
+	// Name is the competency's name for people.
+	Name string `json:"name"`
+	// From is the funnel stage the competency's conversion ratio counts
+	// from.
+	From string `json:"from"`
+	// To is the funnel stage the competency's conversion ratio counts to.
+	To string `json:"to"`
+	// Elements are the parts the competency is peeled into; a valid
+	// competency has at least one.
 	Elements []Element `json:"elements"`
 }
 
 // An Element is one part of a competency, such as "opening the call" within
 // creating new opportunities.
 type Element struct {
-	Name      string     `json:"name"`
+	// Name is the element's name for people.
+	Name string `json:"name"`
+	// Scenarios are the situations a rep meets inside the element; a
+	// valid element has at least one.
 	Scenarios []Scenario `json:"scenarios"`
 }
 
@@ -44,14 +55,20 @@ type Element struct {
 // rate, in [MinTarget, 1]; zero means the competency's benchmark applies.
 // [Competency.Weakest] measures scenarios against it.
 type Scenario struct {
-	Name     string    `json:"name"`
-	Target   float64   `json:"target,omitempty"`
+	// Name is the scenario's name for people.
+	Name string `json:"name"`
+	// Target is the scenario's own benchmark on its raw conversion rate,
+	// in [MinTarget, 1]; zero means the competency's benchmark applies.
+	Target float64 `json:"target,omitempty"`
+	// Routines are what a rep is trained to run in the scenario.
 	Routines []Routine `json:"routines"`
 }
 
 // A Routine is what a rep is trained to do in a scenario: named steps.
 type Routine struct {
-	Name  string   `json:"name"`
+	// Name is the routine's name for people.
+	Name string `json:"name"`
+	// Steps are the routine's steps, in order.
 	Steps []string `json:"steps"`
 }
 
@@ -60,6 +77,7 @@ type Routine struct {
 // [Model.Validate] checks one built in code. A Model holds slices: copy it
 // deeply before modifying one that others share.
 type Model struct {
+	// Competencies are the team's competencies in funnel order.
 	Competencies []Competency `json:"competencies"`
 }
 

@@ -113,16 +113,30 @@ func (o *Options) resolve(fn string) (Options, error) {
 // include Shrunk. An Ungraded score has ShrunkLo 0, ShrunkHi 1 and
 // Separated false.
 type Score struct {
-	Competency string         `json:"competency"` // the competency's ID
-	Rate       benchmark.Rate `json:"rate"`
-	Shrunk     float64        `json:"shrunk"`
-	Lo         float64        `json:"lo"`
-	Hi         float64        `json:"hi"`
-	ShrunkLo   float64        `json:"shrunk_lo"`
-	ShrunkHi   float64        `json:"shrunk_hi"`
-	Separated  bool           `json:"separated"`
-	Target     float64        `json:"target"`
-	Grade      Grade          `json:"grade"`
+	// Competency is the competency's ID.
+	Competency string `json:"competency"`
+	// Rate is the rep's raw conversion on the competency.
+	Rate benchmark.Rate `json:"rate"`
+	// Shrunk is Rate read in the light of the team's prior
+	// ([benchmark.Prior.Shrink]); the raw rate with the zero Prior.
+	Shrunk float64 `json:"shrunk"`
+	// Lo and Hi bound the raw rate's Wilson interval at the options'
+	// Level.
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+	// ShrunkLo and ShrunkHi bound the rep's true rate as the prior and
+	// the rep's counts see it (see above); 0 and 1 when Ungraded.
+	ShrunkLo float64 `json:"shrunk_lo"`
+	ShrunkHi float64 `json:"shrunk_hi"`
+	// Separated reports whether Target lies outside [ShrunkLo, ShrunkHi]:
+	// the evidence places the rep above or below the standard.
+	Separated bool `json:"separated"`
+	// Target is the competency's benchmark, a conversion rate.
+	Target float64 `json:"target"`
+	// Grade is Shrunk graded against Target: A at or above it, B within
+	// the band below it (the options' Band, 15% of the target by default,
+	// a library default), C below that, Ungraded when Rate has no trials.
+	Grade Grade `json:"grade"`
 }
 
 // Below reports whether the evidence separates the rep below the
@@ -212,7 +226,11 @@ func (s Score) String() string {
 // A Scorecard is one rep's (or one team's) scores, one per competency of
 // a [Model], in funnel order.
 type Scorecard struct {
-	Rep    string  `json:"rep"`
+	// Rep is the rep the scores are for; for a team's scorecard, the
+	// team.
+	Rep string `json:"rep"`
+	// Scores holds one score per competency of the model, in funnel
+	// order.
 	Scores []Score `json:"scores"`
 }
 

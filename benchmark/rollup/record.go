@@ -88,9 +88,13 @@ type Record struct {
 // Totals are exact sums over one [Outcome]'s records in a group: how many,
 // their amounts in minor units, and their days.
 type Totals struct {
-	Count  int64 `json:"count"`
+	// Count is the number of records.
+	Count int64 `json:"count"`
+	// Amount is the sum of the records' amounts, in the currency's minor
+	// units (cents).
 	Amount int64 `json:"amount"`
-	Days   int64 `json:"days"`
+	// Days is the sum of the records' days (see [Record.Days]).
+	Days int64 `json:"days"`
 }
 
 // AverageAmount returns Amount/Count in minor units: for won deals, the
