@@ -22,11 +22,15 @@ import (
 // quota, against 88% for reps who received less. A manager who holds
 // another standard sets MinHours.
 type Weights struct {
+	// Striver, Achiever, Independent and Detractor are the relative
+	// shares of one rep in each quadrant, finite and ≥ 0.
 	Striver     float64 `json:"striver"`
 	Achiever    float64 `json:"achiever"`
 	Independent float64 `json:"independent"`
 	Detractor   float64 `json:"detractor"`
-	MinHours    float64 `json:"min_hours"`
+	// MinHours is the monthly coaching time, in hours, below which a rep
+	// is flagged; 0 means [competency.CoachingCadence].
+	MinHours float64 `json:"min_hours"`
 }
 
 // DefaultWeights returns the weights [Allocate] uses when given none:
@@ -88,9 +92,13 @@ func (w Weights) minHours() float64 {
 
 // A Share is one rep's part of the manager's monthly coaching time.
 type Share struct {
-	Rep      string   `json:"rep"`
+	// Rep is the ID of the rep the hours are for.
+	Rep string `json:"rep"`
+	// Quadrant is the rep's quadrant on the grid, whose weight sets the
+	// rep's share of the hours.
 	Quadrant Quadrant `json:"quadrant"`
-	Hours    float64  `json:"hours"`
+	// Hours is the rep's coaching time a month, in hours.
+	Hours float64 `json:"hours"`
 	// BelowMinimum reports whether Hours is below the minimum,
 	// [Allocation.MinHours].
 	BelowMinimum bool `json:"below_minimum"`

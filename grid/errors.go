@@ -84,6 +84,8 @@ func inputErr(fn, arg string, err error) error {
 // focus that comes first in the plan; Later is the one that collides with
 // it, the new one in [Plan.Add] and [Plan.Next].
 type OverlapError struct {
+	// Earlier is the focus that comes first in the plan; Later is the
+	// one that collides with it.
 	Earlier, Later Focus
 }
 

@@ -20,11 +20,20 @@ import (
 // this behavior; [Plan.Next] fills it in, and a focus built by hand may
 // leave it empty.
 type Focus struct {
-	Rep        string `json:"rep"`
+	// Rep is the ID of the rep the focus is for.
+	Rep string `json:"rep"`
+	// Competency is the ID of the competency, in a [competency.Model],
+	// the rep works on.
 	Competency string `json:"competency"`
-	Behavior   string `json:"behavior"`
-	Window     Window `json:"window"`
-	Reason     string `json:"reason"`
+	// Behavior is the name of one of the competency's routines: what the
+	// rep practises and the manager observes.
+	Behavior string `json:"behavior"`
+	// Window is the time the focus holds, from its start up to but not
+	// including its end.
+	Window Window `json:"window"`
+	// Reason says in words why this competency and this behavior; it may
+	// be empty for a focus built by hand.
+	Reason string `json:"reason"`
 }
 
 // Validate reports whether f names a rep, a competency and a behavior and

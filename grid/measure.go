@@ -86,7 +86,9 @@ func seconds(a, b time.Time) float64 {
 // mapped onto [0, 1] linearly. A valid Scale has finite ends with Min <
 // Max; the zero Scale is invalid.
 type Scale struct {
+	// Min is the answer that means no desire at all.
 	Min float64 `json:"min"`
+	// Max is the answer that means all the desire there is.
 	Max float64 `json:"max"`
 }
 

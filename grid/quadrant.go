@@ -101,9 +101,14 @@ func (q Quadrant) hasDesire() bool { return q == Achiever || q == Striver }
 // says what to coach once the rep is there. The zero Measures is valid: a
 // rep with no desire, no results and no competency, a Detractor.
 type Measures struct {
-	Desire       float64 `json:"desire"`
+	// Desire is the rep's desire to develop and grow, in [0, 1].
+	Desire float64 `json:"desire"`
+	// Productivity is results ÷ quota over the trailing window, ≥ 0; 1.0
+	// is 100% of quota.
 	Productivity float64 `json:"productivity"`
-	Competency   float64 `json:"competency"`
+	// Competency is how well the rep converts against the team's
+	// benchmarks, in [0, 1].
+	Competency float64 `json:"competency"`
 }
 
 // Validate reports whether every measure is in its range: Desire and
@@ -162,7 +167,11 @@ const (
 // *Cutoffs, or a zero field, means the default: [DefaultDesireCutoff],
 // [DefaultProductivityCutoff].
 type Cutoffs struct {
-	Desire       float64 `json:"desire"`
+	// Desire is the desire line, in (0, 1]; 0 means
+	// [DefaultDesireCutoff].
+	Desire float64 `json:"desire"`
+	// Productivity is the results line, as a share of quota; 0 means
+	// [DefaultProductivityCutoff].
 	Productivity float64 `json:"productivity"`
 }
 

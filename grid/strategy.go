@@ -13,6 +13,7 @@ import "iter"
 // rep by rep, from the rep's coaching history (package tmc), never from a
 // quadrant.
 type Strategy struct {
+	// Quadrant is the quadrant the strategy is for.
 	Quadrant Quadrant `json:"quadrant"`
 	// Priority is the quadrant's rank in coaching priority, from 1
 	// (Strivers, coach first) to 4 (Detractors); 0 for Unplaced. It is

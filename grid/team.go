@@ -11,19 +11,26 @@ import (
 // CRM's user ID), and the rep's measures. The field holding a rep's ID is
 // named Rep in every struct of this module.
 type Rep struct {
-	Rep      string   `json:"rep"`
+	// Rep is the rep's ID.
+	Rep string `json:"rep"`
+	// Measures are the rep's desire, productivity and competency.
 	Measures Measures `json:"measures"`
 }
 
 // A Placement is one rep on the grid.
 type Placement struct {
-	Rep      string   `json:"rep"`
+	// Rep is the rep's ID.
+	Rep string `json:"rep"`
+	// Measures are the measures the rep was placed by.
 	Measures Measures `json:"measures"`
+	// Quadrant is where the measures place the rep.
 	Quadrant Quadrant `json:"quadrant"`
 }
 
 // Counts are the number of reps in each quadrant.
 type Counts struct {
+	// Striver, Achiever, Independent and Detractor are the number of
+	// reps in that quadrant.
 	Striver     int `json:"striver"`
 	Achiever    int `json:"achiever"`
 	Independent int `json:"independent"`
@@ -65,9 +72,13 @@ func (c *Counts) add(q Quadrant) {
 // each quadrant sorts the input that way. Cutoffs are the lines used, with
 // defaults filled in.
 type Assessment struct {
-	Cutoffs Cutoffs     `json:"cutoffs"`
-	Counts  Counts      `json:"counts"`
-	Reps    []Placement `json:"reps"`
+	// Cutoffs are the lines used, with defaults filled in.
+	Cutoffs Cutoffs `json:"cutoffs"`
+	// Counts are the number of reps in each quadrant.
+	Counts Counts `json:"counts"`
+	// Reps are the reps placed, Strivers first and Detractors last, in
+	// input order within a quadrant.
+	Reps []Placement `json:"reps"`
 }
 
 // Assess places every rep in reps and returns the team view. A nil c means
@@ -132,9 +143,14 @@ func (a Assessment) In(q Quadrant) []Placement {
 // who joined since the first has From Unplaced; one who left has To
 // Unplaced.
 type Move struct {
-	Rep  string   `json:"rep"`
+	// Rep is the rep's ID.
+	Rep string `json:"rep"`
+	// From is the rep's quadrant in the earlier assessment; Unplaced for
+	// a rep who joined since.
 	From Quadrant `json:"from"`
-	To   Quadrant `json:"to"`
+	// To is the rep's quadrant in the later assessment; Unplaced for a
+	// rep who left.
+	To Quadrant `json:"to"`
 }
 
 // Improved reports whether the rep crossed at least one line upward and

@@ -16,8 +16,10 @@ const DefaultMonths = 6
 // overlap, so consecutive months are consecutive windows. A valid Window
 // ends after it starts; the zero Window is invalid.
 type Window struct {
+	// Start is the window's first instant, included.
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	// End is the window's end, excluded; after Start in a valid Window.
+	End time.Time `json:"end"`
 }
 
 // MaxMonths is the longest window [Trailing] builds: a century, far past
