@@ -127,10 +127,14 @@ func inputErr(fn, arg string, err error) error {
 // sentinels such as [ErrInsideRamp]). Detail gives the facts behind the
 // refusal, such as "1 period below standard past the ramp, need 2".
 type EventError struct {
-	Event  Event
-	Stage  Stage
+	// Event is the event refused.
+	Event Event
+	// Stage is the journey's stage the event was refused in.
+	Stage Stage
+	// Detail gives the facts behind the refusal; it may be empty.
 	Detail string
-	Err    error
+	// Err is the sentinel naming the rule that refused the event.
+	Err error
 }
 
 // Error formats e as "tmc: review-started at 2025-07-25T09:00:00Z in

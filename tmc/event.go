@@ -113,9 +113,13 @@ func (k *EventKind) UnmarshalText(text []byte) error {
 // input to [Journey.Apply]. Cause is the diagnosed barrier behind a
 // performance plan, set only on a ReviewStarted event.
 type Event struct {
-	Kind  EventKind `json:"kind"`
-	At    time.Time `json:"at"`
-	Cause Barrier   `json:"cause"`
+	// Kind is what happened.
+	Kind EventKind `json:"kind"`
+	// At is when it happened.
+	At time.Time `json:"at"`
+	// Cause is the diagnosed barrier behind a performance plan, set only
+	// on a ReviewStarted event; NoBarrier otherwise.
+	Cause Barrier `json:"cause"`
 }
 
 // check returns the reason e is malformed whatever the journey's state,

@@ -125,10 +125,16 @@ func (b Barrier) skillOrWill() bool { return b == DontKnow || b == IncorrectThin
 // standard, and what barrier, if any, holds the rep back. The zero Signals
 // describe a rep who knows nothing yet: [Prescribe] answers Training.
 type Signals struct {
-	KnowsWhat     bool    `json:"knows_what"`
-	KnowsHow      bool    `json:"knows_how"`
-	MeetsStandard bool    `json:"meets_standard"`
-	Barrier       Barrier `json:"barrier"`
+	// KnowsWhat reports whether the rep knows what to do.
+	KnowsWhat bool `json:"knows_what"`
+	// KnowsHow reports whether the rep knows how to do it.
+	KnowsHow bool `json:"knows_how"`
+	// MeetsStandard reports whether the rep meets the standard.
+	MeetsStandard bool `json:"meets_standard"`
+	// Barrier is what holds the rep back, in the four kinds of Mager and
+	// Pipe's performance analysis; NoBarrier when none has been
+	// identified or it is unknown.
+	Barrier Barrier `json:"barrier"`
 }
 
 // Validate reports whether s has a known barrier. It returns an
@@ -143,7 +149,10 @@ func (s Signals) Validate() error {
 // A Prescription is the help a rep needs and the reason for it, written
 // for the manager who will give it.
 type Prescription struct {
-	Help   Help   `json:"help"`
+	// Help is the kind of help the rep needs: Training, Mentoring,
+	// Coaching or Management ([Prescribe] never answers NoHelp).
+	Help Help `json:"help"`
+	// Reason says why, in words for the manager who will give the help.
 	Reason string `json:"reason"`
 }
 

@@ -11,11 +11,21 @@ import (
 // knowledge, so the signals follow from where the rep is on the ramp and
 // what the journey recorded, unless the manager states them.
 type Evidence struct {
-	Ramp      Ramp      `json:"ramp"`
-	Started   time.Time `json:"started"`    // the rep's start date; zero when unknown
-	FirstSeen time.Time `json:"first_seen"` // first day the rep appears in the data; stands in for Started when that is zero (the basis says so)
-	AsOf      time.Time `json:"as_of"`
-	Below     bool      `json:"below"` // the evidence separates the rep BELOW the standard (competency.Score.Below); a rep the data cannot tell apart from the standard meets it
+	// Ramp is the rep's T.M.C. timeline (see [Plan]); the zero Ramp is no
+	// ramp at all.
+	Ramp Ramp `json:"ramp"`
+	// Started is the rep's start date; zero when unknown.
+	Started time.Time `json:"started"`
+	// FirstSeen is the first day the rep appears in the data; it stands
+	// in for Started when that is zero (the basis says so).
+	FirstSeen time.Time `json:"first_seen"`
+	// AsOf is the time the signals are read at, never zero; events after
+	// it are not read.
+	AsOf time.Time `json:"as_of"`
+	// Below reports whether the evidence separates the rep below the
+	// standard ([competency.Score.Below]); a rep the data cannot tell
+	// apart from the standard meets it.
+	Below bool `json:"below"`
 	// Events are the rep's recorded journey events, in any order:
 	// [Infer] reads them in time order, events at the same instant in the
 	// order given, as [Journey.Apply] takes them. A KnowledgeGapFound
@@ -24,17 +34,25 @@ type Evidence struct {
 	// stays open until a TrainingCompleted event is recorded after it:
 	// nothing else ends it, so a plugin records TrainingCompleted when the
 	// re-training ends.
-	Events  []Event  `json:"events"`
-	Stated  *Signals `json:"stated"`  // what the manager states: wins over inference, whole
-	Barrier Barrier  `json:"barrier"` // a barrier the manager identified; wins over inference
+	Events []Event `json:"events"`
+	// Stated is what the manager states, when set: it wins over
+	// inference, whole.
+	Stated *Signals `json:"stated"`
+	// Barrier is a barrier the manager identified; it wins over
+	// inference.
+	Barrier Barrier `json:"barrier"`
 }
 
 // An Inference is the Signals [Infer] read from [Evidence], with the basis
 // of each in words a sales manager can check.
 type Inference struct {
+	// Signals are the signals read.
 	Signals Signals `json:"signals"`
-	Basis   string  `json:"basis"`  // every inferred signal's basis in words, for a sales manager
-	Stated  bool    `json:"stated"` // the manager's stated signals decided
+	// Basis gives every inferred signal's basis in words, for a sales
+	// manager.
+	Basis string `json:"basis"`
+	// Stated reports whether the manager's stated signals decided.
+	Stated bool `json:"stated"`
 }
 
 // Infer reads a rep's [Signals] from evidence e, following "Three Key

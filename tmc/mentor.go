@@ -13,7 +13,9 @@ import (
 // A Rep is a rep looking for a mentor, with their manager. Manager may be
 // empty when it is not known.
 type Rep struct {
-	Rep     string `json:"rep"`
+	// Rep is the rep's ID.
+	Rep string `json:"rep"`
+	// Manager is the rep's manager; "" when not known.
 	Manager string `json:"manager"`
 }
 
@@ -21,15 +23,21 @@ type Rep struct {
 // [competency.Score] on the competency being matched, and how many mentees
 // they already have.
 type Peer struct {
-	Rep     string           `json:"rep"`
-	Manager string           `json:"manager"`
-	Score   competency.Score `json:"score"`
-	Mentees int              `json:"mentees"`
+	// Rep is the peer's ID.
+	Rep string `json:"rep"`
+	// Manager is the peer's manager.
+	Manager string `json:"manager"`
+	// Score is the peer's score on the competency being matched.
+	Score competency.Score `json:"score"`
+	// Mentees is how many mentees the peer already has.
+	Mentees int `json:"mentees"`
 }
 
 // A Pair is a rep and the mentor [AssignMentors] gave them.
 type Pair struct {
-	Rep    string `json:"rep"`
+	// Rep is the mentee's ID.
+	Rep string `json:"rep"`
+	// Mentor is the ID of the peer given to them as mentor.
 	Mentor string `json:"mentor"`
 }
 

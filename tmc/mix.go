@@ -10,18 +10,26 @@ import (
 // HelpHours are 1:1 hours by the kind of help they were, as [Classify]
 // reads each session's topics.
 type HelpHours struct {
-	Training   float64 `json:"training"`
-	Mentoring  float64 `json:"mentoring"`
-	Coaching   float64 `json:"coaching"`
+	// Training is the hours of the sessions that were training.
+	Training float64 `json:"training"`
+	// Mentoring is the hours of the sessions that were mentoring.
+	Mentoring float64 `json:"mentoring"`
+	// Coaching is the hours of the sessions that were coaching.
+	Coaching float64 `json:"coaching"`
+	// Management is the hours of the sessions that were management
+	// (results, targets, KPIs).
 	Management float64 `json:"management"`
 }
 
 // A RepMix is the 1:1 time one rep received in a window: hours by kind of
 // help, and the number of sessions.
 type RepMix struct {
-	Rep      string    `json:"rep"`
-	Hours    HelpHours `json:"hours"`
-	Sessions int       `json:"sessions"`
+	// Rep is the rep's ID.
+	Rep string `json:"rep"`
+	// Hours are the rep's 1:1 hours by the kind of help they were.
+	Hours HelpHours `json:"hours"`
+	// Sessions is the number of the rep's 1:1 sessions.
+	Sessions int `json:"sessions"`
 }
 
 // A GiverMix is the 1:1 time one giver gave in one role in a window: hours
@@ -38,19 +46,33 @@ type RepMix struct {
 //
 // By is "" for sessions whose giver was not recorded; Note says so.
 type GiverMix struct {
-	By              string    `json:"by"`
-	Role            Role      `json:"role"`
-	Hours           HelpHours `json:"hours"`
-	Sessions        int       `json:"sessions"`
-	ManagementOnly  bool      `json:"management_only"`
-	MentorOverreach bool      `json:"mentor_overreach"`
-	Note            string    `json:"note"`
+	// By is who gave the sessions; "" when not recorded.
+	By string `json:"by"`
+	// Role is the part the giver played: Manager, Mentor or Trainer;
+	// UnknownRole when not recorded.
+	Role Role `json:"role"`
+	// Hours are the giver's 1:1 hours by the kind of help they were.
+	Hours HelpHours `json:"hours"`
+	// Sessions is the number of the giver's 1:1 sessions.
+	Sessions int `json:"sessions"`
+	// ManagementOnly reports whether the giver is a Manager whose 1:1s
+	// were all management sessions.
+	ManagementOnly bool `json:"management_only"`
+	// MentorOverreach reports whether the giver is a peer Mentor who gave
+	// training or coaching.
+	MentorOverreach bool `json:"mentor_overreach"`
+	// Note explains the flag set, or says that the giver was not recorded
+	// when By is ""; "" otherwise.
+	Note string `json:"note"`
 }
 
 // A Mix is a team's 1:1 time in a window, per rep and per giver, from
 // [SessionMix].
 type Mix struct {
-	Reps   []RepMix   `json:"reps"`
+	// Reps are the time each rep received, sorted by rep; never nil.
+	Reps []RepMix `json:"reps"`
+	// Givers are the time each giver gave in each role, sorted by giver
+	// and then role; never nil.
 	Givers []GiverMix `json:"givers"`
 }
 

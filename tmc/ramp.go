@@ -70,9 +70,12 @@ const MaxDays = 3653
 // shortest ramp to full productivity. All are calendar days, each in [0,
 // MaxDays].
 type RampRule struct {
-	TrainingDays     int `json:"training_days"`
+	// TrainingDays is how long the Training stage lasts.
+	TrainingDays int `json:"training_days"`
+	// MinMentoringDays is the shortest Mentoring stage.
 	MinMentoringDays int `json:"min_mentoring_days"`
-	MinRampDays      int `json:"min_ramp_days"`
+	// MinRampDays is the shortest ramp to full productivity.
+	MinRampDays int `json:"min_ramp_days"`
 }
 
 func (r RampRule) validate(fn, name string) error {
@@ -97,6 +100,8 @@ func (r RampRule) validate(fn, name string) error {
 //
 //	rules := tmc.RampRules{Complex: tmc.RampRule{TrainingDays: 120, MinMentoringDays: 120, MinRampDays: 365}}
 type RampRules struct {
+	// Transactional, Moderate and Complex are the rules for that
+	// complexity; a zero rule means the complexity's default.
 	Transactional RampRule `json:"transactional"`
 	Moderate      RampRule `json:"moderate"`
 	Complex       RampRule `json:"complex"`
@@ -156,11 +161,20 @@ func (rs RampRules) rule(c Complexity) RampRule {
 // expects coaching from day one and a performance plan is possible as soon
 // as its other conditions hold.
 type Ramp struct {
-	Complexity     Complexity `json:"complexity"`
-	SalesCycleDays int        `json:"sales_cycle_days"`
-	TrainingDays   int        `json:"training_days"`
-	MentoringDays  int        `json:"mentoring_days"`
-	RampDays       int        `json:"ramp_days"`
+	// Complexity is the complexity of what the rep sells, whose rule
+	// [Plan] timed the stages with; UnknownComplexity when not set, as in
+	// the zero Ramp.
+	Complexity Complexity `json:"complexity"`
+	// SalesCycleDays is the team's typical days from first conversation
+	// to close the ramp was planned with; 0 when not known.
+	SalesCycleDays int `json:"sales_cycle_days"`
+	// TrainingDays is how long the Training stage lasts, from the start.
+	TrainingDays int `json:"training_days"`
+	// MentoringDays is how long the Mentoring stage lasts, after Training.
+	MentoringDays int `json:"mentoring_days"`
+	// RampDays is the days from the start to full productivity, never
+	// before Mentoring ends.
+	RampDays int `json:"ramp_days"`
 }
 
 // Plan returns the ramp for a rep selling at complexity c with a sales

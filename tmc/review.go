@@ -155,28 +155,41 @@ func (r *ReviewRules) resolve() (ReviewRules, error) {
 // (Before) and during or after it (After): the evidence of whether the
 // coaching worked.
 type Cycle struct {
-	Start  time.Time      `json:"start"`
-	End    time.Time      `json:"end"`
+	// Start is when the cycle began.
+	Start time.Time `json:"start"`
+	// End is when the cycle ended.
+	End time.Time `json:"end"`
+	// Before is the rep's conversion on the coached competency before the
+	// cycle.
 	Before benchmark.Rate `json:"before"`
-	After  benchmark.Rate `json:"after"`
+	// After is the rep's conversion on it during or after the cycle.
+	After benchmark.Rate `json:"after"`
 }
 
 // A ReviewCase is what [CheckReview] judges: the rep's [Journey], the
 // coaching cycles with their evidence, the rep's 1:1 sessions (one rep's
 // only), the diagnosed cause, and when the plan would start.
 type ReviewCase struct {
-	Journey  Journey   `json:"journey"`
-	Cycles   []Cycle   `json:"cycles"`
+	// Journey is the rep's journey.
+	Journey Journey `json:"journey"`
+	// Cycles are the rep's coaching cycles with their evidence.
+	Cycles []Cycle `json:"cycles"`
+	// Sessions are the rep's 1:1 sessions, one rep's only.
 	Sessions []Session `json:"sessions"`
-	Cause    Barrier   `json:"cause"`
-	At       time.Time `json:"at"`
+	// Cause is the diagnosed barrier behind the plan.
+	Cause Barrier `json:"cause"`
+	// At is when the performance plan would start.
+	At time.Time `json:"at"`
 }
 
 // Fairness is [CheckReview]'s verdict: whether a performance plan would be
 // fair, and, when it would not, each condition that does not hold, in
 // words, starting with the rule's name ("rule past ramp: …").
 type Fairness struct {
-	Fair  bool     `json:"fair"`
+	// Fair reports whether a performance plan would be fair.
+	Fair bool `json:"fair"`
+	// Unmet are the conditions that do not hold, each in words starting
+	// with the rule's name; empty when Fair.
 	Unmet []string `json:"unmet"`
 }
 

@@ -215,12 +215,19 @@ func (r *Role) UnmarshalText(text []byte) error {
 // lasted, what it covered, and who gave it in which role. By and Role may
 // be empty and UnknownRole where the CRM does not record them.
 type Session struct {
-	Rep     string    `json:"rep"`
-	At      time.Time `json:"at"`
-	Minutes int       `json:"minutes"`
-	Topics  []Topic   `json:"topics"`
-	By      string    `json:"by"`
-	Role    Role      `json:"role"`
+	// Rep is the ID of the rep the session was with.
+	Rep string `json:"rep"`
+	// At is when the session started.
+	At time.Time `json:"at"`
+	// Minutes is how long the session lasted, in [0, 1440].
+	Minutes int `json:"minutes"`
+	// Topics are what the session covered, from which [Classify] reads
+	// its kind of help.
+	Topics []Topic `json:"topics"`
+	// By is who gave the session; "" when not recorded.
+	By string `json:"by"`
+	// Role is the part the giver played; UnknownRole when not recorded.
+	Role Role `json:"role"`
 }
 
 // maxSessionMinutes bounds a session's length: a 1:1 longer than a day is a
@@ -256,13 +263,25 @@ func (s Session) Validate() error {
 // of sessions that [Classify] counts as coaching, the hours of the others,
 // and whether the coaching reached [competency.CoachingCadence].
 type CoachingMonth struct {
-	Year             int        `json:"year"`
-	Month            time.Month `json:"month"`
-	CoachingHours    float64    `json:"coaching_hours"`
-	CoachingSessions int        `json:"coaching_sessions"`
-	OtherHours       float64    `json:"other_hours"` // management, training and mentoring 1:1s
-	OtherSessions    int        `json:"other_sessions"`
-	MeetsCadence     bool       `json:"meets_cadence"`
+	// Year is the month's calendar year.
+	Year int `json:"year"`
+	// Month is the calendar month, 1 (January) to 12.
+	Month time.Month `json:"month"`
+	// CoachingHours is the hours of the month's 1:1 sessions that
+	// [Classify] counts as coaching.
+	CoachingHours float64 `json:"coaching_hours"`
+	// CoachingSessions is the number of the month's 1:1 sessions that
+	// count as coaching.
+	CoachingSessions int `json:"coaching_sessions"`
+	// OtherHours is the hours of the month's other 1:1 sessions:
+	// management, training and mentoring.
+	OtherHours float64 `json:"other_hours"`
+	// OtherSessions is the number of the month's other 1:1 sessions.
+	OtherSessions int `json:"other_sessions"`
+	// MeetsCadence reports whether the month's coaching reached
+	// [competency.CoachingCadence], three hours (an outside figure, from
+	// a Sales Executive Council study, not the articles').
+	MeetsCadence bool `json:"meets_cadence"`
 }
 
 // maxMonths bounds a report's length: a century of months.
