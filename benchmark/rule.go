@@ -36,9 +36,7 @@ type Observation struct {
 // safe to copy and to share.
 type Rule struct {
 	// Metric is the leading indicator the rule is about.
-
 	Metric Metric `json:"metric"`
-
 	// Threshold is reached by values ≥ Threshold when Metric is
 	// higher-is-better and by values ≤ Threshold when it is
 	// lower-is-better. It is one of the observed values (or a bin edge,
