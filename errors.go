@@ -8,7 +8,7 @@ package salesdev
 type InputError struct {
 	Func string // the function that refused the input, "NewPlan"
 	Arg  string // the input and, where it helps, its value, e.g. `rep "ana"`
-	Err  error
+	Err  error  // a sentinel of package benchmark, or a sub-package's error
 }
 
 // Error formats e as `salesdev: NewPlan: team.reps[2].rep: empty input`.

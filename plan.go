@@ -76,16 +76,24 @@ type Plan struct {
 // A Benchmark is one KPI's spread across the team's reps with a value, and
 // the target at the team's quantile in the metric's good direction.
 type Benchmark struct {
+	// Metric is the KPI the spread is of.
 	Metric benchmark.Metric `json:"metric"`
-	Reps   int              `json:"reps"` // reps with a value
-	P50    float64          `json:"p50"`
-	Target float64          `json:"target"`
-	P90    float64          `json:"p90"` // the 90th percentile in the good direction
+	// Reps is the number of reps with a value of the KPI.
+	Reps int `json:"reps"`
+	// P50 is the team's median (the 50th percentile) of the KPI.
+	P50 float64 `json:"p50"`
+	// Target is the team's 75th percentile of the KPI in its good
+	// direction (a library default).
+	Target float64 `json:"target"`
+	// P90 is the team's 90th percentile of the KPI in its good direction.
+	P90 float64 `json:"p90"`
 }
 
 // A Finding is the rule [benchmark.Discover] found in one [History], with
 // the sentence a sales leader reads, or the reason no rule was found.
 type Finding struct {
+	// Metric is the metric of the history the rule was looked for in
+	// (the histogram's, for a binned history).
 	Metric benchmark.Metric `json:"metric"`
 	// Rule is the rule found; nil when none was.
 	Rule *benchmark.Rule `json:"rule"`
@@ -95,7 +103,10 @@ type Finding struct {
 
 // A RepPlan is one rep's development plan.
 type RepPlan struct {
-	Rep     string `json:"rep"`
+	// Rep is the rep's ID, as the roster gives it.
+	Rep string `json:"rep"`
+	// Manager is the ID of the rep's manager from the roster; "" when
+	// the roster does not give one.
 	Manager string `json:"manager"`
 	// Evidence reports whether the rep has trials on any measured
 	// competency. A rep without evidence is not graded or given a focus,
@@ -107,9 +118,13 @@ type RepPlan struct {
 	Scorecard competency.Scorecard `json:"scorecard"`
 	// Measures are the grid's three measures; nil when the rep is not
 	// placed, and NotPlaced says why.
-	Measures  *grid.Measures `json:"measures"`
-	Quadrant  grid.Quadrant  `json:"quadrant"`
-	NotPlaced string         `json:"not_placed,omitempty"`
+	Measures *grid.Measures `json:"measures"`
+	// Quadrant is the rep's quadrant on the desire × results grid;
+	// Unplaced when Measures is nil.
+	Quadrant grid.Quadrant `json:"quadrant"`
+	// NotPlaced says why the rep is not placed on the grid; "" when the
+	// rep is placed.
+	NotPlaced string `json:"not_placed,omitempty"`
 	// Strategy is the leadership strategy for the rep's quadrant; nil
 	// when the rep is not placed.
 	Strategy *grid.Strategy `json:"strategy"`
@@ -131,17 +146,23 @@ type RepPlan struct {
 	// the change measured since it began. While its benchmark is not
 	// reached, the focus stays on its competency.
 	Campaign *competency.Campaign `json:"campaign"`
+	// Progress is the open campaign's standing now; nil without an open
+	// campaign.
 	Progress *competency.Progress `json:"progress"`
 	// Mentor is a peer who can mentor the rep on the focus competency, for
 	// a rep who needs mentoring; MentorNote says why there is none.
-	Mentor     string `json:"mentor,omitempty"`
+	Mentor string `json:"mentor,omitempty"`
+	// MentorNote says why there is no mentor for a rep who needs
+	// mentoring; "" otherwise.
 	MentorNote string `json:"mentor_note,omitempty"`
 	// CoachingHours is the rep's share of the manager's monthly coaching
 	// hours ([Config.CoachingHours]); nil when there is no allocation for
 	// the rep. BelowCadence flags a share below
 	// [competency.CoachingCadence].
 	CoachingHours *float64 `json:"coaching_hours"`
-	BelowCadence  bool     `json:"below_cadence"`
+	// BelowCadence reports whether CoachingHours is below
+	// [competency.CoachingCadence].
+	BelowCadence bool `json:"below_cadence"`
 	// Coached is the coaching the rep received in each month of the
 	// results window, from the sessions; empty without sessions.
 	Coached []tmc.CoachingMonth `json:"coached,omitempty"`
@@ -162,6 +183,7 @@ func (r RepPlan) MarshalJSON() ([]byte, error) {
 // "Sales Management vs Sales Mentorship"), and the coaching hours to share
 // out.
 type ManagerPlan struct {
+	// Manager is the manager's ID, as the roster gives it.
 	Manager string `json:"manager"`
 	// Reps are the manager's reps on the roster.
 	Reps int `json:"reps"`
@@ -175,7 +197,10 @@ type ManagerPlan struct {
 
 // A Missing input is one the team did not give, and what it would unlock.
 type Missing struct {
-	Input   string `json:"input"`
+	// Input names the input the team did not give, as in "desire
+	// survey".
+	Input string `json:"input"`
+	// Unlocks says what the plan could do with that input.
 	Unlocks string `json:"unlocks"`
 }
 

@@ -110,6 +110,7 @@ type Results struct {
 // A Metric is one KPI's value per rep, to benchmark across the team: the
 // target is the team's quantile in the metric's good direction.
 type Metric struct {
+	// Metric is the KPI the values are of.
 	Metric benchmark.Metric `json:"metric"`
 	// Values holds each rep's value, keyed by rep ID. Reps without a
 	// value are left out, never counted as zero.
@@ -125,9 +126,15 @@ type Metric struct {
 // shards of it merge exactly. Give one or the other; with Binned, Metric is
 // the histogram's.
 type History struct {
-	Metric       benchmark.Metric        `json:"metric"`
+	// Metric is the measure the history is of; with Binned, the
+	// histogram's metric is used instead.
+	Metric benchmark.Metric `json:"metric"`
+	// Observations are the items, each with its value of the measure and
+	// whether it was won; empty with Binned.
 	Observations []benchmark.Observation `json:"observations,omitempty"`
-	Binned       *benchmark.Binned       `json:"binned,omitempty"`
+	// Binned is the items as a histogram, for a stream too long to keep
+	// whole; nil with Observations.
+	Binned *benchmark.Binned `json:"binned,omitempty"`
 }
 
 // Config tunes the plan. A nil *Config, or a zero field, means the
