@@ -25,8 +25,10 @@ type Benchmark struct {
 
 // A Result is one value measured against a [Benchmark].
 type Result struct {
-	Value  float64 `json:"value"`  // the measured value
-	Target float64 `json:"target"` // the benchmark's target
+	// Value is the measured value.
+	Value float64 `json:"value"`
+	// Target is the benchmark's target.
+	Target float64 `json:"target"`
 	// Attainment is Value/Target when higher is better and Target/Value
 	// when lower is better: 1 means exactly at the standard, 0.8 means 80%
 	// of the way, 1.25 means a quarter better. It is continuous, never
@@ -36,7 +38,9 @@ type Result struct {
 	// unit (percentage points for a rate, days for a cycle time); 0 when
 	// the target is met.
 	Gap float64 `json:"gap"`
-	Met bool    `json:"met"` // the target is reached; the boundary counts as met
+	// Met reports whether the target is reached; the boundary counts as
+	// met.
+	Met bool `json:"met"`
 }
 
 // Validate reports whether b has a valid metric and a finite, positive

@@ -28,10 +28,14 @@ import (
 // [NewScore] does; the zero Prior grades the raw rate. A Campaign is a
 // value: [Campaign.Record] returns a new one.
 type Campaign struct {
-	Competency string              `json:"competency"` // the competency's ID
-	Rep        string              `json:"rep"`        // who is trained: a rep, or a team
-	Baseline   benchmark.Rate      `json:"baseline"`   // the rate before training; needs trials
-	Benchmark  benchmark.Benchmark `json:"benchmark"`  // the target, in [MinTarget, 1]
+	// Competency is the ID of the competency trained.
+	Competency string `json:"competency"`
+	// Rep is who is trained: a rep, or a team.
+	Rep string `json:"rep"`
+	// Baseline is the rate before training; it needs trials.
+	Baseline benchmark.Rate `json:"baseline"`
+	// Benchmark is the target trained to, in [MinTarget, 1].
+	Benchmark benchmark.Benchmark `json:"benchmark"`
 	// Prior is the team's prior on the competency, used to grade as
 	// [NewScore] does; the zero Prior grades the raw rate.
 	Prior benchmark.Prior `json:"prior"`
@@ -41,8 +45,10 @@ type Campaign struct {
 	Start time.Time `json:"start"`
 	// Closed is when the campaign was closed, reached or abandoned; the
 	// zero Time while it is open. A campaign closes after it starts.
-	Closed      time.Time    `json:"closed,omitzero"`
-	Checkpoints []Checkpoint `json:"checkpoints"` // in increasing week order
+	Closed time.Time `json:"closed,omitzero"`
+	// Checkpoints are the weeks recorded since the start, in increasing
+	// week order.
+	Checkpoints []Checkpoint `json:"checkpoints"`
 }
 
 // A Checkpoint is one week of a campaign: the conversions counted during

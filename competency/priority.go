@@ -18,10 +18,15 @@ import (
 // 1, and never above 2/[MinTarget] (see [Prioritize] for how rates near
 // zero are read).
 type Gain struct {
-	Competency string  `json:"competency"` // the competency's ID
-	Current    float64 `json:"current"`    // the shrunk rate, Score.Shrunk
-	Target     float64 `json:"target"`     // the benchmark, Score.Target
-	Multiplier float64 `json:"multiplier"` // revenue multiplier if this ratio alone reached Target; finite, ≥ 1
+	// Competency is the competency's ID.
+	Competency string `json:"competency"`
+	// Current is the shrunk rate, [Score.Shrunk].
+	Current float64 `json:"current"`
+	// Target is the benchmark, [Score.Target].
+	Target float64 `json:"target"`
+	// Multiplier is the revenue multiplier if this ratio alone reached
+	// Target; finite, ≥ 1.
+	Multiplier float64 `json:"multiplier"`
 }
 
 // String formats g as "new-opportunities ×1.67 (9.0% → 15.0%)".

@@ -52,10 +52,15 @@ type StandardOptions struct {
 // and the target that shrunk rate is graded against, with where the
 // target came from.
 type Standard struct {
-	Competency string          `json:"competency"` // the competency's ID
-	Prior      benchmark.Prior `json:"prior"`      // fitted to the team's rates by [benchmark.FitPrior]
-	Target     float64         `json:"target"`     // on the shrunk scale, in [MinTarget, 1]
-	Team       benchmark.Rate  `json:"team"`       // the team's pooled rate
+	// Competency is the competency's ID.
+	Competency string `json:"competency"`
+	// Prior is the team's prior, fitted to the team's rates by
+	// [benchmark.FitPrior].
+	Prior benchmark.Prior `json:"prior"`
+	// Target is the target on the shrunk scale, in [MinTarget, 1].
+	Target float64 `json:"target"`
+	// Team is the team's pooled rate.
+	Team benchmark.Rate `json:"team"`
 	// Reps is how many reps' shrunk rates set the target; 0 for an
 	// outside target.
 	Reps int `json:"reps"`
@@ -68,7 +73,8 @@ type Standard struct {
 // Unmeasured is a competency the team's data cannot grade anyone on, and
 // why.
 type Unmeasured struct {
-	Competency string `json:"competency"` // the competency's ID
+	// Competency is the competency's ID.
+	Competency string `json:"competency"`
 	// Reason is one of "the data does not measure it" (no rep's rates
 	// have the competency at all), "no rep has evidence on it" (no rep
 	// has a trial), "nobody has converted yet: no standard to grade
