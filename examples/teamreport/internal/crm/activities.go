@@ -64,13 +64,22 @@ func (f ActivityFormat) String() string {
 	return activityFormatNames[f]
 }
 
-// An Activity is one row of an activities export; Rep is only valid until
-// the reader's next row.
+// An Activity is one row of an activities export; Rep, Deal and Contact
+// are only valid until the reader's next row.
 type Activity struct {
 	Rep         string
 	Deactivated bool
 	Kind        Kind
 	Day         csvin.Day
+	// Deal is the ID of the deal the activity is linked to, "" for none:
+	// the rep,kind,date file's deal column, Salesforce's WhatId (an
+	// opportunity, or an account), HubSpot's associated deal (the first
+	// of several).
+	Deal string
+	// Contact is the ID of the contact or lead the activity is linked to,
+	// "" for none: the contact column, Salesforce's WhoId, HubSpot's
+	// associated contact (the first of several).
+	Contact string
 }
 
 // ActivityStats is what an activities reader counted.
@@ -94,23 +103,28 @@ const (
 	acDisposition
 	acOutcome
 	acSubject
+	acDeal
+	acContact
 	numActivityCols
 )
 
 var activitySpecs = [...][numActivityCols][]string{
-	Simple: {acRep: {"rep", "sales_agent"}, acKind: {"kind"}, acDate: {"date"}},
+	Simple: {acRep: {"rep", "sales_agent"}, acKind: {"kind"}, acDate: {"date"},
+		acDeal: {"deal", "deal_id", "opportunity_id"}, acContact: {"contact", "contact_id"}},
 	SalesforceTask: {acRep: {"Owner.Name", "Assigned", "Assigned To", "Owner Name", "OwnerId"},
 		acDate: {"ActivityDate", "Due Date", "Date", "CompletedDateTime", "CreatedDate"}, acSubtype: {"TaskSubtype", "Task Subtype"},
 		acType: {"Type", "Task Type"}, acDuration: {"CallDurationInSeconds", "Call Duration"}, acDisposition: {"CallDisposition", "Call Result"},
-		acSubject: {"Subject"}},
+		acSubject: {"Subject"}, acDeal: {"WhatId", "What.Id"}, acContact: {"WhoId", "Who.Id"}},
 	SalesforceEvent: {acRep: {"Owner.Name", "Assigned", "Assigned To", "Owner Name", "OwnerId"},
 		acDate: {"ActivityDate", "StartDateTime", "ActivityDateTime", "Start", "Date"}, acSubtype: {"EventSubtype"},
-		acType: {"Type"}, acSubject: {"Subject"}},
+		acType: {"Type"}, acSubject: {"Subject"}, acDeal: {"WhatId", "What.Id"}, acContact: {"WhoId", "Who.Id"}},
 	HubSpotCalls: {acRep: {"Activity assigned to", "Call owner", "HubSpot Owner", "hubspot_owner_id"},
 		acDate: {"Activity date", "hs_timestamp", "Create date", "Call date"}, acOutcome: {"Call outcome", "hs_call_disposition"},
-		acDuration: {"Call duration (HH:mm:ss)", "Call duration", "hs_call_duration"}},
+		acDuration: {"Call duration (HH:mm:ss)", "Call duration", "hs_call_duration"},
+		acDeal:     {"Associated Deal IDs", "Associated Deal ID", "Associated Deal"}, acContact: {"Associated Contact IDs", "Associated Contact ID", "Associated Contact"}},
 	HubSpotMeetings: {acRep: {"Activity assigned to", "Meeting owner", "HubSpot Owner", "hubspot_owner_id"},
-		acDate: {"Meeting start time", "hs_meeting_start_time", "Activity date", "hs_timestamp"}, acOutcome: {"Meeting outcome", "hs_meeting_outcome"}},
+		acDate: {"Meeting start time", "hs_meeting_start_time", "Activity date", "hs_timestamp"}, acOutcome: {"Meeting outcome", "hs_meeting_outcome"},
+		acDeal: {"Associated Deal IDs", "Associated Deal ID", "Associated Deal"}, acContact: {"Associated Contact IDs", "Associated Contact ID", "Associated Contact"}},
 }
 
 // DetectActivities tells an activities export's format from its header.
@@ -148,6 +162,12 @@ func DetectActivities(header []string) (ActivityFormat, error) {
 //     conversation, any other a call;
 //   - HubSpot meetings: a meeting, unless its outcome is canceled,
 //     rescheduled or no show.
+//
+// Links: an activity linked to a deal or a contact carries its ID in
+// Deal or Contact (the rep,kind,date file's optional deal and contact
+// columns, Salesforce's WhatId and WhoId, HubSpot's "Associated Deal" and
+// "Associated Contact" columns, IDs preferred to names; of several
+// associations, separated by ";", the first).
 func ReadActivities(r io.Reader, name string, opts *Options, activity func(*Activity) error) (ActivityStats, error) {
 	opts = opts.orZero()
 	var st ActivityStats
@@ -194,6 +214,7 @@ func ReadActivities(r io.Reader, name string, opts *Options, activity func(*Acti
 		if a.Day, err = csvin.ParseDay(s, opts.Dates); err != nil {
 			return rd.Fail(ix[acDate], err)
 		}
+		a.Deal, a.Contact = link(rd.Field(ix[acDeal])), link(rd.Field(ix[acContact]))
 		if err := activity(&a); err != nil {
 			return rd.Fail(-1, err)
 		}
@@ -261,4 +282,13 @@ func reached(s string) bool {
 		}
 	}
 	return false
+}
+
+// link returns the first of the IDs in s, separated by ";" as HubSpot
+// writes several associations, trimmed; "" for none.
+func link(s string) string {
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
 }

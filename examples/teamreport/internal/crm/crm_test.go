@@ -257,6 +257,46 @@ func TestActivities(t *testing.T) {
 	}
 }
 
+// TestActivityLinks reads the deal and contact each activity is linked
+// to: Salesforce's WhatId and WhoId, HubSpot's association columns (IDs
+// before names, the first of several), the report's own deal and contact
+// columns.
+func TestActivityLinks(t *testing.T) {
+	type link struct{ Kind, Deal, Contact string }
+	tests := []struct {
+		file string
+		in   []byte
+		want []link
+	}{
+		{file: "salesforce_tasks.csv", want: []link{{"call", "", "00Q000000000001"}, {"conversation", "006000000000001", "003000000000001"}, {"proposal", "006000000000002", "003000000000002"}}},
+		{file: "salesforce_events.csv", want: []link{{"meeting", "006000000000001", "003000000000001"}, {"meeting", "", "003000000000003"}}},
+		{file: "hubspot_calls.csv", want: []link{{"conversation", "801", "901"}, {"call", "", "902"}, {"call", "", ""}}},
+		{file: "hubspot_meetings.csv", want: []link{{"meeting", "Acme renewal", "Ana Ruiz"}, {"meeting", "", "Dee Fox"}}},
+		{file: "own.csv", in: []byte("rep,kind,date,deal,contact\nAnn,conversation,2023-02-01,D1,\nAnn,meeting,2023-02-02, D1 ,C9\nAnn,call,2023-02-03,,\n"),
+			want: []link{{"conversation", "D1", ""}, {"meeting", "D1", "C9"}, {"call", "", ""}}},
+		{file: "own-no-links.csv", in: []byte("rep,kind,date\nAnn,meeting,2023-02-02\n"), want: []link{{"meeting", "", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			in := tt.in
+			if in == nil {
+				in = fixture(t, tt.file)
+			}
+			var got []link
+			_, err := ReadActivities(bytes.NewReader(in), tt.file, nil, func(a *Activity) error {
+				got = append(got, link{a.Kind.String(), strings.Clone(a.Deal), strings.Clone(a.Contact)})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("links (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // Everything that can make a row unusable is a row error with its line,
 // so that a caller may skip exactly that row.
 func TestBadRows(t *testing.T) {
