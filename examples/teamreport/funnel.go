@@ -42,16 +42,23 @@ type Evidence struct {
 	// Outcome counts deals whose furthest stage rests only on whether
 	// they were won or lost.
 	Outcome int64 `json:"outcome"`
+	// Linked counts items (deals or contacts) whose furthest step rests
+	// on the activities linked to them, for a rate the activities measure
+	// (a StepRate whose source is "activities"); 0 in the funnel's deals.
+	Linked int64 `json:"linked"`
 }
 
 // add returns the sum of e and o.
 func (e Evidence) add(o Evidence) Evidence {
-	return Evidence{e.History + o.History, e.Stage + o.Stage, e.Outcome + o.Outcome}
+	return Evidence{e.History + o.History, e.Stage + o.Stage, e.Outcome + o.Outcome, e.Linked + o.Linked}
 }
 
 // String says what the evidence is, as in "stage history for 812 deals,
 // current stage for 3,100, outcome only for 40".
 func (e Evidence) String() string {
+	if e.Linked > 0 {
+		return fmt.Sprintf("linked activities for %s", count(int(e.Linked), "item", "items"))
+	}
 	var parts []string
 	for _, p := range []struct {
 		what string
@@ -78,7 +85,7 @@ func (e Evidence) String() string {
 // kinds reports which kinds of evidence e holds, as a bit set.
 func (e Evidence) kinds() int {
 	k := 0
-	for i, n := range []int64{e.History, e.Stage, e.Outcome} {
+	for i, n := range []int64{e.History, e.Stage, e.Outcome, e.Linked} {
 		if n > 0 {
 			k |= 1 << i
 		}
@@ -92,6 +99,11 @@ func (e Evidence) kinds() int {
 type StepRate struct {
 	// Competency is the ready model's competency ID.
 	Competency string `json:"competency"`
+	// Source is what the rate is counted from: "deals" (how far each deal
+	// got, in the deals export) or "activities" (the items, deals or
+	// contacts, that linked activities reached: conversation → meeting →
+	// proposal). A rate rests on one source, never both.
+	Source string `json:"source"`
 	// From is the step the rate starts from ("conversation",
 	// "appointment" or "gateway"): the competency's, or the nearest step
 	// above it that the pipeline has.
@@ -99,7 +111,9 @@ type StepRate struct {
 	// To is the step the rate runs to ("appointment", "gateway" or
 	// "close").
 	To string `json:"to"`
-	// Rate is deals reaching To out of deals reaching From and decided.
+	// Rate is deals reaching To out of deals reaching From and decided;
+	// for the activities, items with an activity of To's kind (or a later
+	// one) out of items with an activity of From's kind.
 	Rate benchmark.Rate `json:"rate"`
 	// Evidence counts the trials by what they rest on.
 	Evidence Evidence `json:"evidence"`
@@ -130,6 +144,23 @@ type FunnelReport struct {
 	// benchmarked per rep and week in the plan; empty without -activities
 	// (or, for the built-in data set, its own activities file).
 	Activities []ActivityRate `json:"activities"`
+	// Linked counts the activities linked to a deal or a contact and the
+	// items they are linked to, which give the conversions of the
+	// activities (conversation → meeting → proposal).
+	Linked LinkedItems `json:"linked"`
+}
+
+// LinkedItems counts the activities linked to an item and the items.
+type LinkedItems struct {
+	// Activities counts the activities linked to a deal or a contact, up
+	// to the as-of day.
+	Activities int64 `json:"activities"`
+	// Deals counts the deals linked activities name (Salesforce's WhatId
+	// may name an account: it counts here).
+	Deals int64 `json:"deals"`
+	// Contacts counts the contacts (or leads) named by linked activities
+	// that name no deal.
+	Contacts int64 `json:"contacts"`
 }
 
 // A FunnelStage is one stage of the pipeline.
@@ -161,10 +192,20 @@ type ActivityRate struct {
 	Reps int `json:"reps"`
 }
 
-// stepMeasure is how one competency is measured on this pipeline.
+// Sources of a rate.
+const (
+	fromDeals      = "deals"
+	fromActivities = "activities"
+)
+
+// stepMeasure is how one competency is measured on this pipeline: from
+// the deals' steps, or from the linked activities (link is the index
+// into linkedSteps).
 type stepMeasure struct {
 	id       string
 	from, to crm.Step
+	src      string
+	link     int
 }
 
 // measures returns how each competency of the ready model is measured on
@@ -194,7 +235,7 @@ func measures(present [crm.Steps]bool) ([]stepMeasure, []NotMeasured) {
 			not = append(not, NotMeasured{c.ID, fmt.Sprintf("no stage of the pipeline marks the %s or a step before it: give -stages with a step column", from)})
 			continue
 		}
-		ms = append(ms, stepMeasure{c.ID, f, to})
+		ms = append(ms, stepMeasure{id: c.ID, from: f, to: to, src: fromDeals})
 	}
 	return ms, not
 }
@@ -243,7 +284,7 @@ func readSteps(t *tally, n int) ([]repSteps, error) {
 // (undecided); for the close, plus the deals known only by outcome.
 func (r *repSteps) rate(m stepMeasure) StepRate {
 	f, t := int(m.from-crm.StepConversation), int(m.to-crm.StepConversation)
-	sr := StepRate{Competency: m.id, From: m.from.String(), To: m.to.String()}
+	sr := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
 	for e := range evidenceKinds {
 		var hits, trials int64
 		for o := range stepOutcomes {
@@ -265,6 +306,21 @@ func (r *repSteps) rate(m stepMeasure) StepRate {
 		sr.Evidence.Outcome += r.ooWon + r.ooLost
 	}
 	return sr
+}
+
+// linkedRate returns a rep's rate of a competency the linked activities
+// measure.
+func linkedRate(l linkedSteps, m stepMeasure) StepRate {
+	r := l[m.link]
+	return StepRate{Competency: m.id, Source: fromActivities, From: m.from.String(), To: m.to.String(), Rate: r, Evidence: Evidence{Linked: r.Trials}}
+}
+
+// linkSteps are the competencies the linked activities can measure, with
+// their index into linkedSteps: a conversation that reached a meeting
+// (the appointment), a meeting that reached a proposal (the gateway).
+var linkSteps = []stepMeasure{
+	{id: competency.NewOpportunitiesID, from: crm.StepConversation, to: crm.StepAppointment, src: fromActivities, link: 0},
+	{id: competency.GatewayID, from: crm.StepAppointment, to: crm.StepGateway, src: fromActivities, link: 1},
 }
 
 // funnelStages returns the pipeline's stages, where they come from, and

@@ -351,10 +351,176 @@ func TestActivitiesPerWeek(t *testing.T) {
 			t.Errorf("no benchmark of %s per week: %v", k, names)
 		}
 	}
-	for _, rp := range r.Plan.Reps {
-		if s, ok := rp.Scorecard.Score(competency.NewOpportunitiesID); ok && s.Rate.Trials > 0 {
-			t.Errorf("%s graded on new opportunities from %v: the activities are not linked, so no rate", rp.Rep, s.Rate)
+	// The same activities without their deal column: nothing links them,
+	// so they are counts only, never a rate.
+	var b strings.Builder
+	for _, rec := range recs {
+		b.WriteString(strings.Join(rec[:3], ",") + "\n")
+	}
+	files := map[string]string{"activities.csv": b.String()}
+	for _, name := range []string{"pipeline.csv", "sales_teams.csv"} {
+		data, err := os.ReadFile(filepath.Join("data", name))
+		if err != nil {
+			t.Fatal(err)
 		}
+		files[name] = string(data)
+	}
+	cfg := config{pipeline: "pipeline.csv", roster: "sales_teams.csv", activities: "activities.csv"}
+	ur, err := buildReport(dataset(t, files, cfg), defaults(cfg).report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ur.Funnel.Linked != (LinkedItems{}) {
+		t.Errorf("unlinked activities: linked %+v", ur.Funnel.Linked)
+	}
+	for _, rp := range ur.Plan.Reps {
+		for _, id := range []string{competency.NewOpportunitiesID, competency.GatewayID} {
+			if s, ok := rp.Scorecard.Score(id); ok && s.Rate.Trials > 0 {
+				t.Errorf("%s graded on %s from %v: the activities are not linked, so no rate", rp.Rep, id, s.Rate)
+			}
+		}
+	}
+}
+
+// linkedCount is an independent count of the conversions of linked
+// activities: each item (deal, else contact) is credited to the rep of
+// its earliest activity (first row on a tie); conversation → meeting
+// counts items with a conversation, hit when they also had a meeting or
+// a proposal; meeting → proposal items with a meeting, hit with a
+// proposal. recs are rep,kind,date,deal[,contact] rows.
+func linkedCount(t *testing.T, recs [][]string) map[string][2]benchmark.Rate {
+	t.Helper()
+	type item struct {
+		rep, day string
+		kinds    map[string]bool
+	}
+	items := map[string]*item{}
+	for _, rec := range recs[1:] {
+		key := ""
+		switch {
+		case strings.TrimSpace(rec[3]) != "":
+			key = "deal " + strings.TrimSpace(rec[3])
+		case len(rec) > 4 && strings.TrimSpace(rec[4]) != "":
+			key = "contact " + strings.TrimSpace(rec[4])
+		default:
+			continue
+		}
+		it := items[key]
+		if it == nil {
+			it = &item{rep: rec[0], day: rec[2], kinds: map[string]bool{}}
+			items[key] = it
+		}
+		if rec[2] < it.day {
+			it.rep, it.day = rec[0], rec[2]
+		}
+		it.kinds[rec[1]] = true
+	}
+	out := map[string][2]benchmark.Rate{}
+	for _, it := range items {
+		r := out[it.rep]
+		if it.kinds["conversation"] {
+			r[0].Trials++
+			if it.kinds["meeting"] || it.kinds["proposal"] {
+				r[0].Hits++
+			}
+		}
+		if it.kinds["meeting"] {
+			r[1].Trials++
+			if it.kinds["proposal"] {
+				r[1].Hits++
+			}
+		}
+		out[it.rep] = r
+	}
+	return out
+}
+
+// The built-in activities are linked to their deals: creating new
+// opportunities and advancing the first appointment rest on them, and
+// each rep's rates match an independent count of the file.
+func TestLinkedActivities(t *testing.T) {
+	r := defaultReport(t)
+	f, err := os.Open(filepath.Join("data", "activities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := linkedCount(t, recs)
+	sources := map[string]string{}
+	for _, c := range r.Funnel.Competencies {
+		sources[c.Competency] = c.Source
+	}
+	wantSources := map[string]string{competency.NewOpportunitiesID: fromActivities, competency.GatewayID: fromActivities, competency.CloseID: fromDeals}
+	if diff := cmp.Diff(wantSources, sources); diff != "" {
+		t.Fatalf("sources (-want +got):\n%s", diff)
+	}
+	for _, rr := range r.Reps {
+		for i, id := range []string{competency.NewOpportunitiesID, competency.GatewayID} {
+			sr, _ := rr.repRate(id)
+			if sr.Rate != want[rr.Name][i] || sr.Rate.Trials > 0 && (sr.Source != fromActivities || sr.Evidence != (Evidence{Linked: sr.Rate.Trials})) {
+				t.Errorf("%s %s: %+v, independent count %v", rr.Name, id, sr, want[rr.Name][i])
+			}
+		}
+	}
+	var linked int64
+	for _, rec := range recs[1:] {
+		if rec[3] != "" {
+			linked++
+		}
+	}
+	if r.Funnel.Linked.Activities != linked || r.Funnel.Linked.Contacts != 0 {
+		t.Errorf("linked %+v, want %d activities, no contacts", r.Funnel.Linked, linked)
+	}
+}
+
+// Activities linked to contacts measure a rate too, with the source said
+// in the notes, where the deals (known only by outcome here) do not.
+func TestLinkedSources(t *testing.T) {
+	acts := "rep,kind,date,deal,contact\n" +
+		"Ann,conversation,2024-01-02,,C1\nAnn,meeting,2024-01-05,,C1\nAnn,proposal,2024-01-09,,C1\n" +
+		"Ann,conversation,2024-01-03,,C2\nBob,meeting,2024-01-02,,C2\n" + // Bob's meeting is earlier: C2 is his
+		"Bob,conversation,2024-01-04,,C3\nBob,call,2024-01-04,,\nAnn,conversation,2024-01-06,,\n"
+	deals := "Deal Name,Deal Stage,Deal owner,Amount,Create Date,Close Date,Pipeline\n" +
+		"a,Closed won,Ann,10,2024-01-01,2024-02-01,Sales Pipeline\n" +
+		"b,Closed lost,Ann,10,2024-01-01,2024-02-01,Sales Pipeline\n" +
+		"c,Closed lost,Bob,10,2024-01-01,2024-02-01,Sales Pipeline\n"
+	stages := "stage,outcome,order,step\nAppointment scheduled,open,1,conversation\nQualified to buy,open,2,appointment\nPresentation scheduled,open,3,gateway\nClosed won,won,4,close\nClosed lost,lost,5,\n"
+	in := map[string]string{"acts.csv": acts, "deals.csv": deals, "stages.csv": stages}
+	cfg := config{pipeline: "deals.csv", activities: "acts.csv", stages: "stages.csv"}
+	ds, err := readFiles(in, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := buildReport(ds, defaults(cfg).report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(acts)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := linkedCount(t, recs)
+	if r.Funnel.Linked != (LinkedItems{Activities: 6, Contacts: 3}) {
+		t.Errorf("linked %+v", r.Funnel.Linked)
+	}
+	for _, rr := range r.Reps {
+		sr, ok := rr.repRate(competency.NewOpportunitiesID)
+		if !ok || sr.Source != fromActivities || sr.Rate != want[rr.Name][0] {
+			t.Errorf("%s new opportunities: %+v (%v), independent count %v", rr.Name, sr, ok, want[rr.Name][0])
+		}
+	}
+	notes := strings.Join(r.Notes, "\n")
+	for _, c := range r.Funnel.Competencies {
+		if c.Competency == competency.NewOpportunitiesID && c.Source != fromActivities {
+			t.Errorf("new opportunities rests on %q", c.Source)
+		}
+	}
+	if !strings.Contains(notes, "rests on the linked activities") {
+		t.Errorf("the notes do not say which source: %s", notes)
 	}
 }
 
@@ -384,7 +550,7 @@ func FuzzFunnel(f *testing.F) {
 		for _, rr := range append(r.Reps, r.Deactivated...) {
 			for _, sr := range rr.Rates {
 				if err := sr.Rate.Validate(); err != nil || sr.Undecided < 0 ||
-					sr.Evidence.History+sr.Evidence.Stage+sr.Evidence.Outcome != sr.Rate.Trials {
+					sr.Evidence.History+sr.Evidence.Stage+sr.Evidence.Outcome+sr.Evidence.Linked != sr.Rate.Trials {
 					t.Fatalf("%s: %+v (%v)", rr.Name, sr, err)
 				}
 			}

@@ -394,11 +394,20 @@ func stepsText(sr StepRate) string {
 // rateEvidence says what a rate rests on: its counts, steps, evidence
 // and the undecided deals left out.
 func rateEvidence(sr StepRate, f *FunnelReport) string {
-	s := fmt.Sprintf("%s of %s decided deals, %s; rests on %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), stepsText(sr), sr.Evidence)
+	s := fmt.Sprintf("%s of %s %s, %s; rests on %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), sr.unit(), stepsText(sr), sr.Evidence)
 	if sr.Undecided > 0 {
 		s += fmt.Sprintf("; %s past the %s and short of the %s undecided, left out", count(int(sr.Undecided), "open deal", "open deals"), sr.From, sr.To)
 	}
 	return s
+}
+
+// unit names what a rate's trials are: decided deals, or the items
+// (deals or contacts) that linked activities reached.
+func (sr StepRate) unit() string {
+	if sr.Source == fromActivities {
+		return "linked items"
+	}
+	return "decided deals"
 }
 
 // repRate returns a rep's rate on a competency, and whether there is one.
@@ -434,7 +443,7 @@ func repFocusEvidence(rr *RepReport, rp salesdev.RepPlan) string {
 		return ""
 	}
 	if sr, ok := rr.repRate(rp.Focus.Competency); ok {
-		return fmt.Sprintf("%s of %s decided deals, %s, %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), sr.From+" → "+sr.To, sr.Evidence)
+		return fmt.Sprintf("%s of %s %s, %s, %s", thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), sr.unit(), sr.From+" → "+sr.To, sr.Evidence)
 	}
 	return ""
 }
@@ -519,8 +528,20 @@ func (f *FunnelReport) lines() []string {
 		for _, a := range f.Activities {
 			parts = append(parts, fmt.Sprintf("%s %s", thousands(a.Count), a.Kind))
 		}
-		out = append(out, fmt.Sprintf("activities: %s by %d reps; the export does not link a meeting to the conversation it came from, so they are counted per rep and week (Other benchmarks), never divided into a rate",
-			strings.Join(parts, ", "), f.Activities[0].Reps))
+		if l := f.Linked; l.Activities > 0 {
+			var items []string
+			if l.Deals > 0 {
+				items = append(items, count(int(l.Deals), "deal", "deals"))
+			}
+			if l.Contacts > 0 {
+				items = append(items, count(int(l.Contacts), "contact", "contacts"))
+			}
+			out = append(out, fmt.Sprintf("activities: %s by %d reps, counted per rep and week (Other benchmarks); %s of them are linked to %s, whose furthest activity (conversation → meeting → proposal) gives a conversion with the same items at both ends; the others are only counted",
+				strings.Join(parts, ", "), f.Activities[0].Reps, thousands(l.Activities), strings.Join(items, " and ")))
+		} else {
+			out = append(out, fmt.Sprintf("activities: %s by %d reps; the export does not link a meeting to the conversation it came from, so they are counted per rep and week (Other benchmarks), never divided into a rate",
+				strings.Join(parts, ", "), f.Activities[0].Reps))
+		}
 	}
 	return out
 }
@@ -531,7 +552,7 @@ func writeRepRates(p *printer, w io.Writer, r *Report) {
 	if len(r.Funnel.Competencies) == 0 {
 		return
 	}
-	p.printf("\nStage-to-stage rates per rep (deals reaching the next step out of those decided; open deals short of it left out)\n")
+	p.printf("\nStage-to-stage rates per rep (deals reaching the next step out of those decided, open deals short of it left out; or items reaching the next step by their linked activities)\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	p.tab(tw, "  rep")
 	for _, c := range r.Funnel.Competencies {

@@ -271,12 +271,19 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	var present [crm.Steps]bool
 	rep.Funnel.Stages, rep.Funnel.Source, present = funnelStages(ds)
 	ms, not := measures(present)
+	linked, linkedDeals, linkedContacts := t.linkedRates(n)
+	rep.Funnel.Linked = LinkedItems{Activities: t.linkedActs, Deals: linkedDeals, Contacts: linkedContacts}
+	ms, not = chooseSources(ms, not, steps, linked, order, &rep.Notes)
 	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
 	rep.Funnel.Deals, rep.Funnel.Unstaged = stepEvidence(ds.deals), t.unstaged
 	repRates := make([][]StepRate, n)
 	for _, g := range append(slices.Clone(order), gone...) {
 		for _, m := range ms {
-			repRates[g] = append(repRates[g], steps[g].rate(m))
+			if m.src == fromActivities {
+				repRates[g] = append(repRates[g], linkedRate(linked[g], m))
+			} else {
+				repRates[g] = append(repRates[g], steps[g].rate(m))
+			}
 		}
 	}
 	// The team's rate on each step, and what the export says about a step
@@ -285,7 +292,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	teamRates := make([]StepRate, len(ms))
 	why := map[string]string{}
 	for i, m := range ms {
-		team := StepRate{Competency: m.id, From: m.from.String(), To: m.to.String()}
+		team := StepRate{Competency: m.id, Source: m.src, From: m.from.String(), To: m.to.String()}
 		for _, g := range order {
 			r := repRates[g][i]
 			team.Rate = team.Rate.Add(r.Rate)
@@ -294,6 +301,9 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		}
 		teamRates[i] = team
 		switch {
+		case m.src == fromActivities && team.Rate.Hits == team.Rate.Trials:
+			why[m.id] = fmt.Sprintf("every one of the %s items whose linked activities reached the %s reached the %s: the rate cannot tell reps apart",
+				thousands(team.Rate.Trials), m.from, m.to)
 		case team.Rate.Trials == 0:
 			why[m.id] = fmt.Sprintf("no decided deal has reached the %s yet (%s open deals there are undecided)", m.from, thousands(team.Undecided))
 		case team.Rate.Hits == team.Rate.Trials:
@@ -440,6 +450,59 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	f.Stages, f.Competencies, f.Unmeasured, f.Activities = orEmpty(f.Stages), orEmpty(f.Competencies), orEmpty(f.Unmeasured), orEmpty(f.Activities)
 	return rep, nil
 }
+
+// chooseSources decides, for each competency the linked activities can
+// measure (conversation → appointment, appointment → gateway), whether
+// its rate rests on the deals or on the activities, for the whole team
+// at once: never two sources in one rate. The deals keep a competency
+// they measure from its own From step with decided deals that tell reps
+// apart (some missed); otherwise the linked activities measure it when
+// the team has items at its From. The notes say which source each such
+// rate rests on and why.
+func chooseSources(ms []stepMeasure, not []NotMeasured, steps []repSteps, linked []linkedSteps, order []uint32, notes *[]string) ([]stepMeasure, []NotMeasured) {
+	for _, lm := range linkSteps {
+		var team benchmark.Rate
+		for _, g := range order {
+			team = team.Add(linked[g][lm.link])
+		}
+		if team.Trials == 0 {
+			continue
+		}
+		name := competencyName(lm.id)
+		i := slices.IndexFunc(ms, func(m stepMeasure) bool { return m.id == lm.id })
+		var whyNot string
+		switch {
+		case i < 0:
+			whyNot = fmt.Sprintf("no stage of the pipeline marks the %s", lm.to)
+		case ms[i].from != lm.from:
+			whyNot = fmt.Sprintf("the pipeline has no %s stage", lm.from)
+		default:
+			var deals benchmark.Rate
+			for _, g := range order {
+				deals = deals.Add(steps[g].rate(ms[i]).Rate)
+			}
+			if deals.Trials > 0 && deals.Hits < deals.Trials {
+				*notes = append(*notes, fmt.Sprintf("%s rests on the deals (%s of %s decided deals); the linked activities' %s of %s items are not added to it: a rate rests on one source",
+					name, thousands(deals.Hits), thousands(deals.Trials), thousands(team.Hits), thousands(team.Trials)))
+				continue
+			}
+			whyNot = fmt.Sprintf("the deals record no deal lost between the %s and the %s", lm.from, lm.to)
+		}
+		*notes = append(*notes, fmt.Sprintf("%s rests on the linked activities (%s of %s items with a %s reached a %s or later), not the deals: %s",
+			name, thousands(team.Hits), thousands(team.Trials), activityWord[lm.from], activityWord[lm.to], whyNot))
+		if i >= 0 {
+			ms[i] = lm
+		} else {
+			ms = append(ms, lm)
+			slices.SortStableFunc(ms, func(a, b stepMeasure) int { return cmp.Compare(modelIndex(a.id), modelIndex(b.id)) })
+		}
+		not = slices.DeleteFunc(not, func(u NotMeasured) bool { return u.Competency == lm.id })
+	}
+	return ms, not
+}
+
+// activityWord is the activity kind that marks each step.
+var activityWord = [crm.Steps]string{crm.StepConversation: "conversation", crm.StepAppointment: "meeting", crm.StepGateway: "proposal", crm.StepClose: "won deal"}
 
 // orEmpty returns xs, or an empty list for nil: the report's JSON writes
 // an empty list as [], never null.

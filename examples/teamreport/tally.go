@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/benchmark/rollup"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
@@ -276,6 +277,12 @@ type tally struct {
 	firstAct csvin.Day
 	hasAct   bool
 
+	// links holds each item (a deal or a contact) that activities are
+	// linked to: memory grows with the linked items, as the deals' duplicate
+	// check grows with the deals. linkedActs counts the linked activities.
+	links      map[linkKey]linkState
+	linkedActs int64
+
 	dropped, reopened, actsDropped int64
 	deactivatedRows                int64
 }
@@ -283,7 +290,7 @@ type tally struct {
 func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
 	t := &tally{asOf: asOf, cut: cut, rates: rates,
 		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages),
-		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}}
+		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}, links: map[linkKey]linkState{}}
 	for e := range t.steps {
 		for o := range t.steps[e] {
 			t.steps[e][o] = newGrowing(stepStages)
@@ -488,5 +495,91 @@ func (t *tally) activity(a *crm.Activity) error {
 	if !t.hasAct || a.Day < t.firstAct {
 		t.firstAct, t.hasAct = a.Day, true
 	}
-	return t.acts.add(rollup.Record{Group: g, Stage: uint8(a.Kind - crm.Call)}, t.reps.Len())
+	if err := t.acts.add(rollup.Record{Group: g, Stage: uint8(a.Kind - crm.Call)}, t.reps.Len()); err != nil {
+		return err
+	}
+	t.link(g, a)
+	return nil
+}
+
+// A linkKey is an item activities are linked to: a deal, or else a
+// contact, by a 64-bit FNV-1a hash of its ID (8 bytes an item, as the
+// deals' duplicate check; two IDs sharing a hash are a chance of about
+// n²/2⁶⁵).
+type linkKey struct {
+	contact bool
+	id      uint64
+}
+
+// linkState is what the linked activities say about an item: the kinds
+// of activity it had, as a bit set (1 << kind), and the rep of its
+// earliest activity (on a tie, the first row read), who is credited with
+// it.
+type linkState struct {
+	group uint32
+	day   csvin.Day
+	kinds uint8
+}
+
+// link records activity a of rep g against the item it is linked to: its
+// deal, else its contact; an activity linked to neither stays a count per
+// week only.
+func (t *tally) link(g uint32, a *crm.Activity) {
+	k := linkKey{}
+	switch {
+	case a.Deal != "":
+		k.id = hashID(a.Deal)
+	case a.Contact != "":
+		k.contact, k.id = true, hashID(a.Contact)
+	default:
+		return
+	}
+	t.linkedActs++
+	s, ok := t.links[k]
+	if !ok || a.Day < s.day {
+		s.group, s.day = g, a.Day
+	}
+	s.kinds |= 1 << a.Kind
+	t.links[k] = s
+}
+
+// hashID is the 64-bit FNV-1a hash of an ID.
+func hashID(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// linkedSteps are the items one rep is credited with, per conversion of
+// the activities: conversation → meeting (index 0) and meeting →
+// proposal (index 1). An item counts as a trial when it had an activity
+// of the first kind, and as a hit when it also had one of the second kind
+// or a later one: the same items at both ends.
+type linkedSteps [2]benchmark.Rate
+
+// linkedRates returns each rep's linked conversions (n reps), and how
+// many items are deals and contacts.
+func (t *tally) linkedRates(n int) (out []linkedSteps, deals, contacts int64) {
+	out = make([]linkedSteps, n)
+	for k, s := range t.links {
+		if k.contact {
+			contacts++
+		} else {
+			deals++
+		}
+		for i, from := range []crm.Kind{crm.Conversation, crm.Meeting} {
+			if s.kinds&(1<<from) == 0 {
+				continue
+			}
+			hit := int64(0)
+			if s.kinds>>(from+1) != 0 {
+				hit = 1
+			}
+			out[s.group][i] = out[s.group][i].Add(benchmark.Rate{Hits: hit, Trials: 1})
+		}
+	}
+	return out, deals, contacts
 }

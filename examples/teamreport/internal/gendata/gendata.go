@@ -17,8 +17,16 @@
 //   - Luis Ferreira and Grace Abernathy did not answer the desire survey.
 //
 // Activities are logged for the last quarter only (October to December
-// 2025), which keeps the files small; meetings and proposals in it match the
-// pipeline's engagements and closes.
+// 2025), which keeps the files small. Most are linked to the deal they
+// belong to (activities.csv's deal column, the opportunity_id): a
+// conversation on the day a deal was opened, a meeting on the day it was
+// engaged, a proposal before every win and before some losses and open
+// deals, at a rate that is each rep's skill at advancing the first
+// appointment. So the report measures all three competencies: creating new
+// opportunities and advancing the first appointment from the linked
+// activities (the Maven stages lose no deal before Engaging and have no
+// gateway stage), gaining the new customer from the deals. Calls and a few
+// conversations that led to no deal are not linked, as in real CRMs.
 //
 // Generate uses only integer arithmetic on a PCG source, so its output is
 // the same on every platform (floating-point results may differ where the
@@ -32,6 +40,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -109,6 +118,7 @@ type profile struct {
 	perMonth              int    // new opportunities in a full month; 0 for none
 	engage                int    // chance that an opportunity reaches an appointment, per mille
 	win                   int    // chance that an engaged deal is won, per mille
+	gateway               int    // chance that an engaged deal not won got a proposal, per mille
 	cycle                 int    // typical days from appointment to close
 	discount              int    // largest discount on a won deal, in percent
 	quota                 int    // monthly quota
@@ -125,32 +135,32 @@ const (
 // reps is the roster, in file order.
 var reps = []profile{
 	{name: "Amara Lindqvist", started: "2021-04-12", manager: eastManager, office: east,
-		perMonth: 18, engage: 700, win: 580, cycle: 45, discount: 15, quota: 26000, desire: "3.6"},
+		perMonth: 18, engage: 700, win: 580, gateway: 450, cycle: 45, discount: 15, quota: 26000, desire: "3.6"},
 	{name: "Declan Moreau", started: "2019-09-02", manager: eastManager, office: east,
-		perMonth: 20, engage: 880, win: 300, cycle: 55, discount: 25, quota: 28000, desire: "4.6"},
+		perMonth: 20, engage: 880, win: 300, gateway: 250, cycle: 55, discount: 25, quota: 28000, desire: "4.6"},
 	{name: "Priya Natarajan", started: "2020-02-17", manager: eastManager, office: east,
-		perMonth: 20, engage: 450, win: 750, cycle: 35, discount: 5, quota: 24000, desire: "2.4"},
+		perMonth: 20, engage: 450, win: 750, gateway: 700, cycle: 35, discount: 5, quota: 24000, desire: "2.4"},
 	{name: "Jonah Whitfield", started: "2022-06-06", manager: eastManager, office: east,
-		perMonth: 17, engage: 600, win: 420, cycle: 60, discount: 20, quota: 24000, desire: "1.8"},
+		perMonth: 17, engage: 600, win: 420, gateway: 200, cycle: 60, discount: 20, quota: 24000, desire: "1.8"},
 	{name: "Sofia Castellanos", started: "2018-11-05", manager: eastManager, office: east,
-		perMonth: 19, engage: 760, win: 620, cycle: 40, discount: 10, quota: 28000, desire: "4.2"},
+		perMonth: 19, engage: 760, win: 620, gateway: 600, cycle: 40, discount: 10, quota: 28000, desire: "4.2"},
 	{name: "Wendell Achebe", started: "2016-05-02", manager: eastManager, office: east,
 		quota: 2000, desire: "3.8", deals: []scripted{
 			{"Atlas Team", "Lowell Street Bank", day(10, 14), day(11, 20), 4800},
 			{"Atlas Starter", "Oakridge Schools", day(11, 3), day(12, 9), 1200},
 		}},
 	{name: "Keiko Brandt", started: "2017-03-13", manager: westManager, office: west,
-		perMonth: 21, engage: 820, win: 680, cycle: 35, discount: 10, quota: 30000, desire: "4.8"},
+		perMonth: 21, engage: 820, win: 680, gateway: 650, cycle: 35, discount: 10, quota: 30000, desire: "4.8"},
 	{name: "Luis Ferreira", started: "2021-10-04", manager: westManager, office: west,
-		perMonth: 18, engage: 720, win: 520, cycle: 50, discount: 15, quota: 26000},
+		perMonth: 18, engage: 720, win: 520, gateway: 300, cycle: 50, discount: 15, quota: 26000},
 	{name: "Hannah Kowalczyk", started: "2023-01-09", manager: westManager, office: west,
-		perMonth: 16, engage: 650, win: 560, cycle: 45, discount: 15, quota: 24000, desire: "3.2"},
+		perMonth: 16, engage: 650, win: 560, gateway: 500, cycle: 45, discount: 15, quota: 24000, desire: "3.2"},
 	{name: "Tariq Haddad", started: "2020-07-20", manager: westManager, office: west,
-		perMonth: 20, engage: 850, win: 380, cycle: 60, discount: 25, quota: 30000, desire: "4.4"},
+		perMonth: 20, engage: 850, win: 380, gateway: 350, cycle: 60, discount: 25, quota: 30000, desire: "4.4"},
 	{name: "Grace Abernathy", manager: westManager, office: west,
 		joined: day(12, 15), quota: 12000},
 	{name: "Elliot Vance", manager: westManager, office: west,
-		joined: day(10, 1), perMonth: 12, engage: 550, win: 400, cycle: 50, discount: 20, quota: 15000, desire: "4.5"},
+		joined: day(10, 1), perMonth: 12, engage: 550, win: 400, gateway: 300, cycle: 50, discount: 20, quota: 15000, desire: "4.5"},
 }
 
 // day returns the number of days from 2025-01-01 to month m, day d of 2025;
@@ -182,9 +192,11 @@ type deal struct {
 	amount                      int // -1 for none
 }
 
-// activity is a generated activity.
+// activity is a generated activity; deal is the ID of the deal it is
+// linked to, "" for none.
 type activity struct {
 	rep, kind, day int
+	deal           string
 }
 
 // Activity kinds in funnel order, as written in activities.csv.
@@ -227,7 +239,10 @@ func Generate(seed uint64) Files {
 		if a.rep != b.rep {
 			return a.rep - b.rep
 		}
-		return a.kind - b.kind
+		if a.kind != b.kind {
+			return a.kind - b.kind
+		}
+		return strings.Compare(a.deal, b.deal)
 	})
 	return Files{
 		{"pipeline.csv", pipeline(deals)},
@@ -252,9 +267,9 @@ func Generate(seed uint64) Files {
 				}
 			}
 		})},
-		{"activities.csv", table([]string{"rep", "kind", "date"}, func(emit func(...string)) {
+		{"activities.csv", table([]string{"rep", "kind", "date", "deal"}, func(emit func(...string)) {
 			for _, a := range acts {
-				emit(reps[a.rep].name, kinds[a.kind], date(a.day))
+				emit(reps[a.rep].name, kinds[a.kind], date(a.day), a.deal)
 			}
 		})},
 	}
@@ -342,46 +357,45 @@ func (g *generator) deal(r, created int) deal {
 	return d
 }
 
-// activities generates the activities of rep r in the last quarter: a
-// meeting for each of the rep's engagements, a proposal before every win,
-// most losses and some deals still open, and
-// conversations and calls in the proportions of a typical activity mix
-// (about 50% calls, 25% conversations, 12% meetings, 8% proposals), with
-// more conversations per meeting for reps who are weak at getting
-// appointments.
+// activities generates the activities of rep r in the last quarter,
+// linked to their deals: a conversation on the day each deal was opened, a
+// meeting on the day it was engaged, and a proposal before every win and,
+// at the rep's gateway rate, before a loss or while an engaged deal is
+// open. Conversations that led to no deal and calls, about two a
+// conversation, are not linked.
 func (g *generator) activities(r int, deals []deal) []activity {
 	p := reps[r]
 	first := max(q4, p.joined)
 	var out []activity
-	meetings := 0
+	linked := 0
 	for _, d := range deals {
 		if d.rep != r {
 			continue
 		}
+		if d.created >= first {
+			out = append(out, activity{r, conversation, d.created, d.id})
+			linked++
+		}
 		if d.engage >= first {
-			out = append(out, activity{r, meeting, d.engage})
-			meetings++
+			out = append(out, activity{r, meeting, d.engage, d.id})
 		}
 		switch {
-		case d.close >= first && (d.stage == won || g.chance(350)):
-			out = append(out, activity{r, proposal, g.between(max(d.engage, first), d.close)})
-		case d.stage == engaging && d.engage >= first && g.chance(250):
-			out = append(out, activity{r, proposal, g.between(d.engage, days-1)})
+		case d.engage < 0:
+		case d.stage == won && d.close >= first:
+			out = append(out, activity{r, proposal, g.between(max(d.engage, first), d.close), d.id})
+		case d.stage == lost && d.close >= first && g.chance(p.gateway):
+			out = append(out, activity{r, proposal, g.between(max(d.engage, first), d.close), d.id})
+		case d.stage == engaging && g.chance(p.gateway):
+			out = append(out, activity{r, proposal, g.between(max(d.engage, first), days-1), d.id})
 		}
 	}
-	var conversations int
-	if p.engage == 0 {
-		conversations = 4 + g.rng.IntN(3) // a new rep's first conversations
-	} else {
-		conversations = meetings*1400/p.engage + g.between(-3, 3)
-	}
-	conversations = max(conversations, 0)
-	calls := 2*conversations + g.between(0, 10)
+	conversations := 2 + g.rng.IntN(5) // conversations that led to no deal
+	calls := 2*(linked+conversations) + g.between(0, 10)
 	for range conversations {
-		out = append(out, activity{r, conversation, g.between(first, days-1)})
+		out = append(out, activity{r, conversation, g.between(first, days-1), ""})
 	}
 	for range calls {
-		out = append(out, activity{r, call, g.between(first, days-1)})
+		out = append(out, activity{r, call, g.between(first, days-1), ""})
 	}
 	return out
 }
