@@ -557,3 +557,37 @@ func FuzzFunnel(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLinkedActivities: any activities file beside a pipeline reads into
+// a report or an error, never a panic; every rate the linked activities
+// give is a valid rate resting on as many linked items as trials.
+func FuzzLinkedActivities(f *testing.F) {
+	f.Add("rep,kind,date,deal,contact\nA,conversation,2024-01-02,D1,\nA,meeting,2024-01-03,D1,\nA,conversation,2024-01-04,,C1\n")
+	f.Add("rep,kind,date,deal\nA,meeting,2024-01-03,D1\nA,proposal,2024-01-02,D1\nA,call,2024-01-02,\n")
+	f.Add("rep,kind,date,contact\nA,conversation,2024-01-02,x;y\n")
+	pipeline := mavenHeader + "D1,A,p,a,Engaging,2024-01-02,,\nD2,A,p,a,Lost,2024-01-02,2024-02-01,5\n"
+	f.Fuzz(func(t *testing.T, acts string) {
+		in := map[string]string{"p.csv": pipeline, "a.csv": acts}
+		cfg := config{pipeline: "p.csv", activities: "a.csv", skipBad: true}
+		ds, err := readFiles(in, cfg)
+		if err != nil {
+			return
+		}
+		r, err := buildReport(ds, defaults(cfg).report)
+		if err != nil {
+			return
+		}
+		for _, rr := range r.Reps {
+			for _, sr := range rr.Rates {
+				if err := sr.Rate.Validate(); err != nil ||
+					sr.Source == fromActivities && sr.Evidence != (Evidence{Linked: sr.Rate.Trials}) ||
+					sr.Source == fromDeals && sr.Evidence.Linked != 0 {
+					t.Fatalf("%s: %+v (%v)", rr.Name, sr, err)
+				}
+			}
+		}
+		if l := r.Funnel.Linked; l.Deals+l.Contacts > l.Activities {
+			t.Fatalf("more linked items than activities: %+v", l)
+		}
+	})
+}
