@@ -128,6 +128,10 @@ type Deal struct {
 	Deactivated bool
 	// Stage is the stage label as exported.
 	Stage string
+	// Pipeline is the pipeline the deal is in, as exported (HubSpot's
+	// "Pipeline", Pipedrive's "Deal - Pipeline"); "" when the export has
+	// no pipeline column. Only valid until the reader's next row.
+	Pipeline string
 	// Outcome is open, won, lost or ignore; see [Options.Stages] for how
 	// it is decided.
 	Outcome Outcome
@@ -167,10 +171,10 @@ type Deal struct {
 type Options struct {
 	// Format is the deals export's format; Auto detects it.
 	Format Format
-	// Stages maps stage labels, by [csvin.Key], to outcomes: the -stages
+	// Stages maps stage labels, by [StageKey], to outcomes: the -stages
 	// file. It overrides everything else. See [ReadStages].
 	Stages map[string]Outcome
-	// Steps maps stage labels, by [csvin.Key], to the step of the model's
+	// Steps maps stage labels, by [StageKey], to the step of the model's
 	// funnel each marks: the -stages file's step column ([ReadMapping]).
 	// Labels it lacks are read by the CRM's default stages ([Funnel]).
 	Steps map[string]Step
@@ -261,4 +265,27 @@ func owner(rd *csvin.Reader, i int, users map[string]User) (name string, inactiv
 // open starts reading a file.
 func open(r io.Reader, name string, opts *Options) (*csvin.Reader, error) {
 	return csvin.NewReader(r, name, &csvin.Options{Progress: opts.Progress})
+}
+
+// StageKey is the key of a stage label in a pipeline, in the maps of a
+// [Mapping] and [Options]: the label's [csvin.Key] for a stage of every
+// pipeline (pipeline ""), else the pipeline's key, "/" and the label's.
+// A key holds only letters and digits, so the two never meet.
+func StageKey(pipeline, label string) string {
+	if p := csvin.Key(pipeline); p != "" {
+		return p + "/" + csvin.Key(label)
+	}
+	return csvin.Key(label)
+}
+
+// lookup returns the value of a stage of a pipeline in m: the pipeline's
+// own entry, else the entry for every pipeline.
+func lookup[T any](m map[string]T, pipeline, label string) (T, bool) {
+	if pipeline != "" {
+		if v, ok := m[StageKey(pipeline, label)]; ok {
+			return v, true
+		}
+	}
+	v, ok := m[csvin.Key(label)]
+	return v, ok
 }

@@ -211,7 +211,7 @@ func TestDecide(t *testing.T) {
 		{HubSpot, "closedlost", "", nil, Lost, ByKnown},
 	}
 	for _, tt := range tests {
-		got := decide(tt.f, tt.label, tt.flags, tt.mapping)
+		got := decide(tt.f, "", tt.label, tt.flags, tt.mapping)
 		if got.outcome != tt.want || got.by != tt.by {
 			t.Errorf("decide(%v, %q, %q) = %v by %v, want %v by %v", tt.f, tt.label, tt.flags, got.outcome, got.by, tt.want, tt.by)
 		}

@@ -23,6 +23,7 @@ const (
 	colStatus
 	colWonTime
 	colLostTime
+	colPipeline
 	numCols
 )
 
@@ -54,6 +55,7 @@ var specs = [...][numCols][]string{
 		colClosed:   {"Close Date", "closedate"},
 		colIsClosed: {"Is Deal Closed?", "hs_is_closed", "Is closed"},
 		colIsWon:    {"Is Closed Won", "hs_is_closed_won", "Is closed won"},
+		colPipeline: {"Pipeline", "pipeline"},
 	},
 	Pipedrive: {
 		colID:       {"Deal - ID"},
@@ -66,6 +68,7 @@ var specs = [...][numCols][]string{
 		colStatus:   {"Deal - Status"},
 		colWonTime:  {"Deal - Won time"},
 		colLostTime: {"Deal - Lost time"},
+		colPipeline: {"Deal - Pipeline"},
 	},
 }
 
@@ -151,7 +154,24 @@ type StageCount struct {
 	// funnel: neither the mapping nor the CRM's default stages know it.
 	NoStep bool  `json:"no_step"`
 	Count  int64 `json:"count"`
+	// Pipeline is the pipeline of the stage, "" in an export without
+	// pipelines.
+	Pipeline string `json:"pipeline"`
 }
+
+// A PipelineCount is the deals of one pipeline by what their furthest
+// stage rests on.
+type PipelineCount struct {
+	// Name is the pipeline as exported, "" for an export without a
+	// pipeline column (or a deal with a blank one).
+	Name string
+	// Evidence counts the pipeline's deals by evidence.
+	Evidence [len(evidenceNames)]int64
+}
+
+// MaxPipelines caps the pipelines counted apart; the deals of later ones
+// count in OtherPipelines.
+const MaxPipelines = 32
 
 // maxStageLabels caps the labels counted one by one, so that a file with
 // a new label on every row cannot grow the notes with its rows.
@@ -178,6 +198,11 @@ type DealStats struct {
 	Ignored int64
 	// Evidence counts the deals by what their furthest stage rests on.
 	Evidence [len(evidenceNames)]int64
+	// Pipelines count the deals per pipeline, in the order first seen (one
+	// pipeline "" for an export without pipelines); OtherPipelines counts
+	// the deals past the first MaxPipelines pipelines.
+	Pipelines      []PipelineCount
+	OtherPipelines int64
 	// Entered counts HubSpot "Date entered" columns read as stage history;
 	// EnteredUnknown names those whose stage marks no known step.
 	Entered        int
@@ -195,6 +220,7 @@ type decision struct {
 	by        Source
 	disagrees bool
 	stat      int // index into DealStats.Stages, -1 when over the cap
+	pipe      int // index into DealStats.Pipelines, -1 when over the cap
 }
 
 // ReadDeals reads a deals export and calls deal for each deal, in file
@@ -260,11 +286,11 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 	}
 	var entered []enteredCol
 	for i, h := range rd.Header() {
-		label, ok := enteredLabel(h)
+		label, pipe, ok := enteredLabel(h)
 		if !ok {
 			continue
 		}
-		step, known := stepOf(HubSpot, label, opts.Steps)
+		step, known := stepOf(HubSpot, pipe, label, opts.Steps)
 		switch {
 		case !known:
 			if len(st.EnteredUnknown) < maxListedLabels {
@@ -277,14 +303,16 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 			st.Entered++
 		}
 	}
-	type cacheKey struct{ flags, label string }
+	type cacheKey struct{ flags, label, pipeline string }
 	type statKey struct {
-		outcome Outcome
-		by      Source
-		label   string
+		outcome  Outcome
+		by       Source
+		label    string
+		pipeline string
 	}
 	cache := map[cacheKey]decision{}
 	stats := map[statKey]int{}
+	pipes := map[string]int{}
 	var d Deal
 	err = forEach(rd, opts, func() error {
 		d = Deal{}
@@ -292,29 +320,37 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 		if d.Owner, d.Deactivated, err = owner(rd, ix[colOwner], opts.Users); err != nil {
 			return err
 		}
-		d.Stage = rd.Field(ix[colStage])
+		d.Stage, d.Pipeline = rd.Field(ix[colStage]), rd.Field(ix[colPipeline])
 		flags, err := readFlags(rd, f, ix)
 		if err != nil {
 			return err
 		}
-		key := cacheKey{flags, d.Stage}
+		key := cacheKey{flags, d.Stage, d.Pipeline}
 		dec, ok := cache[key]
 		if !ok {
-			dec = decide(f, d.Stage, flags, opts.Stages)
-			dec.step, dec.known = stepOf(f, d.Stage, opts.Steps)
+			dec = decide(f, d.Pipeline, d.Stage, flags, opts.Stages)
+			dec.step, dec.known = stepOf(f, d.Pipeline, d.Stage, opts.Steps)
 			dec.stat = -1
-			sk := statKey{dec.outcome, dec.by, d.Stage}
+			sk := statKey{dec.outcome, dec.by, d.Stage, d.Pipeline}
 			if i, ok := stats[sk]; ok {
 				dec.stat = i
 			} else if len(st.Stages) < maxStageLabels {
 				dec.stat = len(st.Stages)
 				st.Stages = append(st.Stages, StageCount{Label: csvin.Clean(d.Stage), Outcome: dec.outcome, By: dec.by, Disagrees: dec.disagrees,
-					NoStep: dec.outcome == Open && !dec.known})
-				sk.label = strings.Clone(sk.label)
+					NoStep: dec.outcome == Open && !dec.known, Pipeline: csvin.Clean(d.Pipeline)})
+				sk.label, sk.pipeline = strings.Clone(sk.label), strings.Clone(sk.pipeline)
 				stats[sk] = dec.stat
 			}
+			dec.pipe = -1
+			if i, ok := pipes[d.Pipeline]; ok {
+				dec.pipe = i
+			} else if len(st.Pipelines) < MaxPipelines {
+				dec.pipe = len(st.Pipelines)
+				st.Pipelines = append(st.Pipelines, PipelineCount{Name: csvin.Clean(d.Pipeline)})
+				pipes[strings.Clone(d.Pipeline)] = dec.pipe
+			}
 			if len(cache) < 4*maxStageLabels {
-				cache[cacheKey{flags, strings.Clone(d.Stage)}] = dec
+				cache[cacheKey{flags, strings.Clone(d.Stage), strings.Clone(d.Pipeline)}] = dec
 			}
 		}
 		d.Outcome, d.Engaged = dec.outcome, dec.engaged
@@ -365,6 +401,11 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 			st.Ignored++
 		} else {
 			st.Evidence[d.Evidence]++
+			if dec.pipe >= 0 {
+				st.Pipelines[dec.pipe].Evidence[d.Evidence]++
+			} else {
+				st.OtherPipelines++
+			}
 		}
 		return nil
 	})
@@ -505,11 +546,11 @@ func readDates(rd *csvin.Reader, f Format, ix [numCols]int, d *Deal, opts csvin.
 }
 
 // decide decides a stage's outcome; flags is readFlags' key.
-func decide(f Format, label, flags string, mapping map[string]Outcome) decision {
+func decide(f Format, pipeline, label, flags string, mapping map[string]Outcome) decision {
 	key := csvin.Key(label)
 	known, isKnown := knownStages[f][key]
 	words, saysWords := byWords(label)
-	if o, ok := mapping[key]; ok && label != "" {
+	if o, ok := lookup(mapping, pipeline, label); ok && label != "" {
 		return decision{outcome: o, engaged: isKnown && known.engaged && o == Open, by: ByMapping}
 	}
 	says, says2 := known.outcome, isKnown

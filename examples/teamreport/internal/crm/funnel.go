@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -98,6 +99,10 @@ type Stage struct {
 	// Closing reports a stage that closes the deal (won or lost): it says
 	// nothing about how far a lost deal got.
 	Closing bool
+	// Pipeline is the pipeline the stage belongs to, from the -stages
+	// file's pipeline column; "" for a stage of every pipeline (or of an
+	// export without pipelines).
+	Pipeline string
 }
 
 // Funnel returns the usual stages of a CRM's default pipeline, in order,
@@ -118,25 +123,25 @@ func Funnel(f Format) []Stage {
 
 var defaultFunnels = [...][]Stage{
 	Maven: {
-		{"Prospecting", StepConversation, false}, {"Engaging", StepAppointment, false},
-		{"Won", StepClose, true}, {"Lost", NoStep, true},
+		{Label: "Prospecting", Step: StepConversation, Closing: false}, {Label: "Engaging", Step: StepAppointment, Closing: false},
+		{Label: "Won", Step: StepClose, Closing: true}, {Label: "Lost", Step: NoStep, Closing: true},
 	},
 	Salesforce: {
-		{"Prospecting", StepConversation, false}, {"Qualification", StepConversation, false}, {"Needs Analysis", StepConversation, false},
-		{"Value Proposition", StepAppointment, false}, {"Id. Decision Makers", StepAppointment, false}, {"Perception Analysis", StepAppointment, false},
-		{"Proposal/Price Quote", StepGateway, false}, {"Negotiation/Review", StepGateway, false},
-		{"Closed Won", StepClose, true}, {"Closed Lost", NoStep, true},
+		{Label: "Prospecting", Step: StepConversation, Closing: false}, {Label: "Qualification", Step: StepConversation, Closing: false}, {Label: "Needs Analysis", Step: StepConversation, Closing: false},
+		{Label: "Value Proposition", Step: StepAppointment, Closing: false}, {Label: "Id. Decision Makers", Step: StepAppointment, Closing: false}, {Label: "Perception Analysis", Step: StepAppointment, Closing: false},
+		{Label: "Proposal/Price Quote", Step: StepGateway, Closing: false}, {Label: "Negotiation/Review", Step: StepGateway, Closing: false},
+		{Label: "Closed Won", Step: StepClose, Closing: true}, {Label: "Closed Lost", Step: NoStep, Closing: true},
 	},
 	HubSpot: {
-		{"Appointment Scheduled", StepConversation, false}, {"Qualified To Buy", StepConversation, false},
-		{"Presentation Scheduled", StepAppointment, false}, {"Decision Maker Bought-In", StepAppointment, false},
-		{"Contract Sent", StepGateway, false},
-		{"Closed Won", StepClose, true}, {"Closed Lost", NoStep, true},
+		{Label: "Appointment Scheduled", Step: StepConversation, Closing: false}, {Label: "Qualified To Buy", Step: StepConversation, Closing: false},
+		{Label: "Presentation Scheduled", Step: StepAppointment, Closing: false}, {Label: "Decision Maker Bought-In", Step: StepAppointment, Closing: false},
+		{Label: "Contract Sent", Step: StepGateway, Closing: false},
+		{Label: "Closed Won", Step: StepClose, Closing: true}, {Label: "Closed Lost", Step: NoStep, Closing: true},
 	},
 	Pipedrive: {
-		{"Lead In", StepConversation, false}, {"Qualified", StepConversation, false}, {"Contact Made", StepConversation, false},
-		{"Demo Scheduled", StepAppointment, false}, {"Needs Defined", StepAppointment, false},
-		{"Proposal Made", StepGateway, false}, {"Negotiations Started", StepGateway, false},
+		{Label: "Lead In", Step: StepConversation, Closing: false}, {Label: "Qualified", Step: StepConversation, Closing: false}, {Label: "Contact Made", Step: StepConversation, Closing: false},
+		{Label: "Demo Scheduled", Step: StepAppointment, Closing: false}, {Label: "Needs Defined", Step: StepAppointment, Closing: false},
+		{Label: "Proposal Made", Step: StepGateway, Closing: false}, {Label: "Negotiations Started", Step: StepGateway, Closing: false},
 	},
 }
 
@@ -154,36 +159,60 @@ var defaultSteps = func() [len(defaultFunnels)]map[string]Stage {
 	return out
 }()
 
-// A Mapping is the -stages file: per stage label, by [csvin.Key], what
-// it decides and where it stands in the funnel.
+// A Mapping is the -stages file: per stage label of a pipeline, by
+// [StageKey], what it decides and where it stands in the funnel.
 type Mapping struct {
 	// Outcomes decide won and lost ([Options.Stages]).
 	Outcomes map[string]Outcome
 	// Steps give the step of the model each stage marks
 	// ([Options.Steps]); a label without a step is left out.
 	Steps map[string]Step
-	// Order lists the labels with a step in the file's order column
-	// (else the file's order): the pipeline's funnel, top first.
+	// Order lists the labels in the file's order column (else the
+	// file's order): each pipeline's funnel, top first, the pipelines in
+	// the order the file first names them (stages of every pipeline,
+	// with pipeline "", first).
 	Order []Stage
+}
+
+// Funnel returns the mapping's stages of a pipeline, in order: the
+// pipeline's own and those of every pipeline; nil when the mapping names
+// no step for it.
+func (m Mapping) Funnel(pipeline string) []Stage {
+	var out []Stage
+	steps := false
+	for _, s := range m.Order {
+		if s.Pipeline == "" || csvin.Key(s.Pipeline) == csvin.Key(pipeline) {
+			out = append(out, s)
+			steps = steps || s.Step != NoStep
+		}
+	}
+	if !steps {
+		return nil
+	}
+	return out
 }
 
 // ReadMapping reads a stage mapping file:
 //
-//	stage,outcome,order,step
-//	Opportunity identified,open,1,conversation
-//	Discovery call held,open,2,appointment
-//	Demo given,open,3,gateway
-//	Closed: won,won,4,close
-//	Closed: abandoned,lost,5,
+//	stage,outcome,order,step,pipeline
+//	Opportunity identified,open,1,conversation,
+//	Discovery call held,open,2,appointment,
+//	Demo given,open,3,gateway,
+//	Closed: won,won,4,close,
+//	Closed: abandoned,lost,5,,
+//	Renewal due,open,1,conversation,Renewals
 //
 // stage and outcome are required (outcome is open, won, lost or ignore);
-// order (a whole number, the stage's place in the pipeline) and step (the
+// order (a whole number, the stage's place in its pipeline), step (the
 // point of the ready model's funnel the stage marks: conversation,
 // appointment, gateway or close, or the ID of the competency it
-// completes) are optional, and a blank step marks nothing (a closing
-// stage, a stage outside the funnel). Steps must not fall as the order
-// rises. Labels are matched by [csvin.Key]; a label listed twice is an
-// error.
+// completes) and pipeline (the pipeline the row is for, as the export's
+// pipeline column names it; blank for every pipeline) are optional, and
+// a blank step marks nothing (a closing stage, a stage outside the
+// funnel). Within a pipeline, steps must not fall as the order rises. A
+// pipeline's own row wins over a row for every pipeline. Labels and
+// pipelines are matched by [csvin.Key]; a label listed twice for one
+// pipeline is an error.
 func ReadMapping(r io.Reader, name string) (Mapping, error) {
 	m := Mapping{Outcomes: map[string]Outcome{}, Steps: map[string]Step{}}
 	rd, err := csvin.NewReader(r, name, nil)
@@ -201,27 +230,34 @@ func ReadMapping(r io.Reader, name string) (Mapping, error) {
 	}
 	iord, err1 := rd.Column("order", "position", "stage_order")
 	istep, err2 := rd.Column("step", "reaches", "competency")
-	if err1 != nil || err2 != nil {
-		return m, fmt.Errorf("%w%w", err1, err2)
+	ipipe, err3 := rd.Column("pipeline", "Deal - Pipeline")
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return m, err
 	}
+	pipes := map[string]int{"": 0} // pipeline keys in the file's order
 	type ordered struct {
+		pipe  int
 		order int
 		line  int
 		stage Stage
 	}
 	var stages []ordered
 	err = forEach(rd, &Options{}, func() error {
-		label := rd.Field(is)
-		k := csvin.Key(label)
-		if k == "" {
+		label, pipe := rd.Field(is), csvin.Clean(strings.TrimSpace(rd.Field(ipipe)))
+		if csvin.Key(label) == "" {
 			return rd.Fail(is, csvin.ErrMissingValue)
 		}
+		k := StageKey(pipe, label)
 		o, err := ParseOutcome(rd.Field(iout))
 		if err != nil {
 			return rd.Fail(iout, err)
 		}
 		if _, dup := m.Outcomes[k]; dup {
 			return rd.Fail(is, fmt.Errorf("stage %q listed twice", csvin.Clean(label)))
+		}
+		pk := csvin.Key(pipe)
+		if _, ok := pipes[pk]; !ok {
+			pipes[pk] = len(pipes)
 		}
 		st := NoStep
 		if s := rd.Field(istep); strings.TrimSpace(s) != "" {
@@ -239,16 +275,24 @@ func ReadMapping(r io.Reader, name string) (Mapping, error) {
 		if st != NoStep {
 			m.Steps[k] = st
 		}
-		stages = append(stages, ordered{ord, rd.Line(), Stage{Label: csvin.Clean(label), Step: st, Closing: o == Won || o == Lost}})
+		stages = append(stages, ordered{pipes[pk], ord, rd.Line(), Stage{Label: csvin.Clean(label), Step: st, Closing: o == Won || o == Lost, Pipeline: pipe}})
 		return nil
 	})
 	if err != nil {
 		return m, err
 	}
-	slices.SortStableFunc(stages, func(a, b ordered) int { return a.order - b.order })
+	slices.SortStableFunc(stages, func(a, b ordered) int {
+		if a.pipe != b.pipe {
+			return a.pipe - b.pipe
+		}
+		return a.order - b.order
+	})
 	var top Step
 	var topLabel string
-	for _, s := range stages {
+	for i, s := range stages {
+		if i > 0 && s.pipe != stages[i-1].pipe {
+			top, topLabel = NoStep, ""
+		}
 		if s.stage.Step == NoStep {
 			m.Order = append(m.Order, s.stage)
 			continue
@@ -322,7 +366,7 @@ func ReadHistory(r io.Reader, name string, opts *Options) (*History, error) {
 			return rd.Fail(iid, csvin.ErrMissingValue)
 		}
 		label := rd.Field(is)
-		st, known := stepOf(Salesforce, label, opts.Steps)
+		st, known := stepOf(Salesforce, "", label, opts.Steps)
 		if !known {
 			h.Unknown++
 			if c := csvin.Clean(label); !seenUnknown[c] && len(h.Labels) < 10 {
@@ -345,12 +389,13 @@ func ReadHistory(r io.Reader, name string, opts *Options) (*History, error) {
 	return h, err
 }
 
-// stepOf returns the step a stage label marks, by the mapping's steps,
-// then the format's default stages, and whether either knows the label
-// (a closing stage is known and may mark no step).
-func stepOf(f Format, label string, steps map[string]Step) (Step, bool) {
+// stepOf returns the step a stage label of a pipeline marks, by the
+// mapping's steps (the pipeline's own, then those of every pipeline), then
+// the format's default stages, and whether either knows the label (a
+// closing stage is known and may mark no step).
+func stepOf(f Format, pipeline, label string, steps map[string]Step) (Step, bool) {
 	k := csvin.Key(label)
-	if s, ok := steps[k]; ok {
+	if s, ok := lookup(steps, pipeline, label); ok {
 		return s, true
 	}
 	if int(f) < len(defaultSteps) && defaultSteps[f] != nil {
@@ -361,18 +406,19 @@ func stepOf(f Format, label string, steps map[string]Step) (Step, bool) {
 	return NoStep, false
 }
 
-// enteredLabel returns the stage of a HubSpot "Date entered" column
-// header, such as `Date entered "Contract Sent (Sales Pipeline)"`, and
-// whether the header is one.
-func enteredLabel(header string) (string, bool) {
+// enteredLabel returns the stage and pipeline of a HubSpot "Date
+// entered" column header, such as `Date entered "Contract Sent (Sales
+// Pipeline)"` (pipeline "" when the header names none), and whether the
+// header is one.
+func enteredLabel(header string) (label, pipeline string, ok bool) {
 	const prefix = "date entered"
 	h := strings.TrimSpace(header)
 	if len(h) <= len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
-		return "", false
+		return "", "", false
 	}
 	s := strings.Trim(strings.TrimSpace(h[len(prefix):]), "\"'“”")
 	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
-		s = s[:i] // the pipeline's name
+		s, pipeline = s[:i], s[i+2:len(s)-1] // the pipeline's name
 	}
-	return s, s != ""
+	return s, pipeline, s != ""
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
 )
 
 func TestParseStep(t *testing.T) {
@@ -39,20 +40,21 @@ func TestParseStep(t *testing.T) {
 
 func TestEnteredLabel(t *testing.T) {
 	tests := []struct {
-		header, want string
-		ok           bool
+		header, want, pipeline string
+		ok                     bool
 	}{
-		{`Date entered "Contract Sent (Sales Pipeline)"`, "Contract Sent", true},
-		{`Date entered "Closed Won (Sales Pipeline)"`, "Closed Won", true},
-		{`date entered Demo`, "Demo", true},
-		{`Date entered`, "", false},
-		{`Date exited "Contract Sent (Sales Pipeline)"`, "", false},
-		{`Create Date`, "", false},
+		{`Date entered "Contract Sent (Sales Pipeline)"`, "Contract Sent", "Sales Pipeline", true},
+		{`Date entered "Closed Won (Sales Pipeline)"`, "Closed Won", "Sales Pipeline", true},
+		{`Date entered "Renewal due (Renewals)"`, "Renewal due", "Renewals", true},
+		{`date entered Demo`, "Demo", "", true},
+		{`Date entered`, "", "", false},
+		{`Date exited "Contract Sent (Sales Pipeline)"`, "", "", false},
+		{`Create Date`, "", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := enteredLabel(tt.header)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("enteredLabel(%q) = %q, %v; want %q, %v", tt.header, got, ok, tt.want, tt.ok)
+		got, pipe, ok := enteredLabel(tt.header)
+		if got != tt.want || pipe != tt.pipeline || ok != tt.ok {
+			t.Errorf("enteredLabel(%q) = %q, %q, %v; want %q, %q, %v", tt.header, got, pipe, ok, tt.want, tt.pipeline, tt.ok)
 		}
 	}
 }
@@ -104,6 +106,42 @@ func TestReadMapping(t *testing.T) {
 		if _, err := ReadMapping(strings.NewReader(bad), "s.csv"); err == nil {
 			t.Errorf("ReadMapping(%q) succeeded", bad)
 		}
+	}
+	// A pipeline column: each pipeline's stages in their own order, rows
+	// for every pipeline in each, a pipeline's own row first; a label
+	// listed twice for one pipeline is an error, for two pipelines not.
+	m, err = ReadMapping(strings.NewReader("stage,outcome,order,step,pipeline\n"+
+		"Quote sent,open,3,gateway,Renewals\nRenewal due,open,1,conversation,Renewals\nDemo,open,2,gateway,\n"+
+		"Closed won,won,9,close,\nDemo,open,2,appointment,Renewals\nFirst call,open,1,conversation,\n"), "s.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		pipeline string
+		want     []string
+	}{
+		{"", []string{"First call=conversation", "Demo=gateway", "Closed won=close"}},
+		{"Sales", []string{"First call=conversation", "Demo=gateway", "Closed won=close"}},
+		{"renewals", []string{"First call=conversation", "Demo=gateway", "Closed won=close", "Renewal due=conversation", "Demo=appointment", "Quote sent=gateway"}},
+	} {
+		got = nil
+		for _, s := range m.Funnel(tt.pipeline) {
+			got = append(got, s.Label+"="+s.Step.String())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Funnel(%q) (-want +got):\n%s", tt.pipeline, diff)
+		}
+	}
+	for _, tt := range []struct {
+		pipeline string
+		want     Step
+	}{{"Renewals", StepAppointment}, {"Sales", StepGateway}, {"", StepGateway}} {
+		if got, ok := stepOf(HubSpot, tt.pipeline, "Demo", m.Steps); !ok || got != tt.want {
+			t.Errorf("stepOf(%q, Demo) = %v, %v; want %v", tt.pipeline, got, ok, tt.want)
+		}
+	}
+	if _, err := ReadMapping(strings.NewReader("stage,outcome,pipeline\nA,open,P\nA,lost,P\n"), "s.csv"); err == nil {
+		t.Error("a label listed twice for one pipeline read")
 	}
 	// The old two-column file still reads.
 	if m, err := ReadMapping(bytes.NewReader(fixture(t, "stages.csv")), "stages.csv"); err != nil || len(m.Steps) != 0 || len(m.Outcomes) != 3 {
@@ -164,7 +202,7 @@ func TestReach(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := Deal{Stage: tt.stage, Outcome: tt.outcome, HasCreated: tt.engaged}
-			cur, _ := stepOf(tt.f, tt.stage, nil)
+			cur, _ := stepOf(tt.f, "", tt.stage, nil)
 			reach(tt.f, &d, cur, tt.hist, tt.hasHist)
 			if d.Reached != tt.reached || d.Evidence != tt.evidence {
 				t.Errorf("reach = %v, %v; want %v, %v", d.Reached, d.Evidence, tt.reached, tt.evidence)
@@ -178,13 +216,17 @@ func FuzzReadMapping(f *testing.F) {
 	f.Add([]byte("stage,outcome,order,step\nA,open,1,conversation\nB,won,2,close\n"))    // ordered
 	f.Add([]byte("stage,outcome\nA,won\n"))                                              // old form
 	f.Add([]byte("stage,outcome,order,step\nA,open,2,gateway\nB,open,1,conversation\n")) // reordered
+	f.Add([]byte("stage,outcome,order,step,pipeline\nA,open,2,gateway,P\nB,open,1,conversation,\nA,open,1,conversation,Q\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		m, err := ReadMapping(bytes.NewReader(in), "s.csv")
 		if err != nil {
 			return
 		}
 		var top Step
-		for _, s := range m.Order {
+		for i, s := range m.Order {
+			if i > 0 && csvin.Key(s.Pipeline) != csvin.Key(m.Order[i-1].Pipeline) {
+				top = NoStep // each pipeline climbs on its own
+			}
 			if s.Step != NoStep && s.Step < top {
 				t.Fatalf("order %+v falls", m.Order)
 			}
