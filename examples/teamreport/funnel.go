@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/benchmark/rollup"
 	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
+	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
 )
 
 // This file reads each competency's rate out of how far the deals got.
@@ -134,6 +136,11 @@ type FunnelReport struct {
 	Deals Evidence `json:"deals"`
 	// Unstaged counts the open deals at a stage that marks no step.
 	Unstaged int64 `json:"unstaged"`
+	// Pipelines are the export's pipelines, in the order first seen
+	// (one, named "", for an export without pipelines): each deal counts
+	// against its own pipeline's stages, and the competencies' rates add
+	// the pipelines up by step.
+	Pipelines []PipelineFunnel `json:"pipelines"`
 	// Competencies holds the team's rate of each competency the plan
 	// measures, in the model's order.
 	Competencies []StepRate `json:"competencies"`
@@ -170,6 +177,29 @@ type FunnelStage struct {
 	// Step is the ready model's stage it marks ("conversation",
 	// "appointment", "gateway", "close"), or "" for none (a lost stage).
 	Step string `json:"step"`
+	// Pipeline is the pipeline the stage is in, as the export names it;
+	// "" in an export without pipelines.
+	Pipeline string `json:"pipeline"`
+}
+
+// A PipelineFunnel is one pipeline of the export: its stages, the
+// evidence its deals rest on, and its own rate of each competency the
+// deals measure in it.
+type PipelineFunnel struct {
+	// Name is the pipeline as the export names it; "" for an export
+	// without pipelines.
+	Name string `json:"name"`
+	// Source says where its stages come from: the -stages file, or the
+	// CRM's default pipeline.
+	Source string `json:"source"`
+	// Deals counts its deals by what their furthest stage rests on.
+	Deals Evidence `json:"deals"`
+	// Unstaged counts its open deals at a stage that marks no step.
+	Unstaged int64 `json:"unstaged"`
+	// Competencies holds its team rate of each competency its deals
+	// measure, in the model's order, without the deals known only by
+	// outcome (counted for the whole export).
+	Competencies []StepRate `json:"competencies"`
 }
 
 // NotMeasured is a competency the pipeline cannot measure, and why.
@@ -253,35 +283,174 @@ type repSteps struct {
 	ooWon, ooLost int64
 }
 
-// readSteps returns each rep's step counts; n is the number of reps.
-func readSteps(t *tally, n int) ([]repSteps, error) {
-	out := make([]repSteps, n)
-	for e := range t.steps {
-		for o := range t.steps[e] {
-			ks, err := t.steps[e][o].kpis(n)
-			if err != nil {
-				return nil, err
-			}
-			for g, k := range ks {
-				for s := range k.Funnel {
-					out[g].reached[e][o][s] = k.Funnel[s].Count
+// readSteps returns each pipeline's step counts per rep, and each rep's
+// closed deals known only by outcome (in ooWon and ooLost of the
+// second's entries); n is the number of reps.
+func readSteps(t *tally, n int) ([][]repSteps, []repSteps, error) {
+	out := make([][]repSteps, len(t.steps))
+	for p, ps := range t.steps {
+		out[p] = make([]repSteps, n)
+		for e := range ps {
+			for o := range ps[e] {
+				ks, err := ps[e][o].kpis(n)
+				if err != nil {
+					return nil, nil, err
+				}
+				for g, k := range ks {
+					for s := range k.Funnel {
+						out[p][g].reached[e][o][s] = k.Funnel[s].Count
+					}
 				}
 			}
 		}
 	}
+	oo := make([]repSteps, n)
 	ks, err := t.outcomeOnly.kpis(n)
+	if err != nil {
+		return nil, nil, err
+	}
+	for g, k := range ks {
+		oo[g].ooWon, oo[g].ooLost = k.Won.Count, k.Lost.Count
+	}
+	return out, oo, nil
+}
+
+// pipelines is how the deals of each pipeline measure the competencies:
+// each deal counts against its own pipeline's stages, and a competency's
+// rate adds up the pipelines by step.
+type pipelines struct {
+	names  []string
+	stages [][]FunnelStage
+	source []string
+	ms     [][]stepMeasure
+	not    [][]NotMeasured
+	steps  [][]repSteps // per pipeline, per rep
+	oo     []repSteps   // per rep: the deals known only by outcome
+}
+
+// newPipelines reads each pipeline's funnel and counts.
+func newPipelines(ds *Dataset, n int) (*pipelines, error) {
+	t := ds.tally
+	if len(t.pipelines) == 0 {
+		t.pipeline("") // no deal at a stage: the export's one funnel
+	}
+	steps, oo, err := readSteps(t, n)
 	if err != nil {
 		return nil, err
 	}
-	for g, k := range ks {
-		out[g].ooWon, out[g].ooLost = k.Won.Count, k.Lost.Count
+	pl := &pipelines{names: t.pipelines, steps: steps, oo: oo}
+	for _, name := range t.pipelines {
+		st, src, present := funnelStages(ds, name)
+		if len(t.pipelines) > 1 && ds.mapping.Funnel(name) == nil && !knownPipeline(ds, name) {
+			// Another pipeline's custom stages: never guessed.
+			st, src = nil, "none of its stages is the CRM's default: give -stages with a pipeline column to map them"
+			present = [crm.Steps]bool{crm.StepClose: true}
+		}
+		ms, not := measures(present)
+		pl.stages, pl.source = append(pl.stages, st), append(pl.source, src)
+		pl.ms, pl.not = append(pl.ms, ms), append(pl.not, not)
 	}
-	return out, nil
+	return pl, nil
 }
 
-// rate returns the rep's rate from step m.from to m.to: deals reaching
-// to out of deals reaching from, less the open deals between the two
-// (undecided); for the close, plus the deals known only by outcome.
+// knownPipeline reports whether any deal of the pipeline stands at one of
+// the CRM's default stages: its funnel is the CRM's default one.
+func knownPipeline(ds *Dataset, name string) bool {
+	keys := map[string]bool{}
+	for _, s := range crm.Funnel(ds.deals.Format) {
+		keys[csvin.Key(s.Label)] = true
+	}
+	for _, s := range ds.deals.Stages {
+		if s.Count > 0 && s.Pipeline == csvin.Clean(name) && keys[csvin.Key(s.Label)] {
+			return true
+		}
+	}
+	return false
+}
+
+// measure returns pipeline p's measure of a competency, if it has one.
+func (pl *pipelines) measure(p int, id string) (stepMeasure, bool) {
+	for _, m := range pl.ms[p] {
+		if m.id == id {
+			return m, true
+		}
+	}
+	return stepMeasure{}, false
+}
+
+// combined returns how the deals measure each competency across the
+// pipelines: from the nearest step to the competency's own From that any
+// pipeline measures it from (a step is a step in every pipeline).
+// Pipelines that reach it only from an earlier step are left out of that
+// rate, never mixed in, and the notes name them; a competency no pipeline
+// measures gets the first pipeline's reason (named by pipeline when there
+// are several).
+func (pl *pipelines) combined(notes *[]string) ([]stepMeasure, []NotMeasured) {
+	var ms []stepMeasure
+	var not []NotMeasured
+	for _, c := range competency.Default().Competencies {
+		best, ok := stepMeasure{}, false
+		for p := range pl.names {
+			if m, has := pl.measure(p, c.ID); has && (!ok || m.from > best.from) {
+				best, ok = m, true
+			}
+		}
+		if !ok {
+			for p := range pl.names {
+				for _, u := range pl.not[p] {
+					if u.Competency == c.ID && !slices.ContainsFunc(not, func(x NotMeasured) bool { return x.Competency == c.ID }) {
+						if len(pl.names) > 1 {
+							u.Reason = fmt.Sprintf("in pipeline %q: %s", pl.names[p], u.Reason)
+						}
+						not = append(not, u)
+					}
+				}
+			}
+			continue
+		}
+		var left []string
+		for p, name := range pl.names {
+			if m, has := pl.measure(p, c.ID); has && m.from != best.from {
+				left = append(left, fmt.Sprintf("%q (from the %s)", name, m.from))
+			}
+		}
+		if len(left) > 0 {
+			*notes = append(*notes, fmt.Sprintf("%s is measured from the %s; pipelines without a %s stage are left out of it, not mixed in: %s",
+				competencyName(c.ID), best.from, best.from, strings.Join(left, ", ")))
+		}
+		ms = append(ms, best)
+	}
+	return ms, not
+}
+
+// rate returns rep g's rate of m from the deals: the pipelines that
+// measure m from its From, added up; for the close, plus the deals known
+// only by outcome.
+func (pl *pipelines) rate(g uint32, m stepMeasure) StepRate {
+	sr := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
+	for p := range pl.names {
+		if pm, ok := pl.measure(p, m.id); ok && pm.from == m.from {
+			sr = sr.add(pl.steps[p][g].rate(m))
+		}
+	}
+	if m.to == crm.StepClose {
+		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: pl.oo[g].ooWon, Trials: pl.oo[g].ooWon + pl.oo[g].ooLost})
+		sr.Evidence.Outcome += pl.oo[g].ooWon + pl.oo[g].ooLost
+	}
+	return sr
+}
+
+// add returns the sum of two rates of one competency.
+func (sr StepRate) add(o StepRate) StepRate {
+	sr.Rate = sr.Rate.Add(o.Rate)
+	sr.Evidence = sr.Evidence.add(o.Evidence)
+	sr.Undecided += o.Undecided
+	return sr
+}
+
+// rate returns the rep's rate from step m.from to m.to in one pipeline:
+// deals reaching to out of deals reaching from, less the open deals
+// between the two (undecided).
 func (r *repSteps) rate(m stepMeasure) StepRate {
 	f, t := int(m.from-crm.StepConversation), int(m.to-crm.StepConversation)
 	sr := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
@@ -301,10 +470,6 @@ func (r *repSteps) rate(m stepMeasure) StepRate {
 			sr.Evidence.Stage += trials
 		}
 	}
-	if m.to == crm.StepClose {
-		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: r.ooWon, Trials: r.ooWon + r.ooLost})
-		sr.Evidence.Outcome += r.ooWon + r.ooLost
-	}
 	return sr
 }
 
@@ -323,24 +488,22 @@ var linkSteps = []stepMeasure{
 	{id: competency.GatewayID, from: crm.StepAppointment, to: crm.StepGateway, src: fromActivities, link: 1},
 }
 
-// funnelStages returns the pipeline's stages, where they come from, and
-// the steps they mark: the -stages file's when it gives steps, else the
-// CRM's default pipeline; the close is always there.
-func funnelStages(ds *Dataset) ([]FunnelStage, string, [crm.Steps]bool) {
+// funnelStages returns a pipeline's stages, where they come from, and
+// the steps they mark: the -stages file's for the pipeline when it gives
+// steps, else the CRM's default pipeline; the close is always there.
+func funnelStages(ds *Dataset, pipeline string) ([]FunnelStage, string, [crm.Steps]bool) {
 	var present [crm.Steps]bool
 	present[crm.StepClose] = true
-	var stages []crm.Stage
-	source := ""
-	if len(ds.mapping.Steps) > 0 {
-		stages, source = ds.mapping.Order, "stages from the -stages file"
-	} else {
+	stages := ds.mapping.Funnel(pipeline)
+	source := "stages from the -stages file"
+	if stages == nil {
 		stages = crm.Funnel(ds.deals.Format)
 		source = defaultSource[ds.deals.Format]
 	}
 	out := make([]FunnelStage, 0, len(stages))
 	for _, s := range stages {
 		present[s.Step] = true
-		out = append(out, FunnelStage{Label: s.Label, Step: s.Step.String()})
+		out = append(out, FunnelStage{Label: s.Label, Step: s.Step.String(), Pipeline: pipeline})
 	}
 	present[crm.NoStep] = false
 	return out, source, present

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev/benchmark"
@@ -532,6 +533,7 @@ func FuzzFunnel(f *testing.F) {
 	f.Add([]byte(files["salesforce_opportunities.csv"]), []byte(files["salesforce_opportunity_history.csv"])) // with history
 	f.Add([]byte(files["hubspot_date_entered.csv"]), []byte(nil))                                             // Date entered columns
 	f.Add([]byte(files["pipedrive_deals.csv"]), []byte(nil))                                                  // stages kept when closed
+	f.Add([]byte(files["hubspot_pipelines.csv"]), []byte(nil))                                                // two pipelines
 	f.Add([]byte(mavenHeader+"1,A,p,a,Engaging,2024-01-02,,\n2,A,p,a,Lost,2024-01-02,2024-02-01,5\n"), []byte(nil))
 	f.Fuzz(func(t *testing.T, pipeline, history []byte) {
 		in := map[string]string{"p.csv": string(pipeline)}
@@ -590,4 +592,132 @@ func FuzzLinkedActivities(f *testing.F) {
 			t.Fatalf("more linked items than activities: %+v", l)
 		}
 	})
+}
+
+// pipelineCount is an independent count of hubspot_pipelines.csv: each
+// deal's furthest step by its own pipeline's stages (written out here),
+// and each rep's and pipeline's rate per competency (trials are deals
+// reaching From, less open deals short of To; hits deals reaching To).
+// mapped says whether the Renewals pipeline's stages are mapped; without
+// the mapping its deals count in no rate.
+func pipelineCount(t *testing.T, content string, mapped bool) (perRep map[string]map[string]benchmark.Rate, perPipeline map[string]map[string]benchmark.Rate) {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(content)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entered := map[string]int{ // "Date entered" column → step
+		`Date entered "Appointment Scheduled (Sales Pipeline)"`: 1, `Date entered "Presentation Scheduled (Sales Pipeline)"`: 2,
+		`Date entered "Contract Sent (Sales Pipeline)"`: 3,
+		`Date entered "Renewal due (Renewals)"`:         1, `Date entered "Terms reviewed (Renewals)"`: 2, `Date entered "Quote sent (Renewals)"`: 3,
+	}
+	current := map[string]int{"Contract Sent": 3, "Presentation Scheduled": 2, "Quote sent": 3}
+	comps := []struct {
+		id       string
+		from, to int
+	}{{competency.NewOpportunitiesID, 1, 2}, {competency.GatewayID, 2, 3}, {competency.CloseID, 3, 4}}
+	perRep, perPipeline = map[string]map[string]benchmark.Rate{}, map[string]map[string]benchmark.Rate{}
+	h := recs[0]
+	for _, rec := range recs[1:] {
+		pipe, stage, owner := rec[2], rec[3], rec[4]
+		if pipe == "Renewals" && !mapped {
+			continue
+		}
+		won, open := stage == "Closed Won" || stage == "Renewed", stage != "Closed Lost" && stage != "Churned" && stage != "Closed Won" && stage != "Renewed"
+		reached := 0
+		for i, col := range h {
+			if s, ok := entered[col]; ok && rec[i] != "" && (pipe == "Renewals") == strings.Contains(col, "Renewals") {
+				reached = max(reached, s)
+			}
+		}
+		if open {
+			reached = max(reached, current[stage])
+		}
+		if won {
+			reached = 4
+		}
+		for _, c := range comps {
+			if reached < c.from || open && reached < c.to {
+				continue
+			}
+			r := benchmark.Rate{Trials: 1}
+			if reached >= c.to {
+				r.Hits = 1
+			}
+			if perRep[owner] == nil {
+				perRep[owner] = map[string]benchmark.Rate{}
+			}
+			if perPipeline[pipe] == nil {
+				perPipeline[pipe] = map[string]benchmark.Rate{}
+			}
+			perRep[owner][c.id] = perRep[owner][c.id].Add(r)
+			perPipeline[pipe][c.id] = perPipeline[pipe][c.id].Add(r)
+		}
+	}
+	return perRep, perPipeline
+}
+
+// An export of two pipelines: each deal counts against its own
+// pipeline's stages (HubSpot's default for the Sales Pipeline, the
+// -stages file's pipeline column for Renewals), the rates add up by step,
+// and each pipeline's evidence and rates match an independent count.
+// Without the mapping the Renewals pipeline's custom stages are named,
+// never guessed, and count in no rate.
+func TestPipelines(t *testing.T) {
+	files := fixtureFiles(t)
+	for _, mapped := range []bool{true, false} {
+		cfg := config{pipeline: "hubspot_pipelines.csv"}
+		if mapped {
+			cfg.stages = "stages_pipelines.csv"
+		}
+		opt := defaults(cfg).report
+		opt.asOf = time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
+		r, err := buildReport(dataset(t, files, cfg), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		perRep, perPipeline := pipelineCount(t, files["hubspot_pipelines.csv"], mapped)
+		got := map[string]map[string]benchmark.Rate{}
+		for _, rr := range r.Reps {
+			got[rr.Name] = map[string]benchmark.Rate{}
+			for _, sr := range rr.Rates {
+				got[rr.Name][sr.Competency] = sr.Rate
+			}
+		}
+		if diff := cmp.Diff(perRep, got); diff != "" {
+			t.Errorf("mapped %v: rates per rep (-independent +report):\n%s", mapped, diff)
+		}
+		gotP := map[string]map[string]benchmark.Rate{}
+		var names []string
+		for _, p := range r.Funnel.Pipelines {
+			names = append(names, p.Name)
+			for _, sr := range p.Competencies {
+				if sr.Rate.Trials > 0 {
+					if gotP[p.Name] == nil {
+						gotP[p.Name] = map[string]benchmark.Rate{}
+					}
+					gotP[p.Name][sr.Competency] = sr.Rate
+				}
+			}
+		}
+		if diff := cmp.Diff(perPipeline, gotP); diff != "" {
+			t.Errorf("mapped %v: rates per pipeline (-independent +report):\n%s", mapped, diff)
+		}
+		if diff := cmp.Diff([]string{"Sales Pipeline", "Renewals"}, names); diff != "" {
+			t.Errorf("pipelines (-want +got):\n%s", diff)
+		}
+		notes := strings.Join(r.Notes, "\n")
+		renewals := 0
+		for _, s := range r.Funnel.Stages {
+			if s.Pipeline == "Renewals" {
+				renewals++
+			}
+		}
+		if want := map[bool]int{true: 5, false: 0}[mapped]; renewals != want {
+			t.Errorf("mapped %v: %d stages of Renewals, want %d", mapped, renewals, want)
+		}
+		if !mapped && !strings.Contains(notes, `"Waiting on legal" in pipeline "Renewals"`) {
+			t.Errorf("unmapped custom stages not named: %q", notes)
+		}
+	}
 }

@@ -146,7 +146,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.desire, "desire", "", "desire survey `FILE`: rep,desire (1 to 5)")
 	fs.StringVar(&cfg.activities, "activities", "", "activities `FILES`, comma-separated: rep,kind,date, Salesforce Task or Event, HubSpot calls or meetings exports")
 	fs.TextVar(&cfg.format, "format", crm.Auto, "`format` of the pipeline: auto, maven, salesforce, hubspot or pipedrive")
-	fs.StringVar(&cfg.stages, "stages", "", "stage mapping `FILE`: stage,outcome[,order,step] (outcome open, won, lost or ignore; step conversation, appointment, gateway or close); overrides the CRM's flags")
+	fs.StringVar(&cfg.stages, "stages", "", "stage mapping `FILE`: stage,outcome[,order,step,pipeline] (outcome open, won, lost or ignore; step conversation, appointment, gateway or close; pipeline blank for every pipeline); overrides the CRM's flags")
 	fs.StringVar(&cfg.history, "history", "", "stage history `FILE`: a Salesforce OpportunityHistory export (OpportunityId,StageName,…), joined to the deals by ID")
 	fs.StringVar(&cfg.users, "users", "", "users `FILE` mapping owner IDs to names: Id,Name[,IsActive]")
 	fs.StringVar(&cfg.rates, "rates", "", "currency rates `FILE`: currency,rate (one unit in the report's currency)")

@@ -500,16 +500,34 @@ func writeFunnel(p *printer, f *FunnelReport) {
 // lines are the funnel's figures in words, one a line.
 func (f *FunnelReport) lines() []string {
 	var out []string
-	if len(f.Stages) > 0 {
+	stages := func(pipeline string) string {
 		var parts []string
 		for _, s := range f.Stages {
-			if s.Step != "" {
+			switch {
+			case s.Pipeline != pipeline:
+			case s.Step != "":
 				parts = append(parts, fmt.Sprintf("%s (%s)", s.Label, s.Step))
-			} else {
+			default:
 				parts = append(parts, s.Label)
 			}
 		}
-		out = append(out, "stages: "+strings.Join(parts, " > "))
+		return strings.Join(parts, " > ")
+	}
+	if len(f.Pipelines) > 1 {
+		for _, p := range f.Pipelines {
+			l := fmt.Sprintf("pipeline %q (%s): %s; deals: %s", p.Name, p.Source, orNone(stages(p.Name)), p.Deals)
+			if p.Unstaged > 0 {
+				l += fmt.Sprintf(", %s at stages that mark no step", count(int(p.Unstaged), "open deal", "open deals"))
+			}
+			for _, sr := range p.Competencies {
+				if sr.Rate.Trials > 0 {
+					l += fmt.Sprintf("; %s %.1f%% (%s of %s, %s → %s)", competencyName(sr.Competency), 100*sr.Rate.Value(), thousands(sr.Rate.Hits), thousands(sr.Rate.Trials), sr.From, sr.To)
+				}
+			}
+			out = append(out, l)
+		}
+	} else if len(f.Stages) > 0 {
+		out = append(out, "stages: "+stages(f.Stages[0].Pipeline))
 	}
 	l := "deals: " + f.Deals.String()
 	if f.Unstaged > 0 {

@@ -264,25 +264,32 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, errors.New("no active reps in the data: every deal owner is deactivated")
 	}
 
-	steps, err := readSteps(t, n)
+	pl, err := newPipelines(ds, n)
 	if err != nil {
 		return nil, err
 	}
-	var present [crm.Steps]bool
-	rep.Funnel.Stages, rep.Funnel.Source, present = funnelStages(ds)
-	ms, not := measures(present)
+	ms, not := pl.combined(&rep.Notes)
+	rep.Funnel.Pipelines = pipelineFunnels(pl, ds, order)
+	rep.Funnel.Source = pl.source[0]
+	for p := range pl.names {
+		rep.Funnel.Stages = append(rep.Funnel.Stages, pl.stages[p]...)
+		rep.Funnel.Unstaged += t.unstaged[p]
+	}
+	if len(pl.names) > 1 {
+		rep.Funnel.Source = fmt.Sprintf("%d pipelines, each deal by its own pipeline's stages", len(pl.names))
+	}
 	linked, linkedDeals, linkedContacts := t.linkedRates(n)
 	rep.Funnel.Linked = LinkedItems{Activities: t.linkedActs, Deals: linkedDeals, Contacts: linkedContacts}
-	ms, not = chooseSources(ms, not, steps, linked, order, &rep.Notes)
+	ms, not = chooseSources(ms, not, pl, linked, order, &rep.Notes)
 	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
-	rep.Funnel.Deals, rep.Funnel.Unstaged = stepEvidence(ds.deals), t.unstaged
+	rep.Funnel.Deals = stepEvidence(ds.deals)
 	repRates := make([][]StepRate, n)
 	for _, g := range append(slices.Clone(order), gone...) {
 		for _, m := range ms {
 			if m.src == fromActivities {
 				repRates[g] = append(repRates[g], linkedRate(linked[g], m))
 			} else {
-				repRates[g] = append(repRates[g], steps[g].rate(m))
+				repRates[g] = append(repRates[g], pl.rate(g, m))
 			}
 		}
 	}
@@ -447,7 +454,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	}
 	rep.Notes = append(rep.Notes, readNotes(ds, len(gone))...)
 	f := &rep.Funnel
-	f.Stages, f.Competencies, f.Unmeasured, f.Activities = orEmpty(f.Stages), orEmpty(f.Competencies), orEmpty(f.Unmeasured), orEmpty(f.Activities)
+	f.Stages, f.Competencies, f.Unmeasured, f.Activities, f.Pipelines = orEmpty(f.Stages), orEmpty(f.Competencies), orEmpty(f.Unmeasured), orEmpty(f.Activities), orEmpty(f.Pipelines)
 	return rep, nil
 }
 
@@ -459,7 +466,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 // apart (some missed); otherwise the linked activities measure it when
 // the team has items at its From. The notes say which source each such
 // rate rests on and why.
-func chooseSources(ms []stepMeasure, not []NotMeasured, steps []repSteps, linked []linkedSteps, order []uint32, notes *[]string) ([]stepMeasure, []NotMeasured) {
+func chooseSources(ms []stepMeasure, not []NotMeasured, pl *pipelines, linked []linkedSteps, order []uint32, notes *[]string) ([]stepMeasure, []NotMeasured) {
 	for _, lm := range linkSteps {
 		var team benchmark.Rate
 		for _, g := range order {
@@ -479,7 +486,7 @@ func chooseSources(ms []stepMeasure, not []NotMeasured, steps []repSteps, linked
 		default:
 			var deals benchmark.Rate
 			for _, g := range order {
-				deals = deals.Add(steps[g].rate(ms[i]).Rate)
+				deals = deals.Add(pl.rate(g, ms[i]).Rate)
 			}
 			if deals.Trials > 0 && deals.Hits < deals.Trials {
 				*notes = append(*notes, fmt.Sprintf("%s rests on the deals (%s of %s decided deals); the linked activities' %s of %s items are not added to it: a rate rests on one source",
@@ -499,6 +506,30 @@ func chooseSources(ms []stepMeasure, not []NotMeasured, steps []repSteps, linked
 		not = slices.DeleteFunc(not, func(u NotMeasured) bool { return u.Competency == lm.id })
 	}
 	return ms, not
+}
+
+// pipelineFunnels returns each pipeline's funnel: its stages' source, its
+// deals' evidence (from the reader's counts) and its team rates, the
+// active reps' in order.
+func pipelineFunnels(pl *pipelines, ds *Dataset, order []uint32) []PipelineFunnel {
+	out := make([]PipelineFunnel, len(pl.names))
+	for p, name := range pl.names {
+		f := PipelineFunnel{Name: name, Source: pl.source[p], Unstaged: ds.tally.unstaged[p], Competencies: []StepRate{}}
+		for _, c := range ds.deals.Pipelines {
+			if c.Name == csvin.Clean(name) {
+				f.Deals = Evidence{History: c.Evidence[crm.ByHistory], Stage: c.Evidence[crm.ByStage], Outcome: c.Evidence[crm.ByOutcome]}
+			}
+		}
+		for _, m := range pl.ms[p] {
+			team := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
+			for _, g := range order {
+				team = team.add(pl.steps[p][g].rate(m))
+			}
+			f.Competencies = append(f.Competencies, team)
+		}
+		out[p] = f
+	}
+	return out
 }
 
 // activityWord is the activity kind that marks each step.
@@ -590,7 +621,11 @@ func readNotes(ds *Dataset, deactivated int) []string {
 	var unknownDeals, unstagedDeals int64
 	for _, s := range st.Stages {
 		if s.NoStep && s.Count > 0 && s.Label != "" {
-			unstaged = append(unstaged, fmt.Sprintf("%q (%d)", s.Label, s.Count))
+			in := ""
+			if len(st.Pipelines) > 1 {
+				in = fmt.Sprintf(" in pipeline %q", s.Pipeline)
+			}
+			unstaged = append(unstaged, fmt.Sprintf("%q%s (%d)", s.Label, in, s.Count))
 			unstagedDeals += s.Count
 		}
 		label := fmt.Sprintf("%q %s (%d)", s.Label, s.Outcome, s.Count)
@@ -621,7 +656,7 @@ func readNotes(ds *Dataset, deactivated int) []string {
 		notes = append(notes, fmt.Sprintf("%d deals at stages the report does not know, counted open (give -stages to map them): %s", unknownDeals, list(unknown)))
 	}
 	if len(unstaged) > 0 {
-		notes = append(notes, fmt.Sprintf("%s at stages that mark no step of the funnel, which the report does not guess: %s; give -stages with a step column (conversation, appointment, gateway) to measure them",
+		notes = append(notes, fmt.Sprintf("%s at stages that mark no step of the funnel, which the report does not guess: %s; give -stages with a step column (conversation, appointment, gateway; and a pipeline column for a stage of one pipeline) to measure them",
 			count(int(unstagedDeals), "open deal", "open deals"), list(unstaged)))
 	}
 	if len(st.EnteredUnknown) > 0 {
@@ -632,6 +667,9 @@ func readNotes(ds *Dataset, deactivated int) []string {
 		if h.Unknown > 0 {
 			notes = append(notes, fmt.Sprintf("%d stage history rows at stages that mark no step (%s): give -stages with a step column", h.Unknown, list(quoteAll(h.Labels))))
 		}
+	}
+	if t := ds.tally; t.otherPipelines > 0 {
+		notes = append(notes, fmt.Sprintf("%d deals in pipelines past the first %d are in no rate", t.otherPipelines, crm.MaxPipelines))
 	}
 	if st.OtherStages > 0 {
 		notes = append(notes, fmt.Sprintf("%d deals at stages past the first 1,000 labels are not listed here", st.OtherStages))

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/benchmark/rollup"
@@ -261,13 +262,21 @@ type tally struct {
 	// they reached, per evidence and outcome; outcomeOnly the closed
 	// deals known only as won or lost. unstaged counts open deals at a
 	// stage that marks no step, which count in no rate.
-	steps       [evidenceKinds][stepOutcomes]*growing
-	outcomeOnly *growing
-	unstaged    int64
-	amounts     []*growing // per currency
-	currencies  []string
-	totals      []int64 // exact sum of amounts per currency, for the overflow check
-	sold        map[soldKey]int64
+	//
+	// steps and unstaged are per pipeline (index into pipelines, in the
+	// order first seen, at most crm.MaxPipelines: the deals of later
+	// pipelines count in otherPipelines, in no rate), so that each deal
+	// counts against its own pipeline's stages.
+	steps          []*[evidenceKinds][stepOutcomes]*growing
+	outcomeOnly    *growing
+	unstaged       []int64
+	pipelines      []string
+	pipelineIx     map[string]int
+	otherPipelines int64
+	amounts        []*growing // per currency
+	currencies     []string
+	totals         []int64 // exact sum of amounts per currency, for the overflow check
+	sold           map[soldKey]int64
 	// days[d] counts closed deals with a d-day cycle: lost, won.
 	days [][2]int64
 
@@ -290,21 +299,44 @@ type tally struct {
 func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
 	t := &tally{asOf: asOf, cut: cut, rates: rates,
 		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages),
-		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}, links: map[linkKey]linkState{}}
-	for e := range t.steps {
-		for o := range t.steps[e] {
-			t.steps[e][o] = newGrowing(stepStages)
-			t.steps[e][o].single = true
-		}
-	}
+		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}, links: map[linkKey]linkState{},
+		pipelineIx: map[string]int{}}
 	return t
 }
 
-// step counts a deal's furthest step: reached and ev are the deal's, or
-// where it stood on the as-of day for a deal closed later (open then).
-func (t *tally) step(g uint32, n int, outcome rollup.Outcome, reached crm.Step, ev crm.Evidence) error {
+// pipeline returns the index of a pipeline, adding it when new; -1 past
+// crm.MaxPipelines.
+func (t *tally) pipeline(name string) int {
+	if i, ok := t.pipelineIx[name]; ok {
+		return i
+	}
+	if len(t.pipelines) == crm.MaxPipelines {
+		return -1
+	}
+	i := len(t.pipelines)
+	name = strings.Clone(name)
+	t.pipelines, t.pipelineIx[name] = append(t.pipelines, name), i
+	var s [evidenceKinds][stepOutcomes]*growing
+	for e := range s {
+		for o := range s[e] {
+			s[e][o] = newGrowing(stepStages)
+			s[e][o].single = true
+		}
+	}
+	t.steps, t.unstaged = append(t.steps, &s), append(t.unstaged, 0)
+	return i
+}
+
+// step counts a deal's furthest step in pipeline p: reached and ev are
+// the deal's, or where it stood on the as-of day for a deal closed later
+// (open then).
+func (t *tally) step(p int, g uint32, n int, outcome rollup.Outcome, reached crm.Step, ev crm.Evidence) error {
 	if outcome == rollup.Won {
 		reached = crm.StepClose
+	}
+	if p < 0 {
+		t.otherPipelines++
+		return nil
 	}
 	var e int
 	switch ev {
@@ -314,16 +346,16 @@ func (t *tally) step(g uint32, n int, outcome rollup.Outcome, reached crm.Step, 
 		e = byStage
 	case crm.ByOutcome:
 		if outcome == rollup.Open {
-			t.unstaged++
+			t.unstaged[p]++
 			return nil
 		}
 		return t.outcomeOnly.add(rollup.Record{Group: g, Outcome: outcome}, n)
 	default:
-		t.unstaged++
+		t.unstaged[p]++
 		return nil
 	}
 	if reached == crm.NoStep || outcome != rollup.Won && reached == crm.StepClose {
-		t.unstaged++
+		t.unstaged[p]++
 		return nil
 	}
 	o := stepOpen
@@ -333,7 +365,7 @@ func (t *tally) step(g uint32, n int, outcome rollup.Outcome, reached crm.Step, 
 	case rollup.Lost:
 		o = stepLost
 	}
-	return t.steps[e][o].add(rollup.Record{Group: g, Stage: uint8(reached - crm.StepConversation), Outcome: outcome}, n)
+	return t.steps[p][e][o].add(rollup.Record{Group: g, Stage: uint8(reached - crm.StepConversation), Outcome: outcome}, n)
 }
 
 // intern returns the rep's group, adding it when new.
@@ -447,7 +479,7 @@ func (t *tally) deal(d *crm.Deal) error {
 			ev = crm.NoEvidence
 		}
 	}
-	if err := t.step(g, n, rec.Outcome, reached, ev); err != nil {
+	if err := t.step(t.pipeline(d.Pipeline), g, n, rec.Outcome, reached, ev); err != nil {
 		return err
 	}
 	if cur >= 0 {
