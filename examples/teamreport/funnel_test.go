@@ -721,3 +721,46 @@ func TestPipelines(t *testing.T) {
 		}
 	}
 }
+
+// Where the deals measure a competency (the Sales Pipeline loses deals
+// between the conversation and the appointment) they keep it, and the
+// linked activities are not added to it; the notes say so. Where a
+// pipeline has no gateway stage, the close is measured from the gateway
+// in the others and that pipeline is left out of the close, named.
+func TestPipelineSources(t *testing.T) {
+	files := fixtureFiles(t)
+	files["acts.csv"] = "rep,kind,date,deal\nAnn Lee,conversation,2024-01-02,101\nAnn Lee,conversation,2024-01-03,102\nBob Diaz,conversation,2024-01-05,104\nBob Diaz,meeting,2024-01-09,104\n"
+	cfg := config{pipeline: "hubspot_pipelines.csv", activities: "acts.csv"}
+	opt := defaults(cfg).report
+	opt.asOf = time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC)
+	r, err := buildReport(dataset(t, files, cfg), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perRep, _ := pipelineCount(t, files["hubspot_pipelines.csv"], false)
+	for _, rr := range r.Reps {
+		sr, _ := rr.repRate(competency.NewOpportunitiesID)
+		if sr.Source != fromDeals || sr.Rate != perRep[rr.Name][competency.NewOpportunitiesID] {
+			t.Errorf("%s: %+v, want the deals' %v", rr.Name, sr, perRep[rr.Name][competency.NewOpportunitiesID])
+		}
+	}
+	if notes := strings.Join(r.Notes, "\n"); !strings.Contains(notes, "Creating new opportunities rests on the deals") {
+		t.Errorf("the notes do not say the deals keep it: %s", notes)
+	}
+
+	// Renewals without a gateway stage.
+	files["nogate.csv"] = "stage,outcome,order,step,pipeline\nRenewal due,open,1,conversation,Renewals\nTerms reviewed,open,2,appointment,Renewals\nRenewed,won,4,close,Renewals\nChurned,lost,5,,Renewals\n"
+	cfg = config{pipeline: "hubspot_pipelines.csv", stages: "nogate.csv"}
+	r, err = buildReport(dataset(t, files, cfg), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeRate, ok := r.Funnel.rate(competency.CloseID)
+	_, sales := pipelineCount(t, files["hubspot_pipelines.csv"], false)
+	if !ok || closeRate.From != "gateway" || closeRate.Rate != sales["Sales Pipeline"][competency.CloseID] {
+		t.Errorf("close %+v (%v), want the Sales Pipeline's %v from the gateway", closeRate, ok, sales["Sales Pipeline"][competency.CloseID])
+	}
+	if notes := strings.Join(r.Notes, "\n"); !strings.Contains(notes, `left out of it, not mixed in: "Renewals" (from the appointment)`) {
+		t.Errorf("the pipeline left out is not named: %s", notes)
+	}
+}

@@ -455,3 +455,37 @@ func FuzzReadSideFiles(f *testing.F) {
 		}
 	})
 }
+
+// Deals carry their pipeline, and the stats count deals per pipeline.
+func TestDealPipelines(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want map[string]int64
+	}{
+		{"pipedrive_deals.csv", map[string]int64{"Sales": 5}},                           // the deleted deal left out
+		{"hubspot_pipelines.csv", map[string]int64{"Sales Pipeline": 6, "Renewals": 2}}, // closed renewals say no outcome without a mapping
+	} {
+		got := map[string]int64{}
+		st, err := ReadDeals(bytes.NewReader(fixture(t, tt.file)), tt.file, nil, func(d *Deal) error {
+			if d.Outcome != Ignore {
+				got[strings.Clone(d.Pipeline)]++
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		counted := map[string]int64{}
+		for _, p := range st.Pipelines {
+			for _, n := range p.Evidence {
+				counted[p.Name] += n
+			}
+		}
+		if !cmp.Equal(tt.want, got) {
+			t.Errorf("%s: deals per pipeline %v, want %v", tt.file, got, tt.want)
+		}
+		if diff := cmp.Diff(got, counted); diff != "" || len(got) == 0 {
+			t.Errorf("%s: stats per pipeline (-deals +stats):\n%s", tt.file, diff)
+		}
+	}
+}
