@@ -495,8 +495,8 @@ func chooseSources(ms []stepMeasure, not []NotMeasured, pl *pipelines, linked []
 			}
 			whyNot = fmt.Sprintf("the deals record no deal lost between the %s and the %s", lm.from, lm.to)
 		}
-		*notes = append(*notes, fmt.Sprintf("%s rests on the linked activities (%s of %s items with a %s reached a %s or later), not the deals: %s",
-			name, thousands(team.Hits), thousands(team.Trials), activityWord[lm.from], activityWord[lm.to], whyNot))
+		*notes = append(*notes, fmt.Sprintf("%s rests on the linked activities (%s of %s items with a %s reached a %s or later), not the deals: %s; activities do not say whether an item is still open, so an item with a recent %s counts as not reaching the %s yet",
+			name, thousands(team.Hits), thousands(team.Trials), activityWord[lm.from], activityWord[lm.to], whyNot, activityWord[lm.from], activityWord[lm.to]))
 		if i >= 0 {
 			ms[i] = lm
 		} else {
