@@ -276,7 +276,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		rep.Funnel.Unstaged += t.unstaged[p]
 	}
 	if len(pl.names) > 1 {
-		rep.Funnel.Source = fmt.Sprintf("%d pipelines, each deal by its own pipeline's stages", len(pl.names))
+		rep.Funnel.Source = fmt.Sprintf("stages of %d pipelines, each deal counted against its own pipeline's", len(pl.names))
 	}
 	linked, linkedDeals, linkedContacts := t.linkedRates(n)
 	rep.Funnel.Linked = LinkedItems{Activities: t.linkedActs, Deals: linkedDeals, Contacts: linkedContacts}
