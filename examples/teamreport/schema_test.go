@@ -100,8 +100,6 @@ type schemaGen struct {
 	// undocumented lists the fields met without a doc comment, which
 	// the type's doc does not name either.
 	undocumented []string
-	// supplied lists the fields described by libraryFieldDocs.
-	supplied []string
 }
 
 // pkgDir returns the source directory of the package at path: the
@@ -376,12 +374,6 @@ func (g *schemaGen) object(t reflect.Type) (map[string]any, error) {
 		if desc == "" {
 			desc = naming(td.doc, f.Name)
 		}
-		if key := t.String() + "." + f.Name; desc == "" {
-			desc = libraryFieldDocs[key]
-			if desc != "" {
-				g.supplied = append(g.supplied, key)
-			}
-		}
 		if desc == "" {
 			g.undocumented = append(g.undocumented, fmt.Sprintf("%v.%s", t, f.Name))
 		}
@@ -398,14 +390,6 @@ func (g *schemaGen) object(t reflect.Type) (map[string]any, error) {
 	}
 	return map[string]any{"type": "object", "properties": props, "required": required, "additionalProperties": false}, nil
 }
-
-// libraryFieldDocs describes the fields of the library's types that have
-// no doc comment of their own, and that their type's doc does not name,
-// until the library documents them: each is a field of the report's JSON
-// under "plan", which the schema describes. TestLibraryFieldDocs fails
-// for an entry the library has since documented, so the list only
-// shrinks; the descriptions say what the library's code and type docs say.
-var libraryFieldDocs = map[string]string{}
 
 // complete returns an error naming the fields met without a doc comment.
 func (g *schemaGen) complete() error {
@@ -709,20 +693,5 @@ type undocumented struct {
 				t.Error("the changed report validates")
 			}
 		})
-	}
-}
-
-// Every entry of libraryFieldDocs describes a field the report's JSON
-// holds and the library has not documented yet: an entry the library has
-// since documented (or a field it removed) is dropped from the list.
-func TestLibraryFieldDocs(t *testing.T) {
-	g := &schemaGen{docs: map[string]map[string]typeDocs{}}
-	if _, err := g.schema(reportType); err != nil {
-		t.Fatal(err)
-	}
-	for key := range libraryFieldDocs {
-		if !slices.Contains(g.supplied, key) {
-			t.Errorf("libraryFieldDocs[%q] is not needed: the field has a doc comment now, or is gone; drop the entry", key)
-		}
 	}
 }
