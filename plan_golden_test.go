@@ -3,8 +3,6 @@ package salesdev
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -12,10 +10,9 @@ import (
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/internal/golden"
 	"github.com/salesdev/salesdev/tmc"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenTeam is a small team with every kind of input, so that the plan's
 // JSON shows every field a plugin stores or reads.
@@ -68,28 +65,7 @@ func TestPlanGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", "plan.golden.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("plan JSON changed (-want +got); if intended, run go test -update:\n%s", diff)
-	}
+	want := golden.JSON(t, filepath.Join("testdata", "plan.golden.json"), p)
 	// The stored plan reads back to the same JSON.
 	var back Plan
 	if err := json.Unmarshal(want, &back); err != nil {

@@ -3,7 +3,6 @@ package competency
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,29 +11,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/salesdev/salesdev/benchmark"
+	"github.com/salesdev/salesdev/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with the golden file testdata/name, or rewrites the
-// file when the test runs with -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with the golden file testdata/name, or
+// rewrites the file when the test runs with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s\nIf the change is intended, run go test -update; "+
-			"if a field was renamed or removed or changed meaning, the stored form has a new version.", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // goldenApprox is golden for JSON holding computed floats: the documents
@@ -44,8 +28,8 @@ func golden(t *testing.T, name string, got []byte) {
 func goldenApprox(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
-		golden(t, name, got)
+	if golden.Update() {
+		checkGolden(t, name, got)
 		return
 	}
 	want, err := os.ReadFile(path)
@@ -87,7 +71,7 @@ func TestModelGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "model.golden.json", b)
+	checkGolden(t, "model.golden.json", b)
 
 	stored, err := os.ReadFile(filepath.Join("testdata", "model.golden.json"))
 	if err != nil {
@@ -139,7 +123,7 @@ func TestCampaignsGolden(t *testing.T) {
 	if err := CheckCampaigns(cs); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "campaigns.golden.json", indent(t, cs))
+	checkGolden(t, "campaigns.golden.json", indent(t, cs))
 
 	stored, err := os.ReadFile(filepath.Join("testdata", "campaigns.golden.json"))
 	if err != nil {

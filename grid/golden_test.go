@@ -1,18 +1,14 @@
 package grid
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestPlanGolden pins the JSON of a Plan, the focuses a plugin stores and
 // passes back to Plan.Next next time: a renamed or removed field, or a
@@ -37,25 +33,8 @@ func TestPlanGolden(t *testing.T) {
 	if err := plan.Validate(); err != nil {
 		t.Fatalf("golden plan: %v", err)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(plan); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join("testdata", "plan.golden.json")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("Plan JSON differs from %s (-golden +got); if intended, run go test -update:\n%s", path, diff)
-	}
+	want := golden.JSON(t, path, plan)
 	var back Plan
 	if err := json.Unmarshal(want, &back); err != nil {
 		t.Fatalf("reading %s back: %v", path, err)

@@ -1,19 +1,15 @@
 package tmc
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/salesdev/salesdev/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // goldenJourneys are journeys in representative states, from Start and
 // Apply: every field of the stored form is set in at least one of them.
@@ -56,7 +52,7 @@ func goldenJourneys(t *testing.T) map[string]Journey {
 // stored in this version keep loading, to the same state.
 func TestJourneyGolden(t *testing.T) {
 	js := goldenJourneys(t)
-	golden(t, "journey", js, func(data []byte) (any, error) {
+	checkGolden(t, "journey", js, func(data []byte) (any, error) {
 		var back map[string]Journey
 		err := json.Unmarshal(data, &back)
 		return back, err
@@ -84,7 +80,7 @@ func TestEventGolden(t *testing.T) {
 		{Kind: ReviewStarted, At: day(201), Cause: DontKnow},
 		{Kind: CycleStarted, At: day(136)},
 	}
-	golden(t, "event", events, func(data []byte) (any, error) {
+	checkGolden(t, "event", events, func(data []byte) (any, error) {
 		var back []Event
 		err := json.Unmarshal(data, &back)
 		return back, err
@@ -105,7 +101,7 @@ func TestSessionGolden(t *testing.T) {
 		// A CRM that records neither giver nor role.
 		{Rep: "eli", At: day(70), Minutes: 20, Topics: []Topic{TargetSetting, KPIAssignment}},
 	}
-	golden(t, "session", sessions, func(data []byte) (any, error) {
+	checkGolden(t, "session", sessions, func(data []byte) (any, error) {
 		var back []Session
 		err := json.Unmarshal(data, &back)
 		return back, err
@@ -116,31 +112,14 @@ func TestSessionGolden(t *testing.T) {
 	})
 }
 
-// golden compares the indented JSON of v with testdata/<name>.golden.json,
+// checkGolden compares the indented JSON of v with testdata/<name>.golden.json,
 // or rewrites the file under -update; then it reads the golden file back
 // with read and checks the value with check, so that what was stored keeps
 // loading.
-func golden(t *testing.T, name string, v any, read func([]byte) (any, error), check func(any)) {
+func checkGolden(t *testing.T, name string, v any, read func([]byte) (any, error), check func(any)) {
 	t.Helper()
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatalf("json.Marshal(%s) error = %v", name, err)
-	}
 	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("%s JSON differs from %s (-golden +got); if intended, run go test -update:\n%s", name, path, diff)
-	}
+	want := golden.JSON(t, path, v)
 	got, err := read(want)
 	if err != nil {
 		t.Fatalf("reading %s back: %v", path, err)
