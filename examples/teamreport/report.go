@@ -125,8 +125,9 @@ type RepReport struct {
 	Closed int64 `json:"closed"`
 	// Won counts the rep's won deals.
 	Won int64 `json:"won"`
-	// WinRate is won of closed deals with its 95% Wilson interval and the
-	// rate shrunk toward the team; null without closed deals.
+	// WinRate is won of closed deals with its 95% Wilson interval and, where
+	// the plan grades this same rate on closing, the rate read in the light
+	// of the team; null without closed deals.
 	WinRate *RateView `json:"win_rate"`
 	// Rates are the rep's rate on each competency the pipeline measures,
 	// with the evidence each rests on, in the model's order.
@@ -143,9 +144,12 @@ type RateView struct {
 	Lo float64 `json:"lo"`
 	// Hi is the upper end of the rate's 95% Wilson score interval.
 	Hi float64 `json:"hi"`
-	// Shrunk is the rate shrunk toward the team's close rate by the
-	// standard's prior (the posterior mean), as the plan grades it.
-	Shrunk float64 `json:"shrunk"`
+	// Shrunk is the rate read in the light of the team (the posterior
+	// mean under the closing standard's prior): the plan's score on
+	// closing, competency.Score.Shrunk. It is null when the plan grades
+	// closing on another count than won of closed (deals lost before the
+	// appointment are closed but never reached the closing step).
+	Shrunk *float64 `json:"shrunk"`
 }
 
 // SchemaVersion is the version of the report's JSON form. It changes when
@@ -428,10 +432,12 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		repRates[g] = rs
 	}
 
-	var closePrior benchmark.Prior
-	for _, s := range rep.Plan.Standards.Measured {
-		if s.Competency == competency.CloseID {
-			closePrior = s.Prior
+	// The win rate read in the light of the team is the library's: the
+	// plan's score on closing, where it grades this very rate.
+	closeScore := make(map[string]competency.Score, len(rep.Plan.Reps))
+	for _, rp := range rep.Plan.Reps {
+		if sc, ok := rp.Scorecard.Score(competency.CloseID); ok {
+			closeScore[rp.Rep] = sc
 		}
 	}
 	row := func(g uint32) RepReport {
@@ -442,7 +448,10 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		r.Rates = orEmpty(repRates[g])
 		if k.WinRate.Trials > 0 {
 			lo, hi := k.WinRate.Interval(0.95)
-			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi, Shrunk: closePrior.Shrink(k.WinRate)}
+			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi}
+			if sc, ok := closeScore[name]; ok && sc.Rate == k.WinRate {
+				r.WinRate.Shrunk = &sc.Shrunk
+			}
 		}
 		return r
 	}

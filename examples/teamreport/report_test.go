@@ -163,7 +163,7 @@ func TestBuiltinCases(t *testing.T) {
 		t.Errorf("Grace Abernathy, two weeks in with no deals: %+v", g)
 	}
 	// 2 of 2 won is not an A player.
-	if w := byName["Wendell Achebe"]; counts["Wendell Achebe"].WinRate == nil || counts["Wendell Achebe"].WinRate.Shrunk > 0.8 {
+	if w := byName["Wendell Achebe"]; counts["Wendell Achebe"].WinRate == nil || counts["Wendell Achebe"].WinRate.Shrunk == nil || *counts["Wendell Achebe"].WinRate.Shrunk > 0.8 {
 		t.Errorf("Wendell Achebe (2 of 2) = %+v, want shrunk well below 100%%", counts["Wendell Achebe"].WinRate)
 	} else if s, _ := w.Scorecard.Score(competency.CloseID); s.Grade == competency.GradeA && s.Separated {
 		t.Errorf("Wendell Achebe (2 of 2) graded %v, separated from the standard", s.Grade)
