@@ -40,9 +40,6 @@ var helpNames = []string{"none", "training", "mentoring", "coaching", "managemen
 // "%!Help(9)".
 func (h Help) String() string { return enumString("Help", helpNames, int(h)) }
 
-// valid reports whether h is one of the declared values, NoHelp included.
-func (h Help) valid() bool { return h >= NoHelp && h <= Management }
-
 // MarshalText implements [encoding.TextMarshaler]. It returns an error for
 // an unknown value rather than writing text that cannot be read back.
 func (h Help) MarshalText() ([]byte, error) { return enumMarshal("Help", helpNames, int(h)) }
@@ -112,10 +109,6 @@ func (b *Barrier) UnmarshalText(text []byte) error {
 	*b = Barrier(i)
 	return nil
 }
-
-// management reports whether b is the organisation's to fix rather than
-// the rep's: incentives or environment.
-func (b Barrier) management() bool { return b == MisalignedConsequences || b == Constraints }
 
 // skillOrWill reports whether b is the rep's own: skill or will.
 func (b Barrier) skillOrWill() bool { return b == DontKnow || b == IncorrectThinking }

@@ -301,3 +301,15 @@ func fuzzEnum[E textEnum, P interface {
 		t.Fatalf("UnmarshalText(%q) = %v, which marshals to %q, %v", text, v, out, err)
 	}
 }
+
+// valid reports whether h is one of the declared values, NoHelp included.
+// Only the tests need it: the package checks a Help through its text.
+func (h Help) valid() bool { return h >= NoHelp && h <= Management }
+
+// valid reports whether t is one of the declared values, NoTopic included.
+// Only the tests need it: Classify checks topics as it reads them.
+func (t Topic) valid() bool { return t >= NoTopic && t <= ForwardPlan }
+
+// management reports whether b is the organisation's to fix rather than
+// the rep's: incentives or environment.
+func (b Barrier) management() bool { return b == MisalignedConsequences || b == Constraints }

@@ -346,8 +346,9 @@ func TestInferAgreesWithJourney(t *testing.T) {
 		}
 	})
 	t.Logf("compared %d journeys, %d in re-training", checked, retraining)
-	// The property must not hold only because nothing was compared.
-	if checked < 200 || retraining < 20 {
+	// The property must not hold only because nothing was compared. Under
+	// -short rapid runs fewer cases, too few to hold to these counts.
+	if !testing.Short() && (checked < 200 || retraining < 20) {
 		t.Errorf("compared %d journeys, %d in re-training; want at least 200 and 20", checked, retraining)
 	}
 }

@@ -63,9 +63,6 @@ var topicNames = []string{
 // "%!Topic(99)".
 func (t Topic) String() string { return enumString("Topic", topicNames, int(t)) }
 
-// valid reports whether t is one of the declared values, NoTopic included.
-func (t Topic) valid() bool { return t >= NoTopic && t <= ForwardPlan }
-
 // help returns the kind of help a session covering only t is: Management
 // for ResultsReview, TargetSetting and KPIAssignment; Training for
 // KnowledgeTransfer; Mentoring for PeerInsight; Coaching for Observation,
