@@ -82,8 +82,10 @@ type Benchmark struct {
 	Reps int `json:"reps"`
 	// P50 is the team's median (the 50th percentile) of the KPI.
 	P50 float64 `json:"p50"`
-	// Target is the team's 75th percentile of the KPI in its good
-	// direction (a library default).
+	// Target is the team's quantile of the KPI in its good direction, the
+	// same quantile the competencies' standards are set at
+	// (Config.Standards.Quantile; the 75th percentile by default, a
+	// library default).
 	Target float64 `json:"target"`
 	// P90 is the team's 90th percentile of the KPI in its good direction.
 	P90 float64 `json:"p90"`
@@ -253,7 +255,8 @@ func (p Plan) Lookup(rep string) (RepPlan, bool) {
 //
 // NewPlan returns an [*InputError] wrapping [benchmark.ErrEmpty] for a zero
 // AsOf, no reps, or a blank rep ID, [benchmark.ErrDuplicate] for a rep
-// listed twice, and the sub-packages' errors, wrapped with the rep or input
+// listed twice, [benchmark.ErrOutOfRange] for a history given both as
+// observations and as a histogram, and the sub-packages' errors, wrapped with the rep or input
 // they concern, for invalid data: errors.Is finds their sentinels. It does
 // not modify t or c.
 func NewPlan(t Team, c *Config) (Plan, error) {
@@ -280,6 +283,11 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		seen[r.Rep] = true
 		if err := checkRep(r, i, cfg); err != nil {
 			return Plan{}, err
+		}
+	}
+	for i, h := range t.History {
+		if h.Binned != nil && len(h.Observations) > 0 {
+			return Plan{}, inputErr(fn, "team.history["+strconv.Itoa(i)+"]: observations and a histogram both given, give one", benchmark.ErrOutOfRange)
 		}
 	}
 	if err := competency.CheckCampaigns(t.Campaigns); err != nil {
@@ -527,9 +535,6 @@ func dayOrZero(t time.Time) time.Time {
 	return day(t)
 }
 
-// planRep makes one rep's plan: grades, focus, signals and help, and
-// placement. Mentors, coaching hours and Why are filled in later, once
-// every rep is planned.
 // owned is what a team's lists hold about one rep: the rep's past
 // focuses, campaigns and sessions, gathered once so that planning each rep
 // looks at the rep's own records only.
@@ -539,6 +544,9 @@ type owned struct {
 	sessions  []tmc.Session
 }
 
+// planRep makes one rep's plan: focus and campaign progress, signals and
+// help, placement and the coaching received. Mentors and coaching hours
+// are filled in later, once every rep is planned.
 func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) (RepPlan, error) {
 	focus := &own.focus
 	rp := RepPlan{Rep: r.Rep, Manager: r.Manager, Scorecard: card}
@@ -839,9 +847,14 @@ func managers(p *Plan, t Team, cfg config) error {
 	return nil
 }
 
-// benchmarks sets each metric's team benchmark at the team's 50th, 75th
-// and 90th percentiles in its good direction.
+// benchmarks sets each metric's team benchmark at the team's 50th
+// percentile, the standards' quantile and the 90th percentile, in its
+// good direction.
 func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
+	q := competency.DefaultQuantile
+	if cfg.standards != nil && cfg.standards.Quantile != 0 {
+		q = cfg.standards.Quantile // checked by competency.TeamStandards
+	}
 	var tb benchmark.TeamBenchmarks
 	var out []Benchmark
 	for _, m := range ms {
@@ -852,7 +865,7 @@ func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
 		if len(values) == 0 {
 			continue
 		}
-		bs, err := tb.FromTeam(nil, m.Metric, values, 0.5, 0.75, 0.9)
+		bs, err := tb.FromTeam(nil, m.Metric, values, 0.5, q, 0.9)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", m.Metric.Name, err)
 		}
@@ -882,12 +895,9 @@ func findings(hs []History) []Finding {
 		opts := &benchmark.DiscoverOptions{MinSupport: minSupport}
 		var rule benchmark.Rule
 		var err error
-		switch {
-		case h.Binned != nil && len(h.Observations) > 0:
-			err = errors.New("give observations or a histogram, not both")
-		case h.Binned != nil:
+		if h.Binned != nil {
 			rule, err = h.Binned.Discover(opts)
-		default:
+		} else {
 			rule, err = benchmark.Discover(h.Metric, h.Observations, opts)
 		}
 		switch {

@@ -348,14 +348,41 @@ func TestRulesFromAHistogram(t *testing.T) {
 	if err := binned.AddAll(obs); err != nil {
 		t.Fatal(err)
 	}
-	f := findings([]History{{Metric: m, Observations: obs}, {Binned: binned}, {Metric: m, Observations: obs, Binned: binned}})
+	f := findings([]History{{Metric: m, Observations: obs}, {Binned: binned}})
 	if f[0].Rule == nil || f[1].Rule == nil {
 		t.Fatalf("no rule: %q, %q", f[0].Sentence, f[1].Sentence)
 	}
 	if f[0].Rule.Threshold != f[1].Rule.Threshold || f[0].Rule.Reached != f[1].Rule.Reached {
 		t.Errorf("histogram rule %v, observations rule %v", f[1].Sentence, f[0].Sentence)
 	}
-	if f[2].Rule != nil || !strings.Contains(f[2].Sentence, "not both") {
-		t.Errorf("both given: %q", f[2].Sentence)
+	team := Team{AsOf: day0(2025, 12, 31), Reps: []Rep{{Rep: "a"}},
+		History: []History{{Metric: m, Observations: obs, Binned: binned}}}
+	if _, err := NewPlan(team, nil); !errors.Is(err, benchmark.ErrOutOfRange) {
+		t.Errorf("a history given both ways: NewPlan error %v, want ErrOutOfRange", err)
+	}
+}
+
+// TestKPITargetsFollowTheQuantile: the other KPIs are benchmarked at the
+// same quantile as the competencies' standards.
+func TestKPITargetsFollowTheQuantile(t *testing.T) {
+	team := Team{AsOf: day0(2025, 12, 31), Metrics: []Metric{{Metric: benchmark.Metric{Name: "deal"},
+		Values: map[string]float64{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}}}}
+	for _, id := range []string{"a", "b", "c", "d", "e"} {
+		team.Reps = append(team.Reps, Rep{Rep: id, Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 3, Trials: 10}}})
+	}
+	for _, tc := range []struct {
+		cfg  *Config
+		want float64
+	}{
+		{nil, 4}, // the 75th percentile of 1..5
+		{&Config{Standards: &competency.StandardOptions{Quantile: 0.9}}, 4.6},
+	} {
+		p, err := NewPlan(team, tc.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Benchmarks[0].Target; math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("config %+v: KPI target %v, want %v", tc.cfg, got, tc.want)
+		}
 	}
 }

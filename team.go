@@ -164,8 +164,9 @@ type Config struct {
 	// across the manager's placed reps by quadrant ([grid.Allocate]).
 	// 0 means not given: no allocation, and the plan says so.
 	CoachingHours float64 `json:"coaching_hours,omitempty"`
-	// Standards tunes the team standards: the quantile, the evidence a
-	// rep needs to count, and optional outside targets with their source.
+	// Standards tunes the team standards: the quantile (which also sets
+	// the target of the other KPIs, [Team.Metrics]), the evidence a rep
+	// needs to count, and optional outside targets with their source.
 	Standards *competency.StandardOptions `json:"standards,omitempty"`
 	// Grading tunes grading: the B band and the confidence level.
 	Grading *competency.Options `json:"grading,omitempty"`
