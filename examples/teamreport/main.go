@@ -49,6 +49,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/tmc"
 )
@@ -59,10 +60,13 @@ const maxShownSkipped = 10
 // Defaults of the report's flags.
 const (
 	// defaultCoachingHours is a manager's monthly coaching time: enough
-	// for five reps at the 3 hours a month the Sales Executive Council
-	// tied to 107% of quota.
-	defaultCoachingHours = 15
-	defaultMaxMentees    = 3
+	// for five reps at competency.CoachingCadence, the 3 hours a month a
+	// Sales Executive Council study tied to 107% of quota.
+	defaultCoachingHours = 5 * competency.CoachingCadence
+	// defaultMaxMentees is the report's cap on mentees per mentor: one
+	// more than salesdev.DefaultMaxMentees, since the built-in team and
+	// the sample exports have few A players to go round.
+	defaultMaxMentees = 3
 )
 
 // main loads the data set the flags name and prints what it holds.

@@ -64,21 +64,14 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	p.flush(tw)
 	for _, s := range plan.Standards.Measured {
-		var below, above, level int
+		var n [len(verdictText)]int
 		for _, rp := range plan.Reps {
-			sc, ok := rp.Scorecard.Score(s.Competency)
-			switch {
-			case !ok || sc.Grade == competency.Ungraded:
-			case !sc.Separated:
-				level++
-			case sc.Shrunk < sc.Target:
-				below++
-			default:
-				above++
+			if sc, ok := rp.Scorecard.Score(s.Competency); ok && sc.Grade != competency.Ungraded {
+				n[verdictOf(sc)]++
 			}
 		}
 		p.printf("  %s: %d reps clearly below the standard, %d clearly at or above it, %d not yet distinguishable from it\n",
-			competencyName(s.Competency), below, above, level)
+			competencyName(s.Competency), n[verdictBelow], n[verdictAbove], n[verdictLevel])
 	}
 	for _, u := range plan.Standards.Unmeasured {
 		p.printf("  %s: not measured (%s)\n", competencyName(u.Competency), r.Funnel.reason(u.Competency, u.Reason))
