@@ -43,8 +43,14 @@
 //	kpis, err := r.Group(int(g)) // kpis.Funnel, kpis.Rates, kpis.WinRate, kpis.Won.Amount, …
 //
 // [Rollup.All] walks every group's [KPIs]; [Rollup.Combined] adds the groups
-// up into the team's. [Rollup.Reset] empties a roll-up for the next period
-// and keeps its memory.
+// up into the team's. To read one figure of many groups, [Rollup.Reached]
+// (a funnel count) and [Rollup.Totals] (an outcome's count, amount and
+// days) read it without building each group's KPIs, and allocate nothing.
+// [Rollup.Reset] empties a roll-up for the next period and keeps its memory.
+//
+// A plugin that streams rows need not know the number of reps before it
+// starts: [Rollup.Grow] adds groups as new owners are interned, keeping
+// the figures counted so far, at an amortised cost, as append does.
 //
 // # Shards
 //

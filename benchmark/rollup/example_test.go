@@ -336,3 +336,56 @@ func ExampleOutcome_UnmarshalText() {
 	// Output:
 	// won <nil>
 }
+
+// A roll-up that grows as a CRM's rows bring new reps: intern each owner
+// as its row streams past, and grow the roll-up when the owner is new.
+func ExampleRollup_Grow() {
+	var reps rollup.Interner
+	r, _ := rollup.New([]string{"open", "closed"}, 1)
+	for _, row := range []struct {
+		owner string
+		won   bool
+	}{{"ana", true}, {"ben", false}, {"ana", false}, {"cy", true}} {
+		g, _ := reps.Intern(row.owner)
+		if reps.Len() > r.Groups() {
+			if err := r.Grow(reps.Len()); err != nil {
+				fmt.Println(err)
+				return
+			}
+		}
+		rec := rollup.Record{Group: g}
+		if row.won {
+			rec.Stage, rec.Outcome = 1, rollup.Won
+		}
+		_ = r.Add([]rollup.Record{rec})
+	}
+	for g, k := range r.All() {
+		rep, _ := reps.ID(uint32(g))
+		fmt.Printf("%-4s deals %d, won %d\n", rep, k.Funnel[0].Count, k.Won.Count)
+	}
+	// Output:
+	// ana  deals 2, won 1
+	// ben  deals 1, won 0
+	// cy   deals 1, won 1
+}
+
+// One figure of every rep, read without building each rep's KPIs: the
+// deals each rep has brought to a proposal and the revenue each has won.
+func ExampleRollup_Reached() {
+	r, _ := rollup.New([]string{"meeting", "proposal", "closed"}, 2)
+	_ = r.Add([]rollup.Record{
+		{Group: 0, Stage: 1},
+		{Group: 0, Stage: 2, Outcome: rollup.Won, Amount: 4000_00},
+		{Group: 1, Stage: 0},
+		{Group: 1, Stage: 2, Outcome: rollup.Won, Amount: 2500_00},
+		{Group: 1, Stage: 2, Outcome: rollup.Won, Amount: 1500_00},
+	})
+	for g := range r.Groups() {
+		proposals, _ := r.Reached(g, 1)
+		won, _ := r.Totals(g, rollup.Won)
+		fmt.Printf("rep %d: reached a proposal %d, won %d for $%.2f\n", g, proposals, won.Count, float64(won.Amount)/100)
+	}
+	// Output:
+	// rep 0: reached a proposal 2, won 1 for $4000.00
+	// rep 1: reached a proposal 2, won 2 for $4000.00
+}

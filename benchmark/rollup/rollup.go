@@ -580,11 +580,119 @@ func (r *Rollup) Merge(other *Rollup) error {
 	return nil
 }
 
+// Grow adds empty groups to r so that it counts groups groups in all,
+// keeping every figure of the groups it had: a plugin that interns reps
+// as it streams a CRM's rows can grow its roll-up as new reps appear,
+// rather than count twice or guess the number of reps first. Growing to
+// the number of groups r has already does nothing. Like append, Grow keeps
+// spare capacity, so growing one group at a time costs amortised O(1) per
+// group. It returns an [*InputError] wrapping [ErrEmpty] for the zero
+// Rollup, which has no stages, and [ErrOutOfRange] when groups is fewer
+// than r has or more than [New] allows; r is then unchanged.
+func (r *Rollup) Grow(groups int) error {
+	const fn = "Rollup.Grow"
+	switch {
+	case len(r.stages) == 0:
+		return inputErr(fn, "the zero Rollup", fmt.Errorf("%w: no stages", ErrEmpty))
+	case groups < r.groups:
+		return inputErr(fn, fmt.Sprintf("groups = %d", groups), fmt.Errorf("%w: fewer than the %d groups it has", ErrOutOfRange, r.groups))
+	case groups == r.groups:
+		return nil
+	}
+	if err := checkShape(fn, r.stages, groups); err != nil {
+		return err
+	}
+	// The spare line, zero between calls to Add, becomes the first new
+	// group's line; the new lines and wide counters are zero, within the
+	// narrow bounds and the bounds as they stand.
+	lines := r.stride * (groups + 1)
+	r.lines = slices.Grow(r.lines, lines-len(r.lines))[:lines]
+	clear(r.lines[(r.groups+1)*r.stride:])
+	wide := wideLen(len(r.stages)) * groups
+	r.wide = slices.Grow(r.wide, wide-len(r.wide))[:wide]
+	clear(r.wide[r.groups*wideLen(len(r.stages)):])
+	r.groups = groups
+	return nil
+}
+
+// Reached returns how many of group g's records reached stage s, those
+// at s or a later stage: the Funnel[s].Count of its [KPIs], read without
+// building them, for a plugin that needs one figure of many groups. It
+// returns an [*InputError] wrapping [ErrOutOfRange] when g is not in
+// [0, r.Groups()) or s not in [0, len(r.Stages())).
+func (r *Rollup) Reached(g, s int) (int64, error) {
+	const fn = "Rollup.Reached"
+	if err := r.checkGroup(fn, g); err != nil {
+		return 0, err
+	}
+	n := len(r.stages)
+	if s < 0 || s >= n {
+		return 0, inputErr(fn, fmt.Sprintf("s = %d", s), fmt.Errorf("%w: %d stages", ErrOutOfRange, n))
+	}
+	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wideLen(n):]
+	var c int64
+	if s == 0 {
+		// Every record reached the first stage, which has no narrow
+		// counter: count the records.
+		for o := range 3 {
+			c += half(line, 2*(lineOutcome+o)+1)
+		}
+		for _, v := range w[:n] {
+			c += v
+		}
+		return c, nil
+	}
+	for t := s; t < n; t++ {
+		c += half(line, lineStage+t) + w[t]
+	}
+	return c, nil
+}
+
+// Totals returns group g's totals for outcome o: the Open, Won or Lost
+// field of its [KPIs], read without building them. It returns an
+// [*InputError] wrapping [ErrOutOfRange] when g is not in
+// [0, r.Groups()), and [ErrInvalidEnum] for an unknown outcome.
+func (r *Rollup) Totals(g int, o Outcome) (Totals, error) {
+	const fn = "Rollup.Totals"
+	if err := r.checkGroup(fn, g); err != nil {
+		return Totals{}, err
+	}
+	if !o.Valid() {
+		return Totals{}, inputErr(fn, "o = "+o.String(), ErrInvalidEnum)
+	}
+	n := len(r.stages)
+	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wideLen(n):]
+	t := Totals{
+		Amount: int64(line[o]),
+		Days:   half(line, 2*(lineOutcome+int(o))) + w[n+2+int(o)],
+		Count:  half(line, 2*(lineOutcome+int(o))+1),
+	}
+	if o == Open {
+		// The wide counters hold counts per stage and of won and lost
+		// records: the open ones are the rest.
+		for _, c := range w[:n] {
+			t.Count += c
+		}
+		t.Count -= w[n] + w[n+1]
+	} else {
+		t.Count += w[n+int(o)-1]
+	}
+	return t, nil
+}
+
+// checkGroup returns an error for a group index out of range.
+func (r *Rollup) checkGroup(fn string, g int) error {
+	if g < 0 || g >= r.groups {
+		return inputErr(fn, fmt.Sprintf("g = %d", g), fmt.Errorf("%w: %d groups", ErrOutOfRange, r.groups))
+	}
+	return nil
+}
+
 // Group returns group g's KPIs. It returns an [*InputError] wrapping
 // [ErrOutOfRange] when g is not in [0, r.Groups()).
 func (r *Rollup) Group(g int) (KPIs, error) {
-	if g < 0 || g >= r.groups {
-		return KPIs{}, inputErr("Rollup.Group", fmt.Sprintf("g = %d", g), fmt.Errorf("%w: %d groups", ErrOutOfRange, r.groups))
+	if err := r.checkGroup("Rollup.Group", g); err != nil {
+		return KPIs{}, err
 	}
 	st := make([]int64, stateLen(len(r.stages)))
 	r.state(g, st)

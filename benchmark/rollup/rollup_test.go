@@ -1364,8 +1364,9 @@ func fuzzRecords(data []byte) (stages []string, groups int, recs []Record) {
 
 // FuzzRollup adds fuzzed records and checks that Add either refuses the
 // batch, leaving the roll-up as it was, or gives the naive map's figures;
-// that two halves merge to the whole; and that the state survives its
-// binary form.
+// that two halves merge to the whole, whose Reached and Totals agree with
+// its KPIs; that a roll-up grown as the records need groups ends the same;
+// and that the state survives its binary form.
 func FuzzRollup(f *testing.F) {
 	rec := func(amount uint64, group, stage, kind byte, days uint16) []byte {
 		b := binary.LittleEndian.AppendUint64(nil, amount)
@@ -1447,6 +1448,20 @@ func checkFuzzRollup(t *testing.T, data []byte) {
 	}
 	if !bytes.Equal(rollupState(t, a), rollupState(t, r)) {
 		t.Fatalf("halves merged != the whole")
+	}
+	checkReaders(t, a)
+	// Grown a group at a time as the records need them.
+	c := mustRollup(t, stages, 1)
+	for _, rec := range recs {
+		if err := errors.Join(c.Grow(max(c.Groups(), int(rec.Group)+1)), c.Add([]Record{rec})); err != nil {
+			t.Fatalf("Grow and Add(%v) error: %v", rec, err)
+		}
+	}
+	if err := c.Grow(groups); err != nil {
+		t.Fatalf("Grow(%d) error: %v", groups, err)
+	}
+	if !bytes.Equal(rollupState(t, c), rollupState(t, r)) {
+		t.Fatalf("grown as the records came != the whole")
 	}
 	if !bytes.Equal(rollupState(t, cloneRollup(t, r)), rollupState(t, r)) {
 		t.Fatalf("binary round trip changed the roll-up")
