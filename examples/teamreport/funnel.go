@@ -285,34 +285,29 @@ type repSteps struct {
 
 // readSteps returns each pipeline's step counts per rep, and each rep's
 // closed deals known only by outcome (in ooWon and ooLost of the
-// second's entries); n is the number of reps.
-func readSteps(t *tally, n int) ([][]repSteps, []repSteps, error) {
+// second's entries); n is the number of reps. The tally has been flushed.
+func readSteps(t *tally, n int) ([][]repSteps, []repSteps) {
 	out := make([][]repSteps, len(t.steps))
 	for p, ps := range t.steps {
 		out[p] = make([]repSteps, n)
 		for e := range ps {
-			for o := range ps[e] {
-				ks, err := ps[e][o].kpis(n)
-				if err != nil {
-					return nil, nil, err
+			for o, r := range ps[e] {
+				if r.r == nil {
+					continue // no deal: all zeros
 				}
-				for g, k := range ks {
-					for s := range k.Funnel {
-						out[p][g].reached[e][o][s] = k.Funnel[s].Count
+				for g := range out[p] {
+					for s := range stepStages {
+						out[p][g].reached[e][o][s] = r.reached(uint32(g), s)
 					}
 				}
 			}
 		}
 	}
 	oo := make([]repSteps, n)
-	ks, err := t.outcomeOnly.kpis(n)
-	if err != nil {
-		return nil, nil, err
+	for g := range oo {
+		oo[g].ooWon, oo[g].ooLost = t.outcomeOnly.totals(uint32(g), rollup.Won).Count, t.outcomeOnly.totals(uint32(g), rollup.Lost).Count
 	}
-	for g, k := range ks {
-		oo[g].ooWon, oo[g].ooLost = k.Won.Count, k.Lost.Count
-	}
-	return out, oo, nil
+	return out, oo
 }
 
 // pipelines is how the deals of each pipeline measure the competencies:
@@ -334,10 +329,7 @@ func newPipelines(ds *Dataset, n int) (*pipelines, error) {
 	if len(t.pipelines) == 0 {
 		t.pipeline("") // no deal at a stage: the export's one funnel
 	}
-	steps, oo, err := readSteps(t, n)
-	if err != nil {
-		return nil, err
-	}
+	steps, oo := readSteps(t, n)
 	pl := &pipelines{names: t.pipelines, steps: steps, oo: oo}
 	for _, name := range t.pipelines {
 		st, src, present := funnelStages(ds, name)
@@ -528,15 +520,15 @@ func stepEvidence(st crm.DealStats) Evidence {
 // roll-up's stages, plural, for the metrics' names.
 var activityKinds = []string{"calls", "conversations", "meetings", "proposals"}
 
-// activityCounts returns a rep's count of each activity kind: each
-// activity sits at its kind's stage, so a kind's count is its funnel
-// count less the next kind's.
-func activityCounts(k rollup.KPIs) []int64 {
-	out := make([]int64, len(k.Funnel))
-	for s := range k.Funnel {
-		out[s] = k.Funnel[s].Count
-		if s+1 < len(k.Funnel) {
-			out[s] -= k.Funnel[s+1].Count
+// activityCounts returns rep g's count of each activity kind: each
+// activity sits at its kind's stage, so a kind's count is its funnel count
+// less the next kind's. The tally has been flushed.
+func activityCounts(acts *growing, g uint32) [len(activityStages)]int64 {
+	var out [len(activityStages)]int64
+	for s := range activityStages {
+		out[s] = acts.reached(g, s)
+		if s+1 < len(activityStages) {
+			out[s] -= acts.reached(g, s+1)
 		}
 	}
 	return out

@@ -197,30 +197,16 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	if n == 0 {
 		return nil, errors.New("no reps and no deals in the data")
 	}
-	deals, err := t.deals.kpis(n)
-	if err != nil {
+	if err := t.flush(n); err != nil {
 		return nil, err
 	}
-	cycle, err := t.cycle.kpis(n)
-	if err != nil {
-		return nil, err
-	}
-	acts, err := t.acts.kpis(n)
-	if err != nil {
-		return nil, err
-	}
-	main, figures, err := currencies(t, n, &rep.Notes)
+	deals := func(g uint32) int64 { return t.deals.reached(g, 0) }
+	main, figures, err := currencies(t, &rep.Notes)
 	if err != nil {
 		return nil, err
 	}
 	if figures != nil {
 		rep.Currencies = figures
-	}
-	var amounts []rollup.KPIs
-	if main >= 0 {
-		if amounts, err = t.amounts[main].kpis(n); err != nil {
-			return nil, err
-		}
 	}
 
 	// Who is in the report: the roster in its order, then the other deal
@@ -235,12 +221,12 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		_, inRoster := roster[name]
 		switch {
 		case t.inactive[g] && !inRoster:
-			if deals[g].Funnel[0].Count > 0 {
+			if deals(g) > 0 {
 				gone = append(gone, g)
 			}
 		case inRoster:
 			order = append(order, g)
-		case deals[g].Funnel[0].Count > 0:
+		case deals(g) > 0:
 			owners = append(owners, g)
 		}
 	}
@@ -325,10 +311,10 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	}
 
 	for _, g := range order {
-		k := deals[g]
-		rep.Deals += int(k.Funnel[0].Count)
-		rep.Closed += k.WinRate.Trials
-		rep.Won += k.WinRate.Hits
+		win := t.deals.winRate(g)
+		rep.Deals += int(deals(g))
+		rep.Closed += win.Trials
+		rep.Won += win.Hits
 	}
 
 	// What the CRM knows about the team, for the library.
@@ -355,7 +341,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			sold[k.group] += c
 		}
 	}
-	perWeek := activityMetrics(t, acts, order, asOf, &rep.Funnel, &rep.Notes)
+	perWeek := activityMetrics(t, order, asOf, &rep.Funnel, &rep.Notes)
 	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: map[string]float64{}}
 	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: map[string]float64{}}
 	var cycleDays, cycleWon int64
@@ -375,10 +361,12 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			r.Results = &salesdev.Results{Sold: float64(sold[g]) / 100, MonthlyQuota: q}
 		}
 		team.Reps = append(team.Reps, r)
-		if amounts != nil && amounts[g].Won.Count > 0 {
-			deal.Values[name] = amounts[g].Won.AverageAmount() / 100
+		if main >= 0 {
+			if w := t.amounts[main].totals(g, rollup.Won); w.Count > 0 {
+				deal.Values[name] = w.AverageAmount() / 100
+			}
 		}
-		if c := cycle[g].Won; c.Count > 0 {
+		if c := t.cycle.totals(g, rollup.Won); c.Count > 0 {
 			days.Values[name] = c.AverageDays()
 			cycleDays += c.Days
 			cycleWon += c.Count
@@ -442,14 +430,14 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	}
 	row := func(g uint32) RepReport {
 		name, _ := t.reps.ID(g)
-		k := deals[g]
-		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: k.Funnel[0].Count,
-			Closed: k.WinRate.Trials, Won: k.WinRate.Hits, Evidence: k.Funnel[0].Count > 0}
+		win := t.deals.winRate(g)
+		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: deals(g),
+			Closed: win.Trials, Won: win.Hits, Evidence: deals(g) > 0}
 		r.Rates = orEmpty(repRates[g])
-		if k.WinRate.Trials > 0 {
-			lo, hi := k.WinRate.Interval(0.95)
-			r.WinRate = &RateView{Rate: k.WinRate, Value: k.WinRate.Value(), Lo: lo, Hi: hi}
-			if sc, ok := closeScore[name]; ok && sc.Rate == k.WinRate {
+		if win.Trials > 0 {
+			lo, hi := win.Interval(0.95)
+			r.WinRate = &RateView{Rate: win, Value: win.Value(), Lo: lo, Hi: hi}
+			if sc, ok := closeScore[name]; ok && sc.Rate == win {
 				r.WinRate.Shrunk = &sc.Shrunk
 			}
 		}
@@ -575,7 +563,7 @@ const maxListed = 10
 // one, or the converted one with -rates; with several and no rates, the
 // one with the most closed deals, and a note why. It returns -1 when no
 // closed deal has an amount.
-func currencies(t *tally, n int, notes *[]string) (int, []CurrencyFigures, error) {
+func currencies(t *tally, notes *[]string) (int, []CurrencyFigures, error) {
 	if len(t.currencies) == 0 {
 		return -1, nil, nil
 	}
@@ -585,10 +573,7 @@ func currencies(t *tally, n int, notes *[]string) (int, []CurrencyFigures, error
 	figs := make([]CurrencyFigures, len(t.currencies))
 	main := 0
 	for i, c := range t.currencies {
-		if err := t.amounts[i].flush(n); err != nil {
-			return 0, nil, err
-		}
-		k, err := t.amounts[i].r.Combined()
+		k, err := t.amounts[i].r.Combined() // a currency has a roll-up: it came with a record
 		if err != nil {
 			return 0, nil, err
 		}
@@ -712,7 +697,7 @@ func readNotes(ds *Dataset, deactivated int) []string {
 // first activity of the team, if later) to the as-of day, at least one.
 // Reps with no activity get no value (unknown, not zero); the notes say
 // how many.
-func activityMetrics(t *tally, acts []rollup.KPIs, order []uint32, asOf time.Time, f *FunnelReport, notes *[]string) []salesdev.Metric {
+func activityMetrics(t *tally, order []uint32, asOf time.Time, f *FunnelReport, notes *[]string) []salesdev.Metric {
 	if !t.hasAct {
 		return nil
 	}
@@ -724,14 +709,14 @@ func activityMetrics(t *tally, acts []rollup.KPIs, order []uint32, asOf time.Tim
 	end := csvin.DayOf(asOf)
 	var silent int
 	for _, g := range order {
-		if acts[g].Funnel[0].Count == 0 {
+		if t.acts.reached(g, 0) == 0 {
 			silent++
 			continue
 		}
 		start := max(t.firstAct, t.first[g])
 		weeks := max(1, float64(end-start+1)/7)
 		name, _ := t.reps.ID(g)
-		for i, c := range activityCounts(acts[g]) {
+		for i, c := range activityCounts(t.acts, g) {
 			out[i].Values[name] = float64(c) / weeks
 			f.Activities[i].Count += c
 			f.Activities[i].Reps++

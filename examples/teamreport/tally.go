@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -59,29 +58,30 @@ const (
 
 // activityStages are the activity kinds; an activity is counted at its
 // kind's stage, so a kind's count is its funnel count less the next one.
-var activityStages = []string{"call", "conversation", "meeting", "proposal"}
+var activityStages = [...]string{"call", "conversation", "meeting", "proposal"}
 
 // growing is a roll-up whose number of groups grows as new reps appear
-// in the stream. Records wait in a small buffer and are added a batch at
-// a time.
+// in the stream (rollup.Rollup.Grow). Records wait in a small buffer and
+// are added a batch at a time; a roll-up that no record reaches is never
+// made, and reads as zeros.
 type growing struct {
 	stages []string
 	r      *rollup.Rollup
 	buf    []rollup.Record
-	// single reports a roll-up whose records all have one outcome, at any
-	// stage: it grows by putting each stage's count back at that stage.
-	single bool
 }
 
 // batch is how many records wait before they are added.
 const batch = 4096
 
 func newGrowing(stages []string) *growing {
-	return &growing{stages: stages, buf: make([]rollup.Record, 0, batch)}
+	return &growing{stages: stages}
 }
 
 // add counts rec; groups is the number of reps interned so far.
 func (g *growing) add(rec rollup.Record, groups int) error {
+	if g.buf == nil {
+		g.buf = make([]rollup.Record, 0, batch)
+	}
 	g.buf = append(g.buf, rec)
 	if len(g.buf) == batch {
 		return g.flush(groups)
@@ -89,146 +89,51 @@ func (g *growing) add(rec rollup.Record, groups int) error {
 	return nil
 }
 
-// flush adds the waiting records, growing the roll-up first when the
-// reps outgrew it.
+// flush adds the waiting records, growing the roll-up first to groups
+// groups when the reps outgrew it.
 func (g *growing) flush(groups int) error {
-	if g.r == nil || g.r.Groups() < groups {
-		if err := g.grow(groups); err != nil {
-			return err
-		}
+	if len(g.buf) == 0 && g.r == nil {
+		return nil
 	}
-	err := g.r.Add(g.buf)
+	var err error
+	switch {
+	case g.r == nil:
+		g.r, err = rollup.New(g.stages, groups)
+	case g.r.Groups() < groups:
+		err = g.r.Grow(groups)
+	}
+	if err != nil {
+		return err
+	}
+	err = g.r.Add(g.buf)
 	g.buf = g.buf[:0]
 	return err
 }
 
-// grow replaces the roll-up with one of at least twice the groups,
-// holding the same figures: each group's counts and sums are added again
-// as records, a batch at a time. That relies on the shape of our records:
-// won and lost records sit at the last stage. The roll-up package has no
-// way to add groups to a roll-up; with one, this would go.
-func (g *growing) grow(groups int) error {
-	n := max(1024, groups)
-	if g.r != nil {
-		n = max(n, 2*g.r.Groups())
+// reached returns how many of rep grp's records reached stage s; call
+// flush first. A rep the roll-up has not seen has none.
+func (g *growing) reached(grp uint32, s int) int64 {
+	if g.r == nil || int(grp) >= g.r.Groups() {
+		return 0
 	}
-	nr, err := rollup.New(g.stages, n)
-	if err != nil {
-		return err
-	}
-	if g.r != nil {
-		rep := replay
-		if g.single {
-			rep = replaySingle
-		}
-		if err := rep(g.r, nr); err != nil {
-			return err
-		}
-	}
-	g.r = nr
-	return nil
+	c, _ := g.r.Reached(int(grp), s) // in range: checked above, s is ours
+	return c
 }
 
-// replay adds old's figures to nr as records.
-func replay(old, nr *rollup.Rollup) error {
-	buf := make([]rollup.Record, 0, batch)
-	emit := func(rec rollup.Record) error {
-		buf = append(buf, rec)
-		if len(buf) == batch {
-			err := nr.Add(buf)
-			buf = buf[:0]
-			return err
-		}
-		return nil
+// totals returns rep grp's totals for outcome o; call flush first.
+func (g *growing) totals(grp uint32, o rollup.Outcome) rollup.Totals {
+	if g.r == nil || int(grp) >= g.r.Groups() {
+		return rollup.Totals{}
 	}
-	last := len(nr.Stages()) - 1
-	for grp, k := range old.All() {
-		open := make([]int64, last+1)
-		for s := range last {
-			open[s] = k.Funnel[s].Count - k.Funnel[s+1].Count
-		}
-		open[last] = k.Funnel[last].Count - k.Won.Count - k.Lost.Count
-		// One record per item; the first of each outcome carries its
-		// amount sum, days spread so that none exceeds a record's range.
-		put := func(o rollup.Outcome, stage func(i int64) uint8, t rollup.Totals) error {
-			for i := range t.Count {
-				d := t.Days / t.Count
-				if i < t.Days%t.Count {
-					d++
-				}
-				rec := rollup.Record{Group: uint32(grp), Stage: stage(i), Outcome: o, Days: uint16(d)}
-				if i == 0 {
-					rec.Amount = t.Amount
-				}
-				if err := emit(rec); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		openStage := func(i int64) uint8 {
-			for s, c := range open {
-				if i < c {
-					return uint8(s)
-				}
-				i -= c
-			}
-			return uint8(last)
-		}
-		lastStage := func(int64) uint8 { return uint8(last) }
-		if err := errors.Join(put(rollup.Open, openStage, k.Open), put(rollup.Won, lastStage, k.Won), put(rollup.Lost, lastStage, k.Lost)); err != nil {
-			return err
-		}
-	}
-	return nr.Add(buf)
+	t, _ := g.r.Totals(int(grp), o) // in range: checked above, o is ours
+	return t
 }
 
-// replaySingle adds old's figures to nr as records, for a roll-up whose
-// records all have one outcome and carry no amount or days: each group's
-// count at each stage is its funnel count less the next stage's.
-func replaySingle(old, nr *rollup.Rollup) error {
-	buf := make([]rollup.Record, 0, batch)
-	last := len(nr.Stages()) - 1
-	for grp, k := range old.All() {
-		o := rollup.Open
-		switch {
-		case k.Won.Count > 0:
-			o = rollup.Won
-		case k.Lost.Count > 0:
-			o = rollup.Lost
-		}
-		for s := 0; s <= last; s++ {
-			n := k.Funnel[s].Count
-			if s < last {
-				n -= k.Funnel[s+1].Count
-			}
-			for range n {
-				buf = append(buf, rollup.Record{Group: uint32(grp), Stage: uint8(s), Outcome: o})
-				if len(buf) == batch {
-					if err := nr.Add(buf); err != nil {
-						return err
-					}
-					buf = buf[:0]
-				}
-			}
-		}
-	}
-	return nr.Add(buf)
-}
-
-// kpis returns every group's KPIs, empty ones for groups the roll-up has
-// not seen; n is the number of groups.
-func (g *growing) kpis(n int) ([]rollup.KPIs, error) {
-	if err := g.flush(n); err != nil {
-		return nil, err
-	}
-	out := make([]rollup.KPIs, n)
-	for grp, k := range g.r.All() {
-		if grp < n {
-			out[grp] = k
-		}
-	}
-	return out, nil
+// winRate returns rep grp's won deals out of closed ones; call flush
+// first.
+func (g *growing) winRate(grp uint32) benchmark.Rate {
+	won, lost := g.totals(grp, rollup.Won).Count, g.totals(grp, rollup.Lost).Count
+	return benchmark.Rate{Hits: won, Trials: won + lost}
 }
 
 // noDay marks a rep not seen on any day yet.
@@ -298,7 +203,7 @@ type tally struct {
 
 func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
 	t := &tally{asOf: asOf, cut: cut, rates: rates,
-		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages),
+		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages[:]),
 		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}, links: map[linkKey]linkState{},
 		pipelineIx: map[string]int{}}
 	return t
@@ -320,7 +225,6 @@ func (t *tally) pipeline(name string) int {
 	for e := range s {
 		for o := range s[e] {
 			s[e][o] = newGrowing(stepStages)
-			s[e][o].single = true
 		}
 	}
 	t.steps, t.unstaged = append(t.steps, &s), append(t.unstaged, 0)
@@ -366,6 +270,24 @@ func (t *tally) step(p int, g uint32, n int, outcome rollup.Outcome, reached crm
 		o = stepLost
 	}
 	return t.steps[p][e][o].add(rollup.Record{Group: g, Stage: uint8(reached - crm.StepConversation), Outcome: outcome}, n)
+}
+
+// flush adds every waiting record to its roll-up, each grown to n reps,
+// before the roll-ups are read.
+func (t *tally) flush(n int) error {
+	all := []*growing{t.deals, t.cycle, t.acts, t.outcomeOnly}
+	all = append(all, t.amounts...)
+	for _, ps := range t.steps {
+		for e := range ps {
+			all = append(all, ps[e][:]...)
+		}
+	}
+	for _, g := range all {
+		if err := g.flush(n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // intern returns the rep's group, adding it when new.
