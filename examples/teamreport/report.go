@@ -211,7 +211,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 
 	// Who is in the report: the roster in its order, then the other deal
 	// owners by name; deactivated owners apart.
-	roster := map[string]Rep{}
+	roster := make(map[string]Rep, len(ds.side.Reps))
 	for _, r := range ds.side.Reps {
 		roster[r.Name] = r
 	}
@@ -274,12 +274,14 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
 	rep.Funnel.Deals = stepEvidence(ds.deals)
 	repRates := make([][]StepRate, n)
-	for _, g := range append(slices.Clone(order), gone...) {
-		for _, m := range ms {
+	rates := make([]StepRate, (len(order)+len(gone))*len(ms)) // one array for every rep's rates
+	for i, g := range append(slices.Clone(order), gone...) {
+		repRates[g] = rates[i*len(ms) : (i+1)*len(ms) : (i+1)*len(ms)]
+		for j, m := range ms {
 			if m.src == fromActivities {
-				repRates[g] = append(repRates[g], linkedRate(linked[g], m))
+				repRates[g][j] = linkedRate(linked[g], m)
 			} else {
-				repRates[g] = append(repRates[g], pl.rate(g, m))
+				repRates[g][j] = pl.rate(g, m)
 			}
 		}
 	}
@@ -322,7 +324,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	team := salesdev.Team{AsOf: asOf, History: hist}
+	team := salesdev.Team{AsOf: asOf, History: hist, Reps: make([]salesdev.Rep, 0, len(order))}
 	desire := map[string][]float64{}
 	for _, d := range ds.side.Desires {
 		desire[d.Rep] = append(desire[d.Rep], d.Score)
@@ -342,13 +344,13 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		}
 	}
 	perWeek := activityMetrics(t, order, asOf, &rep.Funnel, &rep.Notes)
-	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: map[string]float64{}}
-	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: map[string]float64{}}
+	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: make(map[string]float64, len(order))}
+	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: make(map[string]float64, len(order))}
 	var cycleDays, cycleWon int64
 	for _, g := range order {
 		name, _ := t.reps.ID(g)
 		r := salesdev.Rep{Rep: name, Manager: roster[name].Manager, Started: roster[name].Started,
-			Rates: map[string]benchmark.Rate{}, Desire: desire[name]}
+			Rates: make(map[string]benchmark.Rate, len(ms)), Desire: desire[name]}
 		for _, sr := range repRates[g] {
 			if sr.Rate.Trials > 0 {
 				r.Rates[sr.Competency] = sr.Rate
@@ -411,24 +413,13 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
 	})
 	for g := range repRates {
-		var rs []StepRate
-		for _, r := range repRates[g] {
-			if measured[r.Competency] {
-				rs = append(rs, r)
-			}
-		}
-		repRates[g] = rs
+		repRates[g] = slices.DeleteFunc(repRates[g], func(r StepRate) bool { return !measured[r.Competency] })
 	}
 
 	// The win rate read in the light of the team is the library's: the
-	// plan's score on closing, where it grades this very rate.
-	closeScore := make(map[string]competency.Score, len(rep.Plan.Reps))
-	for _, rp := range rep.Plan.Reps {
-		if sc, ok := rp.Scorecard.Score(competency.CloseID); ok {
-			closeScore[rp.Rep] = sc
-		}
-	}
-	row := func(g uint32) RepReport {
+	// plan's score on closing, where it grades this very rate. The plan
+	// lists the reps in team.Reps' order, the report's.
+	row := func(g uint32, plan *salesdev.RepPlan) RepReport {
 		name, _ := t.reps.ID(g)
 		win := t.deals.winRate(g)
 		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: deals(g),
@@ -437,17 +428,21 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		if win.Trials > 0 {
 			lo, hi := win.Interval(0.95)
 			r.WinRate = &RateView{Rate: win, Value: win.Value(), Lo: lo, Hi: hi}
-			if sc, ok := closeScore[name]; ok && sc.Rate == win {
+			if plan == nil {
+				return r
+			}
+			if sc, ok := plan.Scorecard.Score(competency.CloseID); ok && sc.Rate == win {
 				r.WinRate.Shrunk = &sc.Shrunk
 			}
 		}
 		return r
 	}
-	for _, g := range order {
-		rep.Reps = append(rep.Reps, row(g))
+	rep.Reps = make([]RepReport, len(order))
+	for i, g := range order {
+		rep.Reps[i] = row(g, &rep.Plan.Reps[i])
 	}
 	for _, g := range gone {
-		rep.Deactivated = append(rep.Deactivated, row(g))
+		rep.Deactivated = append(rep.Deactivated, row(g, nil))
 	}
 	rep.Notes = append(rep.Notes, readNotes(ds, len(gone))...)
 	f := &rep.Funnel
