@@ -211,14 +211,22 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 
 	// Who is in the report: the roster in its order, then the other deal
 	// owners by name; deactivated owners apart.
-	roster := make(map[string]Rep, len(ds.side.Reps))
-	for _, r := range ds.side.Reps {
-		roster[r.Name] = r
+	// The side files are looked up by rep once, into slices by group.
+	roster := make([]*Rep, n)
+	for i, r := range ds.side.Reps {
+		if g, ok := t.reps.Lookup(r.Name); ok {
+			roster[g] = &ds.side.Reps[i]
+		}
+	}
+	manager := func(g uint32) string {
+		if r := roster[g]; r != nil {
+			return r.Manager
+		}
+		return ""
 	}
 	var order, owners, gone []uint32
 	for g := range uint32(n) {
-		name, _ := t.reps.ID(g)
-		_, inRoster := roster[name]
+		inRoster := roster[g] != nil
 		switch {
 		case t.inactive[g] && !inRoster:
 			if deals(g) > 0 {
@@ -325,13 +333,17 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, err
 	}
 	team := salesdev.Team{AsOf: asOf, History: hist, Reps: make([]salesdev.Rep, 0, len(order))}
-	desire := map[string][]float64{}
+	desire := make([][]float64, n)
 	for _, d := range ds.side.Desires {
-		desire[d.Rep] = append(desire[d.Rep], d.Score)
+		if g, ok := t.reps.Lookup(d.Rep); ok {
+			desire[g] = append(desire[g], d.Score)
+		}
 	}
-	quota := map[string]float64{}
+	quota := make([]*float64, n)
 	for _, q := range ds.side.Quotas {
-		quota[q.Rep] = q.Monthly
+		if g, ok := t.reps.Lookup(q.Rep); ok {
+			quota[g] = &q.Monthly
+		}
 	}
 	window, err := grid.Trailing(asOf.AddDate(0, 0, 1), grid.DefaultMonths)
 	if err != nil {
@@ -349,8 +361,10 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	var cycleDays, cycleWon int64
 	for _, g := range order {
 		name, _ := t.reps.ID(g)
-		r := salesdev.Rep{Rep: name, Manager: roster[name].Manager, Started: roster[name].Started,
-			Rates: make(map[string]benchmark.Rate, len(ms)), Desire: desire[name]}
+		r := salesdev.Rep{Rep: name, Manager: manager(g), Rates: make(map[string]benchmark.Rate, len(ms)), Desire: desire[g]}
+		if roster[g] != nil {
+			r.Started = roster[g].Started
+		}
 		for _, sr := range repRates[g] {
 			if sr.Rate.Trials > 0 {
 				r.Rates[sr.Competency] = sr.Rate
@@ -359,8 +373,8 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		if f := t.first[g]; f != noDay {
 			r.FirstSeen = f.Time()
 		}
-		if q, ok := quota[name]; ok {
-			r.Results = &salesdev.Results{Sold: float64(sold[g]) / 100, MonthlyQuota: q}
+		if q := quota[g]; q != nil {
+			r.Results = &salesdev.Results{Sold: float64(sold[g]) / 100, MonthlyQuota: *q}
 		}
 		team.Reps = append(team.Reps, r)
 		if main >= 0 {
@@ -422,7 +436,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	row := func(g uint32, plan *salesdev.RepPlan) RepReport {
 		name, _ := t.reps.ID(g)
 		win := t.deals.winRate(g)
-		r := RepReport{Name: name, Manager: roster[name].Manager, Deals: deals(g),
+		r := RepReport{Name: name, Manager: manager(g), Deals: deals(g),
 			Closed: win.Trials, Won: win.Hits, Evidence: deals(g) > 0}
 		r.Rates = orEmpty(repRates[g])
 		if win.Trials > 0 {
