@@ -3,6 +3,7 @@ package tmc
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -137,12 +138,11 @@ func Infer(e Evidence) (Inference, error) {
 		return Inference{}, inputErr(fn, "stated.barrier "+e.Stated.Barrier.String(), ErrInvalidEnum)
 	}
 	for i, ev := range e.Events {
-		arg := "events[" + strconv.Itoa(i) + "]"
 		if ev.Kind == NoEvent || !ev.Kind.valid() {
-			return Inference{}, inputErr(fn, arg+".kind "+ev.Kind.String(), ErrInvalidEnum)
+			return Inference{}, inputErr(fn, "events["+strconv.Itoa(i)+"].kind "+ev.Kind.String(), ErrInvalidEnum)
 		}
 		if ev.At.IsZero() {
-			return Inference{}, inputErr(fn, arg+".at: zero time", ErrEmpty)
+			return Inference{}, inputErr(fn, "events["+strconv.Itoa(i)+"].at: zero time", ErrEmpty)
 		}
 	}
 	barrierBasis := ""
@@ -160,43 +160,56 @@ func Infer(e Evidence) (Inference, error) {
 		return Inference{Signals: s, Basis: basis, Stated: true}, nil
 	}
 
-	var parts []string
+	// The basis is written part by part, "; " between parts, into one
+	// buffer: Infer runs for every rep of a team's plan.
+	var basis basisWriter
+	basis.Grow(256)
 	start, known := e.Started, "started "
 	if start.IsZero() {
 		start, known = e.FirstSeen, "no start date; first seen in the data "
 	}
 	stage := Coaching
 	if start.IsZero() {
-		parts = append(parts, "no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how")
+		basis.part("no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how")
 	} else {
 		if e.AsOf.Before(start) {
 			return Inference{}, inputErr(fn, "as_of "+e.AsOf.Format(time.RFC3339)+" before the start "+start.Format(time.RFC3339), ErrTimeOrder)
 		}
 		stage = e.Ramp.Expected(start, e.AsOf)
 		day := int(e.AsOf.Sub(start)/oneDay) + 1
-		at := known + start.Format(time.DateOnly) + ", day " + strconv.Itoa(day) + " of a ramp with " +
-			plural(e.Ramp.TrainingDays, "day") + " of training and " + plural(e.Ramp.MentoringDays, "day") + " of mentoring"
+		basis.part(known)
+		basis.date(start)
+		basis.WriteString(", day ")
+		basis.number(day)
+		basis.WriteString(" of a ramp with ")
+		basis.days(e.Ramp.TrainingDays)
+		basis.WriteString(" of training and ")
+		basis.days(e.Ramp.MentoringDays)
+		basis.WriteString(" of mentoring")
 		switch stage {
 		case Training:
-			parts = append(parts, at+": in the training stage, the rep does not yet know what to do")
+			basis.WriteString(": in the training stage, the rep does not yet know what to do")
 		case Mentoring:
-			parts = append(parts, at+": in the mentoring stage, the rep knows what to do but not yet how")
+			basis.WriteString(": in the mentoring stage, the rep knows what to do but not yet how")
 		default:
-			parts = append(parts, at+": past training and mentoring, the rep already knows what to do and how")
+			basis.WriteString(": past training and mentoring, the rep already knows what to do and how")
 		}
 	}
 	s := Signals{KnowsWhat: stage != Training, KnowsHow: stage == Coaching, MeetsStandard: !e.Below, Barrier: e.Barrier}
 
 	if gap, closed, found := lastGap(e.Events, e.AsOf); found {
-		on := "a knowledge gap found on " + gap.Format(time.DateOnly)
+		basis.part("a knowledge gap found on ")
+		basis.date(gap)
 		switch {
 		case !start.IsZero() && gap.Before(e.Ramp.TrainingEnds(start)):
-			parts = append(parts, on+", inside the ramp's training stage, is no re-training: the rep was being trained anyway")
+			basis.WriteString(", inside the ramp's training stage, is no re-training: the rep was being trained anyway")
 		case closed.IsZero():
 			s.KnowsWhat, s.KnowsHow = false, false
-			parts = append(parts, on+" with no training completed since: re-training; record training-completed when re-training ends")
+			basis.WriteString(" with no training completed since: re-training; record training-completed when re-training ends")
 		default:
-			parts = append(parts, on+" was closed by training completed on "+closed.Format(time.DateOnly)+": re-trained")
+			basis.WriteString(" was closed by training completed on ")
+			basis.date(closed)
+			basis.WriteString(": re-trained")
 		}
 	}
 
@@ -206,23 +219,53 @@ func Infer(e Evidence) (Inference, error) {
 	}
 	switch {
 	case !e.Below:
-		parts = append(parts, "meets the standard: the evidence does not separate the rep below it")
+		basis.part("meets the standard: the evidence does not separate the rep below it")
 	case !rampEnds.IsZero() && e.AsOf.Before(rampEnds):
-		parts = append(parts, "below the standard inside the ramp (it ends "+rampEnds.Format(time.DateOnly)+"), which is expected")
+		basis.part("below the standard inside the ramp (it ends ")
+		basis.date(rampEnds)
+		basis.WriteString("), which is expected")
 	default:
-		parts = append(parts, "below the standard: the evidence separates the rep below it")
+		basis.part("below the standard: the evidence separates the rep below it")
 	}
 	if barrierBasis != "" {
-		parts = append(parts, barrierBasis)
+		basis.part(barrierBasis)
 	}
-	basis := ""
-	for i, p := range parts {
-		if i > 0 {
-			basis += "; "
-		}
-		basis += p
+	return Inference{Signals: s, Basis: basis.String()}, nil
+}
+
+// A basisWriter builds an [Inference]'s Basis: parts separated by "; ",
+// each written piece by piece, with no string built for a piece on the
+// way.
+type basisWriter struct{ strings.Builder }
+
+// part starts a new part with text.
+func (b *basisWriter) part(text string) {
+	if b.Len() > 0 {
+		b.WriteString("; ")
 	}
-	return Inference{Signals: s, Basis: basis}, nil
+	b.WriteString(text)
+}
+
+// date writes t as in time.DateOnly.
+func (b *basisWriter) date(t time.Time) {
+	var buf [len(time.DateOnly)]byte
+	b.Write(t.AppendFormat(buf[:0], time.DateOnly))
+}
+
+// number writes n in decimal.
+func (b *basisWriter) number(n int) {
+	var buf [20]byte
+	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
+// days writes n days as [plural] would: "1 day", "45 days".
+func (b *basisWriter) days(n int) {
+	b.number(n)
+	if n == 1 {
+		b.WriteString(" day")
+	} else {
+		b.WriteString(" days")
+	}
 }
 
 // lastGap returns the time of the last KnowledgeGapFound at or before

@@ -54,23 +54,25 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 	}
 	seen := make(map[string]bool, len(peers))
 	for i, p := range peers {
-		arg := "peers[" + strconv.Itoa(i) + "]"
+		// The peer's index is formatted only for an error: a team's
+		// plan passes every rep as a peer.
+		arg := func(field string) string { return "peers[" + strconv.Itoa(i) + "]." + field }
 		sh := p.Score.Shrunk
 		switch {
 		case p.Rep == "":
-			return inputErr(fn, arg+".rep", ErrEmpty)
+			return inputErr(fn, arg("rep"), ErrEmpty)
 		case seen[p.Rep]:
-			return inputErr(fn, arg+".rep = "+quote(p.Rep), ErrDuplicate)
+			return inputErr(fn, arg("rep = "+quote(p.Rep)), ErrDuplicate)
 		case p.Mentees < 0:
-			return inputErr(fn, arg+".mentees = "+strconv.Itoa(p.Mentees), ErrNegative)
+			return inputErr(fn, arg("mentees = "+strconv.Itoa(p.Mentees)), ErrNegative)
 		case p.Score.Competency != id:
-			return inputErr(fn, arg+".score.competency = "+quote(p.Score.Competency)+", want "+quote(id), ErrWrongCompetency)
+			return inputErr(fn, arg("score.competency = "+quote(p.Score.Competency)+", want "+quote(id)), ErrWrongCompetency)
 		case !p.Score.Grade.Valid():
-			return inputErr(fn, arg+".score.grade = "+p.Score.Grade.String(), ErrInvalidEnum)
+			return inputErr(fn, arg("score.grade = "+p.Score.Grade.String()), ErrInvalidEnum)
 		case math.IsNaN(sh) || math.IsInf(sh, 0):
-			return inputErr(fn, arg+".score.shrunk", ErrNotFinite)
+			return inputErr(fn, arg("score.shrunk"), ErrNotFinite)
 		case sh < 0 || sh > 1:
-			return inputErr(fn, arg+".score.shrunk = "+strconv.FormatFloat(sh, 'g', -1, 64), ErrOutOfRange)
+			return inputErr(fn, arg("score.shrunk = "+strconv.FormatFloat(sh, 'g', -1, 64)), ErrOutOfRange)
 		}
 		seen[p.Rep] = true
 	}
@@ -155,12 +157,11 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 	}
 	seen := make(map[string]bool, len(reps))
 	for i, r := range reps {
-		arg := "reps[" + strconv.Itoa(i) + "].rep"
 		if r.Rep == "" {
-			return nil, inputErr(fn, arg, ErrEmpty)
+			return nil, inputErr(fn, "reps["+strconv.Itoa(i)+"].rep", ErrEmpty)
 		}
 		if seen[r.Rep] {
-			return nil, inputErr(fn, arg+" = "+quote(r.Rep), ErrDuplicate)
+			return nil, inputErr(fn, "reps["+strconv.Itoa(i)+"].rep = "+quote(r.Rep), ErrDuplicate)
 		}
 		seen[r.Rep] = true
 	}

@@ -83,13 +83,22 @@ func (r RampRule) validate(fn, name string) error {
 		name string
 		v    int
 	}{{"training_days", r.TrainingDays}, {"min_mentoring_days", r.MinMentoringDays}, {"min_ramp_days", r.MinRampDays}} {
-		arg := name + "." + f.name + " = " + strconv.Itoa(f.v)
-		if f.v < 0 {
-			return inputErr(fn, arg, ErrNegative)
+		if err := checkDays(fn, name+"."+f.name, f.v); err != nil {
+			return err
 		}
-		if f.v > MaxDays {
-			return inputErr(fn, arg, ErrOutOfRange)
-		}
+	}
+	return nil
+}
+
+// checkDays refuses a count of days outside [0, MaxDays], naming it as
+// `name = days`. The name is formatted only on the error path: a ramp is
+// validated for every rep [Infer] reads.
+func checkDays(fn, name string, days int) error {
+	switch {
+	case days < 0:
+		return inputErr(fn, name+" = "+strconv.Itoa(days), ErrNegative)
+	case days > MaxDays:
+		return inputErr(fn, name+" = "+strconv.Itoa(days), ErrOutOfRange)
 	}
 	return nil
 }
@@ -237,12 +246,8 @@ func (r Ramp) Validate() error {
 		name string
 		v    int
 	}{{"sales_cycle_days", r.SalesCycleDays}, {"training_days", r.TrainingDays}, {"mentoring_days", r.MentoringDays}, {"ramp_days", r.RampDays}} {
-		arg := f.name + " = " + strconv.Itoa(f.v)
-		if f.v < 0 {
-			return inputErr(fn, arg, ErrNegative)
-		}
-		if f.v > MaxDays {
-			return inputErr(fn, arg, ErrOutOfRange)
+		if err := checkDays(fn, f.name, f.v); err != nil {
+			return err
 		}
 	}
 	if r.RampDays < r.TrainingDays+r.MentoringDays {
