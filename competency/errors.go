@@ -128,3 +128,14 @@ func (e *InputError) Unwrap() error { return e.Err }
 func inputErr(fn, arg string, err error) error {
 	return &InputError{Func: fn, Arg: arg, Err: err}
 }
+
+// under returns err, when it is an *InputError, with prefix put before its
+// Arg: "scores[2]." and "rate = 3/2" make "scores[2].rate = 3/2". A loop
+// over many elements checks each with a short Arg and names the element
+// only when one is refused.
+func under(prefix string, err error) error {
+	if ie, ok := err.(*InputError); ok {
+		ie.Arg = prefix + ie.Arg
+	}
+	return err
+}

@@ -1,6 +1,7 @@
 package competency
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -75,48 +76,36 @@ func Prioritize(s Scorecard) ([]Gain, error) {
 	if len(s.Scores) == 0 {
 		return nil, inputErr(fn, "scorecard "+strconv.Quote(s.Rep), fmt.Errorf("%w: no scores", ErrEmpty))
 	}
-	type ranked struct {
-		g        Gain
-		evidence bool
-	}
-	rs := make([]ranked, 0, len(s.Scores))
 	seen := make(map[string]bool, len(s.Scores))
 	for i, sc := range s.Scores {
-		arg := fmt.Sprintf("scores[%d]", i)
 		if seen[sc.Competency] {
-			return nil, inputErr(fn, arg+" "+strconv.Quote(sc.Competency), ErrDuplicate)
+			return nil, inputErr(fn, fmt.Sprintf("scores[%d] ", i)+strconv.Quote(sc.Competency), ErrDuplicate)
 		}
 		seen[sc.Competency] = true
-		if err := checkRate(fn, arg+".rate", sc.Rate); err != nil {
-			return nil, err
+		// The score is named only when it is refused: a team's plan
+		// ranks every rep's scorecard.
+		err := checkRate(fn, "rate", sc.Rate)
+		if err == nil {
+			err = checkTarget(fn, "target", sc.Target)
 		}
-		if err := checkTarget(fn, arg+".target", sc.Target); err != nil {
-			return nil, err
+		if err == nil {
+			err = checkUnit(fn, "shrunk", sc.Shrunk)
 		}
-		if err := checkUnit(fn, arg+".shrunk", sc.Shrunk); err != nil {
-			return nil, err
+		if err != nil {
+			return nil, under(fmt.Sprintf("scores[%d].", i), err)
 		}
-		g := Gain{Competency: sc.Competency, Current: sc.Shrunk, Target: sc.Target, Multiplier: multiplier(sc)}
-		rs = append(rs, ranked{g, sc.Rate.Trials > 0})
 	}
-	slices.SortStableFunc(rs, func(a, b ranked) int {
-		if a.evidence != b.evidence {
-			if a.evidence {
-				return -1
+	// Competencies with evidence first, then the others, each part by
+	// Multiplier; a stable sort keeps ties in the scorecard's order.
+	gains := make([]Gain, 0, len(s.Scores))
+	for _, evidence := range []bool{true, false} {
+		part := len(gains)
+		for _, sc := range s.Scores {
+			if (sc.Rate.Trials > 0) == evidence {
+				gains = append(gains, Gain{Competency: sc.Competency, Current: sc.Shrunk, Target: sc.Target, Multiplier: multiplier(sc)})
 			}
-			return 1
 		}
-		switch {
-		case a.g.Multiplier > b.g.Multiplier:
-			return -1
-		case a.g.Multiplier < b.g.Multiplier:
-			return 1
-		}
-		return 0
-	})
-	gains := make([]Gain, len(rs))
-	for i, r := range rs {
-		gains[i] = r.g
+		slices.SortStableFunc(gains[part:], func(a, b Gain) int { return cmp.Compare(b.Multiplier, a.Multiplier) })
 	}
 	return gains, nil
 }

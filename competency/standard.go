@@ -417,18 +417,20 @@ func (s Standards) check(fn string) (map[string]bool, error) {
 // scorecard grades one rep against checked standards, reusing and filling
 // memo when it is not nil.
 func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, opt Options, memo map[scoreKey]Score) (Scorecard, error) {
-	ids := make([]string, 0, len(rates))
-	for id := range rates {
-		ids = append(ids, id)
+	// The error names the first refused ID in sorted order, whatever the
+	// map's order; the IDs are sorted only when one is refused.
+	var refused []string
+	for id, r := range rates {
+		if !known[id] || r.Validate() != nil {
+			refused = append(refused, id)
+		}
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	if len(refused) > 0 {
+		id := slices.Min(refused)
 		if !known[id] {
 			return Scorecard{}, inputErr(fn, "rates["+strconv.Quote(id)+"]", ErrUnknownCompetency)
 		}
-		if err := checkRate(fn, "rates["+strconv.Quote(id)+"]", rates[id]); err != nil {
-			return Scorecard{}, err
-		}
+		return Scorecard{}, checkRate(fn, "rates["+strconv.Quote(id)+"]", rates[id])
 	}
 	sc := Scorecard{Rep: rep, Scores: make([]Score, 0, len(s.Measured))}
 	for i, st := range s.Measured {
