@@ -79,6 +79,17 @@ func inputErr(fn, arg string, err error) error {
 	return &InputError{Func: fn, Arg: arg, Err: err}
 }
 
+// under returns err, when it is an *InputError, with prefix put before its
+// Arg: "scores[2] (\"close\")." and "shrunk = 2" make
+// `scores[2] ("close").shrunk = 2`. A loop over many elements checks each
+// with a short Arg and names the element only when one is refused.
+func under(prefix string, err error) error {
+	if ie, ok := err.(*InputError); ok {
+		ie.Arg = prefix + ie.Arg
+	}
+	return err
+}
+
 // An OverlapError reports two focuses for the same rep whose windows
 // overlap: one competency and one behavior at one time. Earlier is the
 // focus that comes first in the plan; Later is the one that collides with

@@ -220,7 +220,12 @@ func (p Plan) Next(m competency.Model, s competency.Scorecard, w Window, o *Focu
 	if o != nil {
 		opt = *o
 	}
-	id, target, why, err := nextCompetency(fn, s, w, opt)
+	// The reason is written into one buffer, "; " between why this
+	// competency and why this behavior: Next runs for every rep of a
+	// team's plan. 192 bytes hold a typical reason.
+	var why strings.Builder
+	why.Grow(192)
+	id, target, err := nextCompetency(fn, s, w, opt, &why)
 	if err != nil {
 		return Focus{}, err
 	}
@@ -228,85 +233,106 @@ func (p Plan) Next(m competency.Model, s competency.Scorecard, w Window, o *Focu
 	if !ok {
 		return Focus{}, inputErr(fn, "competency "+strconv.Quote(id), ErrUnknownCompetency)
 	}
-	behavior, how, err := p.nextBehavior(fn, s.Rep, c, target, opt.Scenarios)
+	why.WriteString("; ")
+	behavior, err := p.nextBehavior(fn, s.Rep, c, target, opt.Scenarios, &why)
 	if err != nil {
 		return Focus{}, err
 	}
-	f := Focus{Rep: s.Rep, Competency: id, Behavior: behavior, Window: w, Reason: why + "; " + how}
+	f := Focus{Rep: s.Rep, Competency: id, Behavior: behavior, Window: w, Reason: why.String()}
 	if i := p.overlapping(f.Rep, w); i >= 0 {
 		return Focus{}, &OverlapError{Earlier: p[i], Later: f}
 	}
 	return f, nil
 }
 
-// nextCompetency returns the ID of the competency to focus on, its
-// benchmark and why.
-func nextCompetency(fn string, s competency.Scorecard, w Window, o FocusOptions) (id string, target float64, why string, err error) {
+// nextCompetency returns the ID of the competency to focus on and its
+// benchmark, and writes why to why.
+func nextCompetency(fn string, s competency.Scorecard, w Window, o FocusOptions, why *strings.Builder) (id string, target float64, err error) {
 	if c := o.Campaign; c != nil {
 		if c.Rep != s.Rep {
-			return "", 0, "", inputErr(fn, "options.campaign.rep = "+strconv.Quote(c.Rep)+", scorecard.rep = "+strconv.Quote(s.Rep), ErrOtherRep)
+			return "", 0, inputErr(fn, "options.campaign.rep = "+strconv.Quote(c.Rep)+", scorecard.rep = "+strconv.Quote(s.Rep), ErrOtherRep)
 		}
 		reached, err := c.Reached(o.Options)
 		if err != nil {
-			return "", 0, "", inputErr(fn, "options.campaign", err)
+			return "", 0, inputErr(fn, "options.campaign", err)
 		}
-		campaign := "campaign on " + c.Competency
+		write(why, "campaign on ", c.Competency)
 		switch {
 		case reached:
-			why = campaign + " reached its benchmark; "
+			write(why, " reached its benchmark; ")
 		case !c.Open(w.Start) && c.Start.After(w.Start):
-			why = campaign + " starts " + c.Start.Format(time.DateOnly) + ", after the window; "
+			write(why, " starts ", c.Start.Format(time.DateOnly), ", after the window; ")
 		case !c.Open(w.Start):
-			why = campaign + " closed " + c.Closed.Format(time.DateOnly) + "; "
+			write(why, " closed ", c.Closed.Format(time.DateOnly), "; ")
 		case c.Start.IsZero():
-			return c.Competency, c.Benchmark.Target, campaign + " open, benchmark not reached yet", nil
+			write(why, " open, benchmark not reached yet")
+			return c.Competency, c.Benchmark.Target, nil
 		default:
-			return c.Competency, c.Benchmark.Target, campaign + " open since " + c.Start.Format(time.DateOnly) + ", benchmark not reached yet", nil
+			write(why, " open since ", c.Start.Format(time.DateOnly), ", benchmark not reached yet")
+			return c.Competency, c.Benchmark.Target, nil
 		}
 	}
 	gains, err := competency.Prioritize(s)
 	if err != nil {
-		return "", 0, "", inputErr(fn, "scorecard", err)
+		return "", 0, inputErr(fn, "scorecard", err)
 	}
 	if len(gains) == 0 { // Prioritize refuses an empty scorecard; be sure
-		return "", 0, "", inputErr(fn, "scorecard.scores", ErrEmpty)
+		return "", 0, inputErr(fn, "scorecard.scores", ErrEmpty)
 	}
 	g := gains[0]
 	sc, _ := s.Score(g.Competency)
 	switch {
 	case sc.Rate.Trials == 0:
-		why += "no competency measured yet: " + g.Competency + " is the first training priority by the team's prior"
+		write(why, "no competency measured yet: ", g.Competency, " is the first training priority by the team's prior")
 		if g.Multiplier > 1 {
-			why += " (×" + strconv.FormatFloat(g.Multiplier, 'f', 2, 64) + ")"
+			write(why, " (×")
+			writeMultiplier(why, g.Multiplier)
+			write(why, ")")
 		}
 	case g.Multiplier > 1:
-		why += "first training priority: raising " + g.Competency + " to its benchmark multiplies revenue by ×" + strconv.FormatFloat(g.Multiplier, 'f', 2, 64)
+		write(why, "first training priority: raising ", g.Competency, " to its benchmark multiplies revenue by ×")
+		writeMultiplier(why, g.Multiplier)
 	default:
-		why += "every measured competency is at or above its benchmark: " + g.Competency + " is the first of them in funnel order, keep it there"
+		write(why, "every measured competency is at or above its benchmark: ", g.Competency, " is the first of them in funnel order, keep it there")
 	}
-	return g.Competency, g.Target, why, nil
+	return g.Competency, g.Target, nil
 }
 
-// nextBehavior returns the behavior to focus on in competency c, and why:
-// the first routine of the weakest measured scenario, or else the routine
-// the rep has had as a focus on c least often in p.
-func (p Plan) nextBehavior(fn, rep string, c competency.Competency, target float64, scenarios map[string]benchmark.Rate) (behavior, why string, err error) {
+// write writes parts to b one after the other: a reason is written whole
+// into one buffer, with no string built for each piece on the way.
+func write(b *strings.Builder, parts ...string) {
+	for _, s := range parts {
+		b.WriteString(s)
+	}
+}
+
+// writeMultiplier writes a multiplier with two decimals, as in "1.40".
+func writeMultiplier(b *strings.Builder, v float64) {
+	var buf [24]byte
+	b.Write(strconv.AppendFloat(buf[:0], v, 'f', 2, 64))
+}
+
+// nextBehavior returns the behavior to focus on in competency c, and
+// writes why to why: the first routine of the weakest measured scenario,
+// or else the routine the rep has had as a focus on c least often in p.
+func (p Plan) nextBehavior(fn, rep string, c competency.Competency, target float64, scenarios map[string]benchmark.Rate, why *strings.Builder) (behavior string, err error) {
 	if len(scenarios) > 0 {
 		sc, ok, err := c.Weakest(scenarios, target)
 		if err != nil {
-			return "", "", inputErr(fn, "options.scenarios", err)
+			return "", inputErr(fn, "options.scenarios", err)
 		}
 		if ok {
 			behavior = firstRoutine(sc)
 			if behavior == "" { // a scenario Model.Validate would refuse
-				return "", "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" scenario "+strconv.Quote(sc.Name)+" routines", ErrEmpty)
+				return "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" scenario "+strconv.Quote(sc.Name)+" routines", ErrEmpty)
 			}
 			r, t := scenarios[sc.Name], target
 			if sc.Target != 0 {
 				t = sc.Target // the scenario's own benchmark, which Weakest read it against
 			}
-			return behavior, "weakest scenario: " + sc.Name + " (" + strconv.FormatInt(r.Hits, 10) + "/" +
-				strconv.FormatInt(r.Trials, 10) + " against " + percent(t) + ")", nil
+			write(why, "weakest scenario: ", sc.Name, " (", strconv.FormatInt(r.Hits, 10), "/",
+				strconv.FormatInt(r.Trials, 10), " against ", percent(t), ")")
+			return behavior, nil
 		}
 	}
 	// How often each of the competency's routines has been this rep's
@@ -328,13 +354,15 @@ func (p Plan) nextBehavior(fn, rep string, c competency.Competency, target float
 		}
 	}
 	if n == 0 {
-		return "", "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" routines", ErrEmpty)
+		return "", inputErr(fn, "competency "+strconv.Quote(c.ID)+" routines", ErrEmpty)
 	}
-	why = "routines of " + c.ID + " in turn: " + strconv.Itoa(at) + " of " + strconv.Itoa(n) + ", practised least (in " + strconv.Itoa(fewest) + " earlier focus"
-	if fewest != 1 {
-		why += "es"
+	focuses := "focuses"
+	if fewest == 1 {
+		focuses = "focus"
 	}
-	return behavior, why + ")", nil
+	write(why, "routines of ", c.ID, " in turn: ", strconv.Itoa(at), " of ", strconv.Itoa(n),
+		", practised least (in ", strconv.Itoa(fewest), " earlier ", focuses, ")")
+	return behavior, nil
 }
 
 // firstRoutine returns the name of the first routine of sc with a name,

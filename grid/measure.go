@@ -181,22 +181,24 @@ func CompetencyFrom(s competency.Scorecard) (float64, error) {
 	// one stage of the funnel as two.
 	seen := make(map[string]bool, len(s.Scores))
 	for i, sc := range s.Scores {
-		name := "scores[" + strconv.Itoa(i) + "] (" + strconv.Quote(sc.Competency) + ")"
+		// The score is named only when it is refused: a team's plan
+		// measures every rep's scorecard.
+		name := func() string { return "scores[" + strconv.Itoa(i) + "] (" + strconv.Quote(sc.Competency) + ")" }
 		if seen[sc.Competency] {
-			return 0, inputErr(fn, name, ErrDuplicate)
+			return 0, inputErr(fn, name(), ErrDuplicate)
 		}
 		seen[sc.Competency] = true
 		if sc.Grade == competency.Ungraded || sc.Rate.Trials == 0 {
 			continue
 		}
-		if err := checkUnit(fn, name+".shrunk", sc.Shrunk); err != nil {
-			return 0, err
+		if err := checkUnit(fn, "shrunk", sc.Shrunk); err != nil {
+			return 0, under(name()+".", err)
 		}
-		if err := checkUnit(fn, name+".target", sc.Target); err != nil {
-			return 0, err
+		if err := checkUnit(fn, "target", sc.Target); err != nil {
+			return 0, under(name()+".", err)
 		}
 		if sc.Target == 0 {
-			return 0, inputErr(fn, name+".target = 0", ErrOutOfRange)
+			return 0, inputErr(fn, name()+".target = 0", ErrOutOfRange)
 		}
 		a := min(1, sc.Shrunk/sc.Target)
 		if a == 0 {
