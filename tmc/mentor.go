@@ -82,18 +82,25 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 // qualified returns the peers graded A, best first: by shrunk rate, highest
 // first, ties by name so the order never depends on the input's.
 func qualified(peers []Peer) []Peer {
-	var out []Peer
-	for _, p := range peers {
+	// Sort the A players' places in peers, not the peers themselves: a
+	// Peer is large, and a team's plan may pass thousands.
+	var at []int
+	for i, p := range peers {
 		if p.Score.Grade == competency.GradeA {
-			out = append(out, p)
+			at = append(at, i)
 		}
 	}
-	slices.SortFunc(out, func(a, b Peer) int {
+	slices.SortFunc(at, func(i, j int) int {
+		a, b := &peers[i], &peers[j]
 		if c := cmp.Compare(b.Score.Shrunk, a.Score.Shrunk); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Rep, b.Rep)
 	})
+	out := make([]Peer, len(at))
+	for k, i := range at {
+		out[k] = peers[i]
+	}
 	return out
 }
 
