@@ -271,16 +271,19 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if len(t.Reps) == 0 {
 		return Plan{}, inputErr(fn, "team.reps", benchmark.ErrEmpty)
 	}
-	seen := make(map[string]bool, len(t.Reps))
+	// Each rep's records (past focuses, campaigns, sessions) are gathered
+	// once, so that planning a rep looks at the rep's own records only: the
+	// plan is linear in the reps, not quadratic.
+	own := make(map[string]*owned, len(t.Reps))
+	records := make([]owned, len(t.Reps))
 	for i, r := range t.Reps {
-		arg := "team.reps[" + strconv.Itoa(i) + "].rep"
 		switch {
 		case strings.TrimSpace(r.Rep) == "":
-			return Plan{}, inputErr(fn, arg, benchmark.ErrEmpty)
-		case seen[r.Rep]:
-			return Plan{}, inputErr(fn, arg+" = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
+			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep", benchmark.ErrEmpty)
+		case own[r.Rep] != nil:
+			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
 		}
-		seen[r.Rep] = true
+		own[r.Rep] = &records[i]
 		if err := checkRep(r, i, cfg); err != nil {
 			return Plan{}, err
 		}
@@ -337,14 +340,9 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 	p.Rules = findings(t.History)
 
-	// 3–5, rep by rep. Each rep's focuses are looked at alone, so the
-	// plan is linear in the reps, not quadratic.
+	// 3–5, rep by rep.
 	if err := t.Focus.Validate(); err != nil {
 		return Plan{}, inputErr(fn, "team.focus", err)
-	}
-	own := make(map[string]*owned, len(t.Reps))
-	for _, r := range t.Reps {
-		own[r.Rep] = new(owned)
 	}
 	for _, f := range t.Focus {
 		if o := own[f.Rep]; o != nil {
@@ -363,11 +361,9 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 	p.Reps = make([]RepPlan, len(t.Reps))
 	for i, r := range t.Reps {
-		rp, err := planRep(r, cards[i], own[r.Rep], t, cfg, &p)
-		if err != nil {
+		if err := planRep(&p.Reps[i], r, cards[i], &records[i], t, cfg, &p); err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
-		p.Reps[i] = rp
 	}
 	if err := mentor(p.Reps, cfg.maxMentees); err != nil {
 		return Plan{}, inputErr(fn, "mentors", err)
@@ -403,10 +399,13 @@ func orEmpty[T any](s []T) []T {
 // not an error: the plan says what it would unlock.
 func checkRep(r Rep, i int, cfg config) error {
 	const fn = "NewPlan"
-	arg := "team.reps[" + strconv.Itoa(i) + "] (" + strconv.Quote(r.Rep) + ")"
+	// The rep is named only when refused: every rep is checked.
+	arg := func(field string) string {
+		return "team.reps[" + strconv.Itoa(i) + "] (" + strconv.Quote(r.Rep) + ")." + field
+	}
 	if len(r.Desire) > 0 {
 		if _, err := grid.DesireFrom(cfg.scale, r.Desire...); err != nil {
-			return inputErr(fn, arg+".desire", err)
+			return inputErr(fn, arg("desire"), err)
 		}
 	}
 	if res := r.Results; res != nil {
@@ -415,15 +414,18 @@ func checkRep(r Rep, i int, cfg config) error {
 			v        float64
 			positive bool
 		}{{"sold", res.Sold, false}, {"monthly_quota", res.MonthlyQuota, true}} {
-			a := arg + ".results." + f.name + " = " + strconv.FormatFloat(f.v, 'g', -1, 64)
+			var sentinel error
 			switch {
 			case math.IsNaN(f.v) || math.IsInf(f.v, 0):
-				return inputErr(fn, a, benchmark.ErrNotFinite)
+				sentinel = benchmark.ErrNotFinite
 			case f.v < 0:
-				return inputErr(fn, a, benchmark.ErrNegative)
+				sentinel = benchmark.ErrNegative
 			case f.positive && f.v == 0:
-				return inputErr(fn, a, benchmark.ErrOutOfRange)
+				sentinel = benchmark.ErrOutOfRange
+			default:
+				continue
 			}
+			return inputErr(fn, arg("results."+f.name+" = "+strconv.FormatFloat(f.v, 'g', -1, 64)), sentinel)
 		}
 	}
 	return nil
@@ -544,12 +546,14 @@ type owned struct {
 	sessions  []tmc.Session
 }
 
-// planRep makes one rep's plan: focus and campaign progress, signals and
-// help, placement and the coaching received. Mentors and coaching hours
-// are filled in later, once every rep is planned.
-func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) (RepPlan, error) {
+// planRep makes one rep's plan in rp, a zero RepPlan in the plan's list
+// (written in place rather than returned, as a RepPlan is large): focus and
+// campaign progress, signals and help, placement and the coaching
+// received. Mentors and coaching hours are filled in later, once every rep
+// is planned.
+func planRep(rp *RepPlan, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) error {
 	focus := &own.focus
-	rp := RepPlan{Rep: r.Rep, Manager: r.Manager, Scorecard: card}
+	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
 	}
@@ -568,34 +572,34 @@ func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p
 		}
 	}
 	if f, ok := focus.Current(r.Rep, p.Month.Start); ok {
-		rp.Focus = &f
+		rp.Focus = ptr(f)
 	} else if rp.Evidence {
 		opt := &grid.FocusOptions{Campaign: campaign, Options: cfg.grading}
 		f, err := focus.Next(cfg.model, card, p.Month, opt)
 		if err != nil {
-			return rp, err
+			return err
 		}
 		if sc := r.Scenarios[f.Competency]; len(sc) > 0 {
 			opt.Scenarios = sc
 			if f, err = focus.Next(cfg.model, card, p.Month, opt); err != nil {
-				return rp, err
+				return err
 			}
 		}
 		if *focus, err = focus.Add(f); err != nil {
-			return rp, err
+			return err
 		}
-		rp.Focus = &f
+		rp.Focus = ptr(f)
 	}
 	if rp.Focus != nil {
 		if s, ok := card.Score(rp.Focus.Competency); ok {
-			rp.FocusScore = &s
+			rp.FocusScore = ptr(s)
 		}
 	}
 	if campaign != nil {
 		rp.Campaign = campaign
 		prog, err := campaign.Progress(cfg.grading)
 		if err != nil {
-			return rp, err
+			return err
 		}
 		if len(prog) > 0 {
 			last := prog[len(prog)-1]
@@ -609,19 +613,19 @@ func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p
 		Started:   dayOrZero(r.Started),   // tenure counts in days: a start at noon
 		FirstSeen: dayOrZero(r.FirstSeen), // on the plan's day is day 1, not the future
 		AsOf:      t.AsOf,
-		Below:     len(below(card)) > 0,
+		Below:     slices.ContainsFunc(card.Scores, competency.Score.Below),
 		Events:    r.Events,
 		Stated:    r.Stated,
 		Barrier:   r.Barrier,
 	}
 	var err error
 	if rp.Signals, rp.Help, err = help(r, rp.Evidence, ev); err != nil {
-		return rp, err
+		return err
 	}
 
 	// Grid: all three measures, never guessed.
-	if rp.NotPlaced, err = place(&rp, r, card, cfg, p.Window); err != nil {
-		return rp, err
+	if rp.NotPlaced, err = place(rp, r, card, cfg, p.Window); err != nil {
+		return err
 	}
 	if rp.Measures != nil {
 		s := rp.Quadrant.Strategy()
@@ -636,12 +640,18 @@ func planRep(r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p
 		}
 		months, err := tmc.CoachingHours(r.Rep, own.sessions, from, last)
 		if err != nil {
-			return rp, err
+			return err
 		}
 		rp.Coached = months
 	}
-	return rp, nil
+	return nil
 }
+
+// ptr returns a pointer to a copy of v. Taking the address of a variable
+// declared in an if statement (if f, ok := …; ok { p = &f }) moves it to
+// the heap whether or not the branch is taken; ptr copies it there only
+// when it is kept.
+func ptr[T any](v T) *T { return &v }
 
 // below returns the competencies on which the evidence separates the rep
 // below the standard, in funnel order.
@@ -683,7 +693,7 @@ func help(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescriptio
 // placed: an input missing, or a rep who joined too late in the window to
 // owe quota. Invalid data is an error.
 func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
-	var why []string
+	why := make([]string, 0, 3) // room for every reason, so no rep allocates a list
 	if len(r.Desire) == 0 {
 		why = append(why, "no desire survey answer")
 	}
@@ -716,7 +726,7 @@ func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Win
 	if err != nil {
 		return "", err
 	}
-	rp.Measures, rp.Quadrant = &m, q
+	rp.Measures, rp.Quadrant = ptr(m), q
 	return "", nil
 }
 
@@ -726,7 +736,7 @@ func openCampaign(cs []competency.Campaign, rep string, t time.Time) *competency
 	for _, c := range cs {
 		if c.Rep == rep && c.Open(t) {
 			c.Checkpoints = slices.Clone(c.Checkpoints)
-			return &c
+			return ptr(c)
 		}
 	}
 	return nil
@@ -752,23 +762,39 @@ func mentor(reps []RepPlan, maxMentees int) error {
 			sb, _ := reps[b].Scorecard.Score(id)
 			return cmp.Compare(sa.Shrunk, sb.Shrunk)
 		})
-		var peers []tmc.Peer
-		aPlayers := 0
-		for _, r := range reps {
+		// AssignMentors matches A players only, so only they are passed
+		// as peers: the other reps scored on the competency, often most of
+		// a large team, would be checked and set aside.
+		var aPlayers []int
+		scored := false // whether any rep has trials on the competency
+		for i, r := range reps {
 			if s, ok := r.Scorecard.Score(id); ok && s.Rate.Trials > 0 {
-				peers = append(peers, tmc.Peer{Rep: r.Rep, Manager: r.Manager, Score: s, Mentees: mentees[r.Rep]})
+				scored = true
 				if s.Grade == competency.GradeA {
-					aPlayers++
+					aPlayers = append(aPlayers, i)
 				}
 			}
+		}
+		peers := make([]tmc.Peer, len(aPlayers))
+		for j, i := range aPlayers {
+			s, _ := reps[i].Scorecard.Score(id)
+			peers[j] = tmc.Peer{Rep: reps[i].Rep, Manager: reps[i].Manager, Score: s, Mentees: mentees[reps[i].Rep]}
 		}
 		need := make([]tmc.Rep, len(idx))
 		for j, i := range idx {
 			need[j] = tmc.Rep{Rep: reps[i].Rep, Manager: reps[i].Manager}
 		}
-		pairs, err := tmc.AssignMentors(id, need, peers, maxMentees)
-		if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
-			return err
+		var pairs []tmc.Pair
+		// With reps scored but no A player, AssignMentors would match no
+		// one. With no rep scored on the competency at all, it is still
+		// asked: it refuses an empty list of peers, and the plan returns
+		// that error.
+		if len(peers) > 0 || !scored {
+			var err error
+			pairs, err = tmc.AssignMentors(id, need, peers, maxMentees)
+			if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
+				return err
+			}
 		}
 		matched := map[string]string{}
 		for _, pr := range pairs {
@@ -779,7 +805,7 @@ func mentor(reps []RepPlan, maxMentees int) error {
 			switch m, ok := matched[reps[i].Rep]; {
 			case ok:
 				reps[i].Mentor = m
-			case aPlayers == 0:
+			case len(peers) == 0:
 				reps[i].MentorNote = "no peer is graded A on " + id + " yet"
 			default:
 				reps[i].MentorNote = fmt.Sprintf("no A player on %s is free: each is this rep, the rep's manager, or already has %d mentees", id, maxMentees)
