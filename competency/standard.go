@@ -149,15 +149,16 @@ func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions
 	if err != nil {
 		return Standards{}, err
 	}
+	// A rep's rates are named, as team[i]["close"], only when refused:
+	// a team may have thousands of reps.
 	for i, rates := range team {
-		arg := "team[" + strconv.Itoa(i) + "]"
-		if err := checkKeys(fn, arg, m, rates); err != nil {
-			return Standards{}, err
+		if err := checkKeys(fn, "", m, rates); err != nil {
+			return Standards{}, under("team["+strconv.Itoa(i)+"]", err)
 		}
 		for _, c := range m.Competencies {
 			if r, ok := rates[c.ID]; ok {
-				if err := checkRate(fn, arg+"["+strconv.Quote(c.ID)+"]", r); err != nil {
-					return Standards{}, err
+				if err := checkRate(fn, "", r); err != nil {
+					return Standards{}, under("team["+strconv.Itoa(i)+"]["+strconv.Quote(c.ID)+"]", err)
 				}
 			}
 		}
