@@ -54,8 +54,8 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 	}
 	seen := make(map[string]bool, len(peers))
 	for i, p := range peers {
-		// The peer's index is formatted only for an error: a team's
-		// plan passes every rep as a peer.
+		// The peer's index is formatted only for an error: a large
+		// team may pass thousands of peers.
 		arg := func(field string) string { return "peers[" + strconv.Itoa(i) + "]." + field }
 		sh := p.Score.Shrunk
 		switch {
