@@ -884,9 +884,22 @@ func benchmarks(ms []Metric, cfg config) ([]Benchmark, error) {
 	var tb benchmark.TeamBenchmarks
 	var out []Benchmark
 	for _, m := range ms {
+		// The quantiles do not depend on the order of the values, so they
+		// are read in the map's order, not sorted by rep; a value that
+		// cannot count is refused by the first such rep's ID, so that the
+		// error does not depend on the map's order either.
 		values := make([]float64, 0, len(m.Values))
-		for _, k := range slices.Sorted(maps.Keys(m.Values)) {
-			values = append(values, m.Values[k])
+		bad := ""
+		for rep, v := range m.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				if bad == "" || rep < bad {
+					bad = rep
+				}
+			}
+			values = append(values, v+0) // -0 as 0: the same value, printed the same in any order
+		}
+		if bad != "" {
+			return nil, fmt.Errorf("%s: rep %q: %w", m.Metric.Name, bad, benchmark.ErrNotFinite)
 		}
 		if len(values) == 0 {
 			continue

@@ -386,3 +386,41 @@ func TestKPITargetsFollowTheQuantile(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricValueNotFinite: a NaN or infinite KPI value is refused by the
+// rep it belongs to, the same rep however the map iterates.
+func TestMetricValueNotFinite(t *testing.T) {
+	values := map[string]float64{"d": math.Inf(1), "a": 1, "c": math.NaN(), "b": 2}
+	team := Team{AsOf: day0(2025, 12, 31), Metrics: []Metric{{Metric: benchmark.Metric{Name: "deal"}, Values: values}}}
+	for id := range values {
+		team.Reps = append(team.Reps, Rep{Rep: id, Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 3, Trials: 10}}})
+	}
+	for range 20 {
+		_, err := NewPlan(team, nil)
+		if !errors.Is(err, benchmark.ErrNotFinite) || !strings.Contains(err.Error(), `deal: rep "c"`) {
+			t.Fatalf("NewPlan error %v, want ErrNotFinite naming rep \"c\", the first bad rep", err)
+		}
+	}
+}
+
+// TestMetricNegativeZero: a KPI value of -0 is 0, whatever the order.
+func TestMetricNegativeZero(t *testing.T) {
+	values := map[string]float64{"a": math.Copysign(0, -1), "b": 0, "c": math.Copysign(0, -1), "d": 0}
+	team := Team{AsOf: day0(2025, 12, 31), Metrics: []Metric{{Metric: benchmark.Metric{Name: "deal"}, Values: values}}}
+	for id := range values {
+		team.Reps = append(team.Reps, Rep{Rep: id, Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 3, Trials: 10}}})
+	}
+	for range 20 {
+		p, err := NewPlan(team, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range p.Benchmarks {
+			for _, v := range []float64{b.P50, b.Target, b.P90} {
+				if math.Signbit(v) {
+					t.Fatalf("benchmark %+v has -0", b)
+				}
+			}
+		}
+	}
+}
