@@ -279,14 +279,15 @@ type repSteps struct {
 	// reached[e][o][s] counts the deals of evidence e and outcome o that
 	// reached step s+1 (crm.StepConversation is index 0).
 	reached [evidenceKinds][stepOutcomes][crm.Steps - 1]int64
-	// ooWon and ooLost count the closed deals known only by outcome.
-	ooWon, ooLost int64
 }
 
+// outcomeCounts are one rep's closed deals known only by outcome.
+type outcomeCounts struct{ won, lost int64 }
+
 // readSteps returns each pipeline's step counts per rep, and each rep's
-// closed deals known only by outcome (in ooWon and ooLost of the
-// second's entries); n is the number of reps. The tally has been flushed.
-func readSteps(t *tally, n int) ([][]repSteps, []repSteps) {
+// closed deals known only by outcome; n is the number of reps. The tally
+// has been flushed.
+func readSteps(t *tally, n int) ([][]repSteps, []outcomeCounts) {
 	out := make([][]repSteps, len(t.steps))
 	for p, ps := range t.steps {
 		out[p] = make([]repSteps, n)
@@ -303,9 +304,11 @@ func readSteps(t *tally, n int) ([][]repSteps, []repSteps) {
 			}
 		}
 	}
-	oo := make([]repSteps, n)
-	for g := range oo {
-		oo[g].ooWon, oo[g].ooLost = t.outcomeOnly.totals(uint32(g), rollup.Won).Count, t.outcomeOnly.totals(uint32(g), rollup.Lost).Count
+	oo := make([]outcomeCounts, n)
+	if t.outcomeOnly.r != nil {
+		for g := range oo {
+			oo[g] = outcomeCounts{t.outcomeOnly.totals(uint32(g), rollup.Won).Count, t.outcomeOnly.totals(uint32(g), rollup.Lost).Count}
+		}
 	}
 	return out, oo
 }
@@ -319,8 +322,8 @@ type pipelines struct {
 	source []string
 	ms     [][]stepMeasure
 	not    [][]NotMeasured
-	steps  [][]repSteps // per pipeline, per rep
-	oo     []repSteps   // per rep: the deals known only by outcome
+	steps  [][]repSteps    // per pipeline, per rep
+	oo     []outcomeCounts // per rep: the deals known only by outcome
 }
 
 // newPipelines reads each pipeline's funnel and counts.
@@ -426,8 +429,9 @@ func (pl *pipelines) rate(g uint32, m stepMeasure) StepRate {
 		}
 	}
 	if m.to == crm.StepClose {
-		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: pl.oo[g].ooWon, Trials: pl.oo[g].ooWon + pl.oo[g].ooLost})
-		sr.Evidence.Outcome += pl.oo[g].ooWon + pl.oo[g].ooLost
+		oo := pl.oo[g]
+		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: oo.won, Trials: oo.won + oo.lost})
+		sr.Evidence.Outcome += oo.won + oo.lost
 	}
 	return sr
 }

@@ -63,8 +63,10 @@ var (
 // perRep reads a one-row-per-rep file: cols are the columns (each a list
 // of accepted names; the first must be present, the rest may be absent
 // when optional says so), and row reads one row given its fields'
-// indexes. Rep names must be unique.
-func perRep(rd *csvin.Reader, cols [][]string, optional []bool, bad func(*RowError) error, row func(ix []int, rep string) error) error {
+// indexes. Rep names must be unique: seen, when not nil, says whether a
+// rep was seen on an earlier line (and which), and otherwise records it;
+// nil keeps a map of the file's reps.
+func perRep(rd *csvin.Reader, cols [][]string, optional []bool, bad func(*RowError) error, seen func(rep string, line int) (int, bool, error), row func(ix []int, rep string) error) error {
 	ix := make([]int, len(cols))
 	for i, c := range cols {
 		var err error
@@ -77,7 +79,16 @@ func perRep(rd *csvin.Reader, cols [][]string, optional []bool, bad func(*RowErr
 			return err
 		}
 	}
-	seen := map[string]int{}
+	if seen == nil {
+		lines := map[string]int{}
+		seen = func(rep string, line int) (int, bool, error) {
+			if first, dup := lines[rep]; dup {
+				return first, true, nil
+			}
+			lines[rep] = line
+			return 0, false, nil
+		}
+	}
 	for {
 		ok, err := rd.Next()
 		if err == nil && !ok {
@@ -85,13 +96,13 @@ func perRep(rd *csvin.Reader, cols [][]string, optional []bool, bad func(*RowErr
 		}
 		if err == nil {
 			rep := csvin.Clean(rd.Field(ix[0]))
-			switch first, dup := seen[rep]; {
-			case rep == "":
+			if rep == "" {
 				err = rd.Fail(ix[0], csvin.ErrMissingValue)
-			case dup:
+			} else if first, dup, serr := seen(rep, rd.Line()); serr != nil {
+				return serr
+			} else if dup {
 				err = rd.Fail(ix[0], fmt.Errorf("%w rep %q (first on line %d)", ErrDuplicate, rep, first))
-			default:
-				seen[rep] = rd.Line()
+			} else {
 				err = row(ix, rep)
 			}
 		}
@@ -115,10 +126,24 @@ func perRep(rd *csvin.Reader, cols [][]string, optional []bool, bad func(*RowErr
 // The rep's name (sales_agent, or rep) is required and must be unique;
 // manager and regional_office may be empty or absent. start_date (or
 // hire_date) gives the rep's start date.
-func readRoster(rd *csvin.Reader, bad func(*RowError) error, dates csvin.DateOptions) ([]Rep, error) {
+func readRoster(rd *csvin.Reader, bad func(*RowError) error, dates csvin.DateOptions, t *tally) ([]Rep, error) {
 	var out []Rep
+	// The roster's reps are the tally's first groups, in roster order;
+	// interning them is the duplicate check.
+	var lines []int
+	seen := func(rep string, line int) (int, bool, error) {
+		g, err := t.intern(rep, false)
+		switch {
+		case err != nil:
+			return 0, false, err
+		case int(g) < len(lines):
+			return lines[g], true, nil
+		}
+		lines = append(lines, line)
+		return 0, false, nil
+	}
 	err := perRep(rd, [][]string{{"sales_agent", "rep"}, {"manager"}, {"regional_office", "office"}, {"start_date", "hire_date"}},
-		[]bool{false, true, true, true}, bad, func(ix []int, rep string) error {
+		[]bool{false, true, true, true}, bad, seen, func(ix []int, rep string) error {
 			r := Rep{Name: rep, Manager: csvin.Clean(rd.Field(ix[1])), Office: csvin.Clean(rd.Field(ix[2]))}
 			if s := rd.Field(ix[3]); s != "" {
 				d, err := csvin.ParseDay(s, dates)
@@ -137,7 +162,7 @@ func readRoster(rd *csvin.Reader, bad func(*RowError) error, dates csvin.DateOpt
 // finite number > 0, in the deals' currency.
 func readQuotas(rd *csvin.Reader, bad func(*RowError) error) ([]Quota, error) {
 	var out []Quota
-	err := perRep(rd, [][]string{{"rep", "sales_agent"}, {"monthly_quota"}}, []bool{false, false}, bad, func(ix []int, rep string) error {
+	err := perRep(rd, [][]string{{"rep", "sales_agent"}, {"monthly_quota"}}, []bool{false, false}, bad, nil, func(ix []int, rep string) error {
 		c, _, ok, err := csvin.ParseAmount(rd.Field(ix[1]))
 		switch {
 		case err != nil:
@@ -157,7 +182,7 @@ func readQuotas(rd *csvin.Reader, bad func(*RowError) error) ([]Quota, error) {
 // (decimals allowed); an empty score means the rep did not answer.
 func readDesires(rd *csvin.Reader, bad func(*RowError) error) ([]Desire, error) {
 	var out []Desire
-	err := perRep(rd, [][]string{{"rep", "sales_agent"}, {"desire"}}, []bool{false, false}, bad, func(ix []int, rep string) error {
+	err := perRep(rd, [][]string{{"rep", "sales_agent"}, {"desire"}}, []bool{false, false}, bad, nil, func(ix []int, rep string) error {
 		s := rd.Field(ix[1])
 		if s == "" {
 			return nil

@@ -132,7 +132,10 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 		w := cfg.progress
 		opts.Progress = func(rows int) { fmt.Fprintf(w, "teamreport: read %d rows from %s\n", rows, reading) }
 	}
-	var rates map[string]float64
+	// The tally exists before the roster is read: the roster's reps are
+	// its first groups, in roster order.
+	asOf := cfg.report.asOf
+	ds.tally = newTally(csvin.DayOf(asOf), !asOf.IsZero(), nil)
 	err := errors.Join(
 		readWhole(open, cfg.stages, func(r io.Reader, name string) (err error) {
 			ds.mapping, err = crm.ReadMapping(r, name)
@@ -140,9 +143,9 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 			return
 		}),
 		readWhole(open, cfg.users, func(r io.Reader, name string) (err error) { opts.Users, err = crm.ReadUsers(r, name); return }),
-		readWhole(open, cfg.rates, func(r io.Reader, name string) (err error) { rates, err = crm.ReadRates(r, name); return }),
+		readWhole(open, cfg.rates, func(r io.Reader, name string) (err error) { ds.tally.rates, err = crm.ReadRates(r, name); return }),
 		readSide(open, in.roster, &ds.Rows, func(rd *csvin.Reader) (err error) {
-			ds.side.Reps, err = readRoster(rd, opts.Bad, opts.Dates)
+			ds.side.Reps, err = readRoster(rd, opts.Bad, opts.Dates, ds.tally)
 			return
 		}),
 		readSide(open, in.quotas, &ds.Rows, func(rd *csvin.Reader) (err error) { ds.side.Quotas, err = readQuotas(rd, opts.Bad); return }),
@@ -164,13 +167,6 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 	})
 	if err != nil {
 		return nil, err
-	}
-	asOf := cfg.report.asOf
-	ds.tally = newTally(csvin.DayOf(asOf), !asOf.IsZero(), rates)
-	for _, r := range ds.side.Reps {
-		if _, err := ds.tally.intern(r.Name, false); err != nil {
-			return nil, err
-		}
 	}
 	err = readWhole(open, in.pipeline, func(r io.Reader, name string) (err error) {
 		reading = name

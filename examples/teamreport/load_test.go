@@ -91,6 +91,25 @@ func TestLoad(t *testing.T) {
 			t.Fatalf("load = %+v, %v; want 2 deal rows, 1 rep, 1 skipped of 3 rows", ds, err)
 		}
 	})
+	// A rep twice in the roster is refused by the line that repeats it,
+	// naming the first; skipped, the first row stands, first in order.
+	dupRoster := write("dup.csv", "sales_agent,manager\nZed,Bob\nAnn,Bob\nZed,Cy\n")
+	t.Run("duplicate roster rep", func(t *testing.T) {
+		_, err := load(config{pipeline: pipeline, roster: dupRoster, format: crm.Salesforce})
+		if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `dup.csv:4:1: field "sales_agent": duplicate rep "Zed" (first on line 2)`) {
+			t.Errorf("load = %v, want the duplicate on line 4 naming line 2", err)
+		}
+		ds, err := load(config{pipeline: pipeline, roster: dupRoster, format: crm.Salesforce, skipBad: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := []Rep{{Name: "Zed", Manager: "Bob"}, {Name: "Ann", Manager: "Bob"}}; !reflect.DeepEqual(ds.side.Reps, got) || ds.Skipped != 2 {
+			t.Errorf("skipping: reps %+v, %d skipped; want %+v and 2 skipped (the repeat and the bad amount)", ds.side.Reps, ds.Skipped, got)
+		}
+		if g, ok := ds.tally.reps.Lookup("Zed"); !ok || g != 0 {
+			t.Errorf("Zed is group %d (%v), want 0: the roster's reps are the first groups, in its order", g, ok)
+		}
+	})
 	t.Run("missing file", func(t *testing.T) {
 		if _, err := load(config{pipeline: filepath.Join(dir, "nope.csv")}); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("load(missing file) = %v, want not exist", err)
