@@ -271,19 +271,20 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if len(t.Reps) == 0 {
 		return Plan{}, inputErr(fn, "team.reps", benchmark.ErrEmpty)
 	}
-	// Each rep's records (past focuses, campaigns, sessions) are gathered
-	// once, so that planning a rep looks at the rep's own records only: the
-	// plan is linear in the reps, not quadratic.
-	own := make(map[string]*owned, len(t.Reps))
-	records := make([]owned, len(t.Reps))
+	// Each rep's place in the roster, by ID: the team's lists (past
+	// focuses, campaigns, sessions) are sorted out by it once, so that
+	// planning a rep looks at the rep's own records only (the plan is
+	// linear in the reps, not quadratic), and coaching shares find their
+	// rep by it.
+	index := make(map[string]int, len(t.Reps))
 	for i, r := range t.Reps {
-		switch {
-		case strings.TrimSpace(r.Rep) == "":
+		if strings.TrimSpace(r.Rep) == "" {
 			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep", benchmark.ErrEmpty)
-		case own[r.Rep] != nil:
+		}
+		if _, dup := index[r.Rep]; dup {
 			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
 		}
-		own[r.Rep] = &records[i]
+		index[r.Rep] = i
 		if err := checkRep(r, i, cfg); err != nil {
 			return Plan{}, err
 		}
@@ -344,24 +345,26 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if err := t.Focus.Validate(); err != nil {
 		return Plan{}, inputErr(fn, "team.focus", err)
 	}
+	records := make([]owned, len(t.Reps))
 	for _, f := range t.Focus {
-		if o := own[f.Rep]; o != nil {
-			o.focus = append(o.focus, f)
+		if i, ok := index[f.Rep]; ok {
+			records[i].focus = append(records[i].focus, f)
 		}
 	}
 	for _, c := range t.Campaigns {
-		if o := own[c.Rep]; o != nil {
-			o.campaigns = append(o.campaigns, c)
+		if i, ok := index[c.Rep]; ok {
+			records[i].campaigns = append(records[i].campaigns, c)
 		}
 	}
 	for _, s := range t.Sessions {
-		if o := own[s.Rep]; o != nil {
-			o.sessions = append(o.sessions, s)
+		if i, ok := index[s.Rep]; ok {
+			records[i].sessions = append(records[i].sessions, s)
 		}
 	}
 	p.Reps = make([]RepPlan, len(t.Reps))
+	values := make([]pointed, len(t.Reps))
 	for i, r := range t.Reps {
-		if err := planRep(&p.Reps[i], r, cards[i], &records[i], t, cfg, &p); err != nil {
+		if err := planRep(&p.Reps[i], &values[i], r, cards[i], &records[i], t, cfg, &p); err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
 	}
@@ -370,7 +373,7 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 
 	// 6. Managers: 1:1 mix and coaching hours.
-	if err := managers(&p, t, cfg); err != nil {
+	if err := managers(&p, t, cfg, index); err != nil {
 		return Plan{}, inputErr(fn, "managers", err)
 	}
 	p.Missing = missing(t, cfg, p)
@@ -546,13 +549,22 @@ type owned struct {
 	sessions  []tmc.Session
 }
 
+// pointed holds the values a rep's plan points to: NewPlan allocates them
+// for all reps at once, one allocation for the plan rather than one per
+// pointer per rep. Each rep has its own; no two reps' plans share one.
+type pointed struct {
+	focus    grid.Focus
+	score    competency.Score
+	measures grid.Measures
+	strategy grid.Strategy
+}
+
 // planRep makes one rep's plan in rp, a zero RepPlan in the plan's list
-// (written in place rather than returned, as a RepPlan is large): focus and
-// campaign progress, signals and help, placement and the coaching
-// received. Mentors and coaching hours are filled in later, once every rep
-// is planned.
-func planRep(rp *RepPlan, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) error {
-	focus := &own.focus
+// (written in place rather than returned, as a RepPlan is large), with
+// its pointers into v: focus and campaign progress, signals and help,
+// placement and the coaching received. Mentors and coaching hours are
+// filled in later, once every rep is planned.
+func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) error {
 	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
@@ -571,28 +583,28 @@ func planRep(rp *RepPlan, r Rep, card competency.Scorecard, own *owned, t Team, 
 			}
 		}
 	}
-	if f, ok := focus.Current(r.Rep, p.Month.Start); ok {
-		rp.Focus = ptr(f)
+	var ok bool
+	if v.focus, ok = own.focus.Current(r.Rep, p.Month.Start); ok {
+		rp.Focus = &v.focus
 	} else if rp.Evidence {
+		// The new focus is not added to the rep's past ones: nothing
+		// reads them after this, and Next has checked it against them.
 		opt := &grid.FocusOptions{Campaign: campaign, Options: cfg.grading}
-		f, err := focus.Next(cfg.model, card, p.Month, opt)
+		f, err := own.focus.Next(cfg.model, card, p.Month, opt)
 		if err != nil {
 			return err
 		}
 		if sc := r.Scenarios[f.Competency]; len(sc) > 0 {
 			opt.Scenarios = sc
-			if f, err = focus.Next(cfg.model, card, p.Month, opt); err != nil {
+			if f, err = own.focus.Next(cfg.model, card, p.Month, opt); err != nil {
 				return err
 			}
 		}
-		if *focus, err = focus.Add(f); err != nil {
-			return err
-		}
-		rp.Focus = ptr(f)
+		v.focus, rp.Focus = f, &v.focus
 	}
 	if rp.Focus != nil {
-		if s, ok := card.Score(rp.Focus.Competency); ok {
-			rp.FocusScore = ptr(s)
+		if v.score, ok = card.Score(rp.Focus.Competency); ok {
+			rp.FocusScore = &v.score
 		}
 	}
 	if campaign != nil {
@@ -624,12 +636,12 @@ func planRep(rp *RepPlan, r Rep, card competency.Scorecard, own *owned, t Team, 
 	}
 
 	// Grid: all three measures, never guessed.
-	if rp.NotPlaced, err = place(rp, r, card, cfg, p.Window); err != nil {
+	if rp.NotPlaced, err = place(rp, &v.measures, r, card, cfg, p.Window); err != nil {
 		return err
 	}
 	if rp.Measures != nil {
-		s := rp.Quadrant.Strategy()
-		rp.Strategy = &s
+		v.strategy = rp.Quadrant.Strategy()
+		rp.Strategy = &v.strategy
 	}
 
 	// Coaching received, month by month.
@@ -689,23 +701,23 @@ func help(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescriptio
 	return inf, tmc.Prescribe(inf.Signals), nil
 }
 
-// place fills in rp's measures and quadrant, or returns why the rep is not
-// placed: an input missing, or a rep who joined too late in the window to
-// owe quota. Invalid data is an error.
-func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
-	why := make([]string, 0, 3) // room for every reason, so no rep allocates a list
+// place fills in rp's measures, kept in m, and its quadrant, or returns
+// why the rep is not placed: an input missing, or a rep who joined too
+// late in the window to owe quota. Invalid data is an error.
+func place(rp *RepPlan, m *grid.Measures, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
+	var missing int // a bit per input missing, as notPlaced's index
 	if len(r.Desire) == 0 {
-		why = append(why, "no desire survey answer")
+		missing |= 1
 	}
 	if r.Results == nil {
-		why = append(why, "no quota")
+		missing |= 2
 	}
 	comp, err := grid.CompetencyFrom(card)
 	if err != nil {
-		why = append(why, "no graded competency")
+		missing |= 4
 	}
-	if len(why) > 0 {
-		return strings.Join(why, ", "), nil
+	if missing != 0 {
+		return notPlaced[missing], nil
 	}
 	// checkRep has validated the answers and the results, so what
 	// remains to refuse is timing: a rep who joined too late in the window
@@ -721,13 +733,27 @@ func place(rp *RepPlan, r Rep, card competency.Scorecard, cfg config, w grid.Win
 	if err != nil {
 		return "", err
 	}
-	m := grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
-	q, err := grid.Place(m, cfg.cutoffs)
+	*m = grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
+	q, err := grid.Place(*m, cfg.cutoffs)
 	if err != nil {
 		return "", err
 	}
-	rp.Measures, rp.Quadrant = ptr(m), q
+	rp.Measures, rp.Quadrant = m, q
 	return "", nil
+}
+
+// notPlaced says why a rep is not placed, indexed by the inputs missing:
+// 1 for a desire survey answer, 2 for a quota, 4 for a graded competency.
+// Each reason is written out whole, so that no rep's is built: on a large
+// team most reps may miss a survey answer and a quota.
+var notPlaced = [8]string{
+	1: "no desire survey answer",
+	2: "no quota",
+	3: "no desire survey answer, no quota",
+	4: "no graded competency",
+	5: "no desire survey answer, no graded competency",
+	6: "no quota, no graded competency",
+	7: "no desire survey answer, no quota, no graded competency",
 }
 
 // openCampaign returns rep's campaign open at t, or nil. CheckCampaigns
@@ -748,40 +774,61 @@ func openCampaign(cs []competency.Campaign, rep string, t time.Time) *competency
 // shrunk rate) matched first. A rep who needs training or coaching gets no
 // mentor: mentoring them would be misdirected help.
 func mentor(reps []RepPlan, maxMentees int) error {
-	byComp := map[string][]int{}
+	// The reps who need a mentor and the A players, by competency. The
+	// reps' scorecards are read once: the A players are checked for
+	// every competency a rep needs a mentor on, and a large team has
+	// thousands.
+	type match struct {
+		need    []int // the reps who need a mentor on it
+		aPlayer []int // the reps graded A on it
+		scored  bool  // whether any rep has trials on it
+	}
+	byComp := map[string]*match{}
 	for i, r := range reps {
 		if r.Focus != nil && r.Help.Help == tmc.Mentoring {
-			byComp[r.Focus.Competency] = append(byComp[r.Focus.Competency], i)
+			c := byComp[r.Focus.Competency]
+			if c == nil {
+				c = &match{}
+				byComp[r.Focus.Competency] = c
+			}
+			c.need = append(c.need, i)
+		}
+	}
+	if len(byComp) == 0 {
+		return nil
+	}
+	for i, r := range reps {
+		for _, s := range r.Scorecard.Scores { // one score per competency
+			if c := byComp[s.Competency]; c != nil && s.Rate.Trials > 0 {
+				c.scored = true
+				if s.Grade == competency.GradeA {
+					c.aPlayer = append(c.aPlayer, i)
+				}
+			}
 		}
 	}
 	mentees := map[string]int{}
 	for _, id := range slices.Sorted(maps.Keys(byComp)) {
-		idx := byComp[id]
-		slices.SortStableFunc(idx, func(a, b int) int {
-			sa, _ := reps[a].Scorecard.Score(id)
-			sb, _ := reps[b].Scorecard.Score(id)
-			return cmp.Compare(sa.Shrunk, sb.Shrunk)
-		})
+		c := byComp[id]
+		// The rep's score on the competency is the focus score, when
+		// there is one; a rep with none sorts as a shrunk rate of 0.
+		shrunk := func(i int) float64 {
+			if s := reps[i].FocusScore; s != nil {
+				return s.Shrunk
+			}
+			return 0
+		}
+		slices.SortStableFunc(c.need, func(a, b int) int { return cmp.Compare(shrunk(a), shrunk(b)) })
 		// AssignMentors matches A players only, so only they are passed
 		// as peers: the other reps scored on the competency, often most of
 		// a large team, would be checked and set aside.
-		var aPlayers []int
-		scored := false // whether any rep has trials on the competency
-		for i, r := range reps {
-			if s, ok := r.Scorecard.Score(id); ok && s.Rate.Trials > 0 {
-				scored = true
-				if s.Grade == competency.GradeA {
-					aPlayers = append(aPlayers, i)
-				}
-			}
-		}
-		peers := make([]tmc.Peer, len(aPlayers))
-		for j, i := range aPlayers {
+		peers := make([]tmc.Peer, len(c.aPlayer))
+		for j, i := range c.aPlayer {
 			s, _ := reps[i].Scorecard.Score(id)
 			peers[j] = tmc.Peer{Rep: reps[i].Rep, Manager: reps[i].Manager, Score: s, Mentees: mentees[reps[i].Rep]}
 		}
-		need := make([]tmc.Rep, len(idx))
-		for j, i := range idx {
+		need := make([]tmc.Rep, len(c.need))
+		for j, i := range c.need {
 			need[j] = tmc.Rep{Rep: reps[i].Rep, Manager: reps[i].Manager}
 		}
 		var pairs []tmc.Pair
@@ -789,19 +836,19 @@ func mentor(reps []RepPlan, maxMentees int) error {
 		// one. With no rep scored on the competency at all, it is still
 		// asked: it refuses an empty list of peers, and the plan returns
 		// that error.
-		if len(peers) > 0 || !scored {
+		if len(peers) > 0 || !c.scored {
 			var err error
 			pairs, err = tmc.AssignMentors(id, need, peers, maxMentees)
 			if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
 				return err
 			}
 		}
-		matched := map[string]string{}
+		matched := make(map[string]string, len(pairs))
 		for _, pr := range pairs {
 			matched[pr.Rep] = pr.Mentor
 			mentees[pr.Mentor]++
 		}
-		for _, i := range idx {
+		for _, i := range c.need {
 			switch m, ok := matched[reps[i].Rep]; {
 			case ok:
 				reps[i].Mentor = m
@@ -817,7 +864,7 @@ func mentor(reps []RepPlan, maxMentees int) error {
 
 // managers fills in each manager's 1:1 mix, the mentors' mix, and each
 // manager's coaching allocation with the reps' shares.
-func managers(p *Plan, t Team, cfg config) error {
+func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 	var mix tmc.Mix
 	if len(t.Sessions) > 0 {
 		var err error
@@ -833,21 +880,24 @@ func managers(p *Plan, t Team, cfg config) error {
 		given[g.By] = g
 	}
 	teams := map[string][]int{}
-	index := make(map[string]int, len(p.Reps))
 	for i, r := range p.Reps {
-		index[r.Rep] = i
 		if r.Manager != "" {
 			teams[r.Manager] = append(teams[r.Manager], i)
 		}
 	}
+	var hours []float64 // the reps' shares, which their plans point to: one allocation
+	if cfg.hours > 0 {
+		hours = make([]float64, len(p.Reps))
+	}
+	var placed []grid.Rep
 	for _, m := range slices.Sorted(maps.Keys(teams)) {
 		mp := ManagerPlan{Manager: m, Reps: len(teams[m])}
 		if g, ok := given[m]; ok {
 			mp.Given = &g
 		}
-		var placed []grid.Rep
+		placed = placed[:0] // Assess copies what it keeps
 		for _, i := range teams[m] {
-			if r := p.Reps[i]; r.Measures != nil {
+			if r := &p.Reps[i]; r.Measures != nil {
 				placed = append(placed, grid.Rep{Rep: r.Rep, Measures: *r.Measures})
 			}
 		}
@@ -863,8 +913,8 @@ func managers(p *Plan, t Team, cfg config) error {
 			mp.Allocation = &alloc
 			for _, s := range alloc.Shares {
 				i := index[s.Rep]
-				h := s.Hours
-				p.Reps[i].CoachingHours = &h
+				hours[i] = s.Hours
+				p.Reps[i].CoachingHours = &hours[i]
 				p.Reps[i].BelowCadence = s.BelowMinimum
 			}
 		}
