@@ -149,30 +149,30 @@ func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions
 	if err != nil {
 		return Standards{}, err
 	}
-	// A rep's rates are named, as team[i]["close"], only when refused:
-	// a team may have thousands of reps.
+	// Each rep's map is read once, its rates kept by competency: a team
+	// may have thousands of reps. A rep's rates are named, as
+	// team[i]["close"], only when refused.
+	n := len(team)
+	all := make([]benchmark.Rate, len(m.Competencies)*n) // competency c's rates are all[c*n:][:n]; zero where a rep has none
+	present := make([]bool, len(m.Competencies))         // whether any rep's map has competency c
 	for i, rates := range team {
-		if err := checkKeys(fn, "", m, rates); err != nil {
-			return Standards{}, under("team["+strconv.Itoa(i)+"]", err)
+		for id, r := range rates {
+			c := slices.IndexFunc(m.Competencies, func(c Competency) bool { return c.ID == id })
+			if c < 0 {
+				return Standards{}, under("team["+strconv.Itoa(i)+"]", checkKeys(fn, "", m, rates))
+			}
+			all[c*n+i], present[c] = r, true
 		}
-		for _, c := range m.Competencies {
-			if r, ok := rates[c.ID]; ok {
-				if err := checkRate(fn, "", r); err != nil {
-					return Standards{}, under("team["+strconv.Itoa(i)+"]["+strconv.Quote(c.ID)+"]", err)
-				}
+		for c, comp := range m.Competencies {
+			if err := checkRate(fn, "", all[c*n+i]); err != nil {
+				return Standards{}, under("team["+strconv.Itoa(i)+"]["+strconv.Quote(comp.ID)+"]", err)
 			}
 		}
 	}
 	s := Standards{Measured: []Standard{}, Unmeasured: []Unmeasured{}}
-	rs := make([]benchmark.Rate, len(team))
-	for _, c := range m.Competencies {
-		present := false
-		for i, rates := range team {
-			r, ok := rates[c.ID]
-			present = present || ok
-			rs[i] = r
-		}
-		if !present {
+	for ci, c := range m.Competencies {
+		rs := all[ci*n : (ci+1)*n]
+		if !present[ci] {
 			s.Unmeasured = append(s.Unmeasured, Unmeasured{c.ID, reasonNoData})
 			continue
 		}
@@ -336,7 +336,7 @@ func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Opt
 	if err != nil {
 		return Scorecard{}, err
 	}
-	return s.scorecard(fn, rep, rates, known, opt, nil)
+	return s.scorecard(fn, rep, rates, known, opt, nil, make([]Score, 0, len(s.Measured)))
 }
 
 // Scorecards grades many reps at once: cards[i] is what
@@ -361,8 +361,13 @@ func (s Standards) Scorecards(reps []string, rates []map[string]benchmark.Rate, 
 	}
 	memo := make(map[scoreKey]Score)
 	cards := make([]Scorecard, len(reps))
+	// The cards' scores share one array, each card its own part of it:
+	// one allocation for the team rather than one per rep.
+	k := len(s.Measured)
+	scores := make([]Score, len(reps)*k)
 	for i := range reps {
-		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, opt, memo); err != nil {
+		dst := scores[i*k : i*k : (i+1)*k]
+		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, opt, memo, dst); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) {
 				ie.Arg = "reps[" + strconv.Itoa(i) + "]: " + ie.Arg
@@ -415,9 +420,10 @@ func (s Standards) check(fn string) (map[string]bool, error) {
 	return known, nil
 }
 
-// scorecard grades one rep against checked standards, reusing and filling
-// memo when it is not nil.
-func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, opt Options, memo map[scoreKey]Score) (Scorecard, error) {
+// scorecard grades one rep against checked standards, appending the
+// scores to dst (empty, with room for them), and reusing and filling memo
+// when it is not nil.
+func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, opt Options, memo map[scoreKey]Score, dst []Score) (Scorecard, error) {
 	// The error names the first refused ID in sorted order, whatever the
 	// map's order; the IDs are sorted only when one is refused.
 	var refused []string
@@ -433,7 +439,7 @@ func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, kn
 		}
 		return Scorecard{}, checkRate(fn, "rates["+strconv.Quote(id)+"]", rates[id])
 	}
-	sc := Scorecard{Rep: rep, Scores: make([]Score, 0, len(s.Measured))}
+	sc := Scorecard{Rep: rep, Scores: dst}
 	for i, st := range s.Measured {
 		r := rates[st.Competency]
 		if score, ok := memo[scoreKey{i, r}]; ok {
