@@ -82,24 +82,25 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 // qualified returns the peers graded A, best first: by shrunk rate, highest
 // first, ties by name so the order never depends on the input's.
 func qualified(peers []Peer) []Peer {
-	// Sort the A players' places in peers, not the peers themselves: a
-	// Peer is large, and a team's plan may pass thousands.
-	var at []int
+	// Sort the A players' sort keys and places in peers, not the peers
+	// themselves: a Peer is large, and a team's plan may pass thousands.
+	type key struct {
+		shrunk float64
+		rep    string
+		at     int
+	}
+	keys := make([]key, 0, len(peers))
 	for i, p := range peers {
 		if p.Score.Grade == competency.GradeA {
-			at = append(at, i)
+			keys = append(keys, key{p.Score.Shrunk, p.Rep, i})
 		}
 	}
-	slices.SortFunc(at, func(i, j int) int {
-		a, b := &peers[i], &peers[j]
-		if c := cmp.Compare(b.Score.Shrunk, a.Score.Shrunk); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rep, b.Rep)
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(b.shrunk, a.shrunk), strings.Compare(a.rep, b.rep))
 	})
-	out := make([]Peer, len(at))
-	for k, i := range at {
-		out[k] = peers[i]
+	out := make([]Peer, len(keys))
+	for k, key := range keys {
+		out[k] = peers[key.at]
 	}
 	return out
 }
