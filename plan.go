@@ -784,8 +784,8 @@ func mentor(reps []RepPlan, maxMentees int) error {
 		scored  bool  // whether any rep has trials on it
 	}
 	byComp := map[string]*match{}
-	for i, r := range reps {
-		if r.Focus != nil && r.Help.Help == tmc.Mentoring {
+	for i := range reps {
+		if r := &reps[i]; r.Focus != nil && r.Help.Help == tmc.Mentoring {
 			c := byComp[r.Focus.Competency]
 			if c == nil {
 				c = &match{}
@@ -797,8 +797,8 @@ func mentor(reps []RepPlan, maxMentees int) error {
 	if len(byComp) == 0 {
 		return nil
 	}
-	for i, r := range reps {
-		for _, s := range r.Scorecard.Scores { // one score per competency
+	for i := range reps {
+		for _, s := range reps[i].Scorecard.Scores { // one score per competency
 			if c := byComp[s.Competency]; c != nil && s.Rate.Trials > 0 {
 				c.scored = true
 				if s.Grade == competency.GradeA {
