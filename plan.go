@@ -832,11 +832,9 @@ func mentor(reps []RepPlan, maxMentees int) error {
 			need[j] = tmc.Rep{Rep: reps[i].Rep, Manager: reps[i].Manager}
 		}
 		var pairs []tmc.Pair
-		// With reps scored but no A player, AssignMentors would match no
-		// one. With no rep scored on the competency at all, it is still
-		// asked: it refuses an empty list of peers, and the plan returns
-		// that error.
-		if len(peers) > 0 || !c.scored {
+		// Without an A player, AssignMentors would match no one (and
+		// refuses an empty list of peers).
+		if len(peers) > 0 {
 			var err error
 			pairs, err = tmc.AssignMentors(id, need, peers, maxMentees)
 			if err != nil && !errors.Is(err, tmc.ErrNoMentor) {
@@ -852,6 +850,8 @@ func mentor(reps []RepPlan, maxMentees int) error {
 			switch m, ok := matched[reps[i].Rep]; {
 			case ok:
 				reps[i].Mentor = m
+			case !c.scored: // a focus kept from an earlier plan may be on it
+				reps[i].MentorNote = "no peer is graded A on " + id + " yet: no rep has trials on it"
 			case len(peers) == 0:
 				reps[i].MentorNote = "no peer is graded A on " + id + " yet"
 			default:

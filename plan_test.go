@@ -424,3 +424,28 @@ func TestMetricNegativeZero(t *testing.T) {
 		}
 	}
 }
+
+// TestMentorOnAnUnscoredCompetency: a rep who needs mentoring and keeps
+// an earlier focus on a competency no rep has trials on gets no mentor,
+// with the reason, not an error for the whole plan.
+func TestMentorOnAnUnscoredCompetency(t *testing.T) {
+	asOf := day0(2025, 12, 31)
+	team := Team{AsOf: asOf}
+	for i := range 4 {
+		team.Reps = append(team.Reps, Rep{Rep: "r" + string(rune('0'+i)), Started: asOf.AddDate(0, 0, -60-i),
+			Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: int64(i), Trials: 4}}})
+	}
+	team.Focus = grid.Plan{{Rep: "r0", Competency: competency.GatewayID, Behavior: "Map the buying group",
+		Window: grid.Window{Start: asOf.AddDate(0, 0, -5), End: asOf.AddDate(0, 1, 0)}}}
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatalf("NewPlan: %v, want a plan", err)
+	}
+	r, _ := p.Lookup("r0")
+	if r.Help.Help != tmc.Mentoring || r.Focus == nil || r.Focus.Competency != competency.GatewayID {
+		t.Fatalf("r0: help %v, focus %+v: want mentoring, the kept focus on %s", r.Help.Help, r.Focus, competency.GatewayID)
+	}
+	if want := "no peer is graded A on " + competency.GatewayID + " yet: no rep has trials on it"; r.Mentor != "" || r.MentorNote != want {
+		t.Errorf("r0: mentor %q, note %q; want none, note %q", r.Mentor, r.MentorNote, want)
+	}
+}
