@@ -255,7 +255,8 @@ func (p Plan) Lookup(rep string) (RepPlan, bool) {
 //
 // NewPlan returns an [*InputError] wrapping [benchmark.ErrEmpty] for a zero
 // AsOf, no reps, or a blank rep ID, [benchmark.ErrDuplicate] for a rep
-// listed twice, [benchmark.ErrOutOfRange] for a history given both as
+// listed twice, [benchmark.ErrInvalidEnum] for a rep's unknown barrier,
+// [benchmark.ErrOutOfRange] for a history given both as
 // observations and as a histogram, and the sub-packages' errors, wrapped with the rep or input
 // they concern, for invalid data: errors.Is finds their sentinels. It does
 // not modify t or c.
@@ -397,9 +398,10 @@ func orEmpty[T any](s []T) []T {
 }
 
 // checkRep refuses the data of rep i that no plan can be made from: a
-// desire answer off the survey's scale or not finite, and sales or a quota
-// that are not finite, negative, or (for the quota) zero. Missing data is
-// not an error: the plan says what it would unlock.
+// desire answer off the survey's scale or not finite, sales or a quota
+// that are not finite, negative, or (for the quota) zero, and an unknown
+// barrier. Missing data is not an error: the plan says what it would
+// unlock.
 func checkRep(r Rep, i int, cfg config) error {
 	const fn = "NewPlan"
 	// The rep is named only when refused: every rep is checked.
@@ -429,6 +431,15 @@ func checkRep(r Rep, i int, cfg config) error {
 				continue
 			}
 			return inputErr(fn, arg("results."+f.name+" = "+strconv.FormatFloat(f.v, 'g', -1, 64)), sentinel)
+		}
+	}
+	// The barrier is checked here, not left to tmc.Infer: the signals of
+	// a rep who starts after the plan's day are not inferred, and a plan
+	// holding an unknown barrier could not be marshalled. MarshalText is
+	// tmc's test of a known value.
+	if r.Barrier != tmc.NoBarrier {
+		if _, err := r.Barrier.MarshalText(); err != nil {
+			return inputErr(fn, arg("barrier = "+r.Barrier.String()), benchmark.ErrInvalidEnum)
 		}
 	}
 	return nil

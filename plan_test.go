@@ -449,3 +449,33 @@ func TestMentorOnAnUnscoredCompetency(t *testing.T) {
 		t.Errorf("r0: mentor %q, note %q; want none, note %q", r.Mentor, r.MentorNote, want)
 	}
 }
+
+// TestUnknownBarrier: an unknown barrier is refused for every rep, naming
+// the rep, including a rep who starts after the plan's day, whose signals
+// are not inferred (a plan holding it could not be marshalled).
+func TestUnknownBarrier(t *testing.T) {
+	asOf := day0(2025, 12, 31)
+	for _, tc := range []struct {
+		name    string
+		started time.Time
+	}{
+		{"starts after the plan's day", asOf.AddDate(0, 0, 10)},
+		{"on the ramp", asOf.AddDate(0, 0, -10)},
+		{"no start date", time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			team := Team{AsOf: asOf, Reps: []Rep{
+				{Rep: "a", Started: asOf.AddDate(-1, 0, 0)},
+				{Rep: "b", Started: tc.started, Barrier: tmc.Barrier(42)},
+			}}
+			_, err := NewPlan(team, nil)
+			var ie *InputError
+			if !errors.Is(err, benchmark.ErrInvalidEnum) || !errors.As(err, &ie) {
+				t.Fatalf("NewPlan = %v, want an *InputError wrapping %v", err, benchmark.ErrInvalidEnum)
+			}
+			if want := `team.reps[1] ("b").barrier`; !strings.HasPrefix(ie.Arg, want) {
+				t.Errorf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, want)
+			}
+		})
+	}
+}
