@@ -79,11 +79,14 @@ func checkPeers(fn, id string, peers []Peer, maxMentees int) error {
 	return nil
 }
 
-// qualified returns the peers graded A, best first: by shrunk rate, highest
-// first, ties by name so the order never depends on the input's.
-func qualified(peers []Peer) []Peer {
-	// Sort the A players' sort keys and places in peers, not the peers
-	// themselves: a Peer is large, and a team's plan may pass thousands.
+// qualified returns the places in peers of the peers graded A, best
+// first: by shrunk rate, highest first, ties by name so the order never
+// depends on the input's.
+func qualified(peers []Peer) []int {
+	// Sort the A players' sort keys, not the peers themselves nor their
+	// places alone: a Peer is large, and a team's plan may pass
+	// thousands, so the keys sit together and the peers stay where they
+	// are.
 	type key struct {
 		shrunk float64
 		rep    string
@@ -98,11 +101,11 @@ func qualified(peers []Peer) []Peer {
 	slices.SortFunc(keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(b.shrunk, a.shrunk), strings.Compare(a.rep, b.rep))
 	})
-	out := make([]Peer, len(keys))
+	at := make([]int, len(keys))
 	for k, key := range keys {
-		out[k] = peers[key.at]
+		at[k] = key.at
 	}
-	return out
+	return at
 }
 
 // eligible reports whether p may mentor r: a peer, neither r nor r's
@@ -136,8 +139,8 @@ func Mentors(id string, rep Rep, peers []Peer, maxMentees int) ([]Peer, error) {
 		return nil, err
 	}
 	var out []Peer
-	for _, p := range qualified(peers) {
-		if eligible(p, rep) && p.Mentees < maxMentees {
+	for _, i := range qualified(peers) {
+		if p := peers[i]; eligible(p, rep) && p.Mentees < maxMentees {
 			out = append(out, p)
 		}
 	}
@@ -176,10 +179,10 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 	if err := checkPeers(fn, id, peers, maxMentees); err != nil {
 		return nil, err
 	}
-	mentors := qualified(peers)
+	mentors := qualified(peers) // places in peers, best first
 	load := make([]int, len(mentors))
-	for i, m := range mentors {
-		load[i] = m.Mentees
+	for i, at := range mentors {
+		load[i] = peers[at].Mentees
 	}
 	var pairs []Pair
 	var unmatched []string
@@ -193,8 +196,8 @@ func AssignMentors(id string, reps []Rep, peers []Peer, maxMentees int) ([]Pair,
 			// Full mentors at the front are skipped once for all
 			// reps; a mentor is ineligible only as r or r's manager,
 			// so the scan usually stops within a few mentors.
-			m := mentors[i]
-			if load[i] < maxMentees && eligible(m, r) {
+			m := &peers[mentors[i]]
+			if load[i] < maxMentees && eligible(*m, r) {
 				load[i]++
 				pairs = append(pairs, Pair{Rep: r.Rep, Mentor: m.Rep})
 				found = true
