@@ -219,19 +219,29 @@ func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions
 // trials, or, when fewer than two have that many, of every rep with
 // trials, and reports which.
 func counted(rs []benchmark.Rate, p benchmark.Prior, minTrials int64) (shrunk []float64, fallback bool) {
-	var some []float64
+	// The reps are counted first, so that the rates are shrunk once, into
+	// a list of the right size: a team may have thousands of reps.
+	enough, some := 0, 0
 	for _, r := range rs {
 		if r.Trials >= minTrials {
-			shrunk = append(shrunk, p.Shrink(r))
+			enough++
 		}
 		if r.Trials > 0 {
-			some = append(some, p.Shrink(r))
+			some++
 		}
 	}
-	if len(shrunk) < 2 {
-		return some, true
+	fallback = enough < 2
+	n := enough
+	if fallback {
+		n = some
 	}
-	return shrunk, false
+	shrunk = make([]float64, 0, n)
+	for _, r := range rs {
+		if r.Trials > 0 && (fallback || r.Trials >= minTrials) {
+			shrunk = append(shrunk, p.Shrink(r))
+		}
+	}
+	return shrunk, fallback
 }
 
 // source says where a team target comes from: "75th percentile of the
