@@ -254,12 +254,13 @@ func (p Plan) Lookup(rep string) (RepPlan, bool) {
 //     only, and mentors who train or coach ([tmc.SessionMix]).
 //
 // NewPlan returns an [*InputError] wrapping [benchmark.ErrEmpty] for a zero
-// AsOf, no reps, or a blank rep ID, [benchmark.ErrDuplicate] for a rep
-// listed twice, [benchmark.ErrInvalidEnum] for a rep's unknown barrier,
-// [benchmark.ErrOutOfRange] for a history given both as
-// observations and as a histogram, and the sub-packages' errors, wrapped with the rep or input
-// they concern, for invalid data: errors.Is finds their sentinels. It does
-// not modify t or c.
+// AsOf, no reps, a blank rep ID or an event with no time,
+// [benchmark.ErrDuplicate] for a rep listed twice,
+// [benchmark.ErrInvalidEnum] for a rep's unknown barrier or event kind,
+// [benchmark.ErrOutOfRange] for a history given both as observations and
+// as a histogram, and the sub-packages' errors, wrapped with the rep or
+// input they concern, for invalid data: errors.Is finds their sentinels.
+// It does not modify t or c.
 func NewPlan(t Team, c *Config) (Plan, error) {
 	const fn = "NewPlan"
 	cfg, err := c.resolve()
@@ -399,9 +400,9 @@ func orEmpty[T any](s []T) []T {
 
 // checkRep refuses the data of rep i that no plan can be made from: a
 // desire answer off the survey's scale or not finite, sales or a quota
-// that are not finite, negative, or (for the quota) zero, and an unknown
-// barrier. Missing data is not an error: the plan says what it would
-// unlock.
+// that are not finite, negative, or (for the quota) zero, an unknown
+// barrier, and an event of no or unknown kind or with no time. Missing
+// data is not an error: the plan says what it would unlock.
 func checkRep(r Rep, i int, cfg config) error {
 	const fn = "NewPlan"
 	// The rep is named only when refused: every rep is checked.
@@ -440,6 +441,17 @@ func checkRep(r Rep, i int, cfg config) error {
 	if r.Barrier != tmc.NoBarrier {
 		if _, err := r.Barrier.MarshalText(); err != nil {
 			return inputErr(fn, arg("barrier = "+r.Barrier.String()), benchmark.ErrInvalidEnum)
+		}
+	}
+	// So are the events, for the same reason: tmc.Infer, which reads
+	// them, does not see a rep who starts after the plan's day.
+	for j, ev := range r.Events {
+		field := func() string { return "events[" + strconv.Itoa(j) + "]" }
+		if _, err := ev.Kind.MarshalText(); err != nil || ev.Kind == tmc.NoEvent {
+			return inputErr(fn, arg(field()+".kind = "+ev.Kind.String()), benchmark.ErrInvalidEnum)
+		}
+		if ev.At.IsZero() {
+			return inputErr(fn, arg(field()+".at: zero time"), benchmark.ErrEmpty)
 		}
 	}
 	return nil

@@ -479,3 +479,38 @@ func TestUnknownBarrier(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownEvent: a rep's event of no or unknown kind, or with no time,
+// is refused for every rep, as the barrier is, whether or not the rep's
+// signals are inferred (a rep who starts after the plan's day is not).
+func TestUnknownEvent(t *testing.T) {
+	asOf := day0(2025, 12, 31)
+	for _, tc := range []struct {
+		name    string
+		started time.Time
+	}{
+		{"starts after the plan's day", asOf.AddDate(0, 0, 10)},
+		{"on the ramp", asOf.AddDate(0, 0, -10)},
+		{"no start date", time.Time{}},
+	} {
+		for _, ev := range []struct {
+			event tmc.Event
+			want  error
+			arg   string
+		}{
+			{tmc.Event{Kind: tmc.EventKind(99), At: asOf}, benchmark.ErrInvalidEnum, `team.reps[1] ("b").events[1].kind`},
+			{tmc.Event{Kind: tmc.NoEvent, At: asOf}, benchmark.ErrInvalidEnum, `team.reps[1] ("b").events[1].kind`},
+			{tmc.Event{Kind: tmc.TrainingCompleted}, benchmark.ErrEmpty, `team.reps[1] ("b").events[1].at`},
+		} {
+			team := Team{AsOf: asOf, Reps: []Rep{
+				{Rep: "a", Started: asOf.AddDate(-1, 0, 0)},
+				{Rep: "b", Started: tc.started, Events: []tmc.Event{{Kind: tmc.TrainingCompleted, At: asOf}, ev.event}},
+			}}
+			_, err := NewPlan(team, nil)
+			var ie *InputError
+			if !errors.Is(err, ev.want) || !errors.As(err, &ie) || !strings.HasPrefix(ie.Arg, ev.arg) {
+				t.Errorf("%s, event %+v: NewPlan = %v, want an *InputError wrapping %v at %s", tc.name, ev.event, err, ev.want, ev.arg)
+			}
+		}
+	}
+}
