@@ -3,7 +3,6 @@ package tmc
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -162,54 +161,53 @@ func Infer(e Evidence) (Inference, error) {
 
 	// The basis is written part by part, "; " between parts, into one
 	// buffer: Infer runs for every rep of a team's plan.
-	var basis basisWriter
-	basis.Grow(256)
+	basis := make([]byte, 0, 512) // on the stack: the Basis is one copy of it
 	start, known := e.Started, "started "
 	if start.IsZero() {
 		start, known = e.FirstSeen, "no start date; first seen in the data "
 	}
 	stage := Coaching
 	if start.IsZero() {
-		basis.part("no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how")
+		basis = appendPart(basis, "no start date and not seen in the data: assumed past the ramp, so the rep knows what to do and how")
 	} else {
 		if e.AsOf.Before(start) {
 			return Inference{}, inputErr(fn, "as_of "+e.AsOf.Format(time.RFC3339)+" before the start "+start.Format(time.RFC3339), ErrTimeOrder)
 		}
 		stage = e.Ramp.Expected(start, e.AsOf)
 		day := int(e.AsOf.Sub(start)/oneDay) + 1
-		basis.part(known)
-		basis.date(start)
-		basis.WriteString(", day ")
-		basis.number(day)
-		basis.WriteString(" of a ramp with ")
-		basis.days(e.Ramp.TrainingDays)
-		basis.WriteString(" of training and ")
-		basis.days(e.Ramp.MentoringDays)
-		basis.WriteString(" of mentoring")
+		basis = appendPart(basis, known)
+		basis = start.AppendFormat(basis, time.DateOnly)
+		basis = append(basis, ", day "...)
+		basis = strconv.AppendInt(basis, int64(day), 10)
+		basis = append(basis, " of a ramp with "...)
+		basis = appendDays(basis, e.Ramp.TrainingDays)
+		basis = append(basis, " of training and "...)
+		basis = appendDays(basis, e.Ramp.MentoringDays)
+		basis = append(basis, " of mentoring"...)
 		switch stage {
 		case Training:
-			basis.WriteString(": in the training stage, the rep does not yet know what to do")
+			basis = append(basis, ": in the training stage, the rep does not yet know what to do"...)
 		case Mentoring:
-			basis.WriteString(": in the mentoring stage, the rep knows what to do but not yet how")
+			basis = append(basis, ": in the mentoring stage, the rep knows what to do but not yet how"...)
 		default:
-			basis.WriteString(": past training and mentoring, the rep already knows what to do and how")
+			basis = append(basis, ": past training and mentoring, the rep already knows what to do and how"...)
 		}
 	}
 	s := Signals{KnowsWhat: stage != Training, KnowsHow: stage == Coaching, MeetsStandard: !e.Below, Barrier: e.Barrier}
 
 	if gap, closed, found := lastGap(e.Events, e.AsOf); found {
-		basis.part("a knowledge gap found on ")
-		basis.date(gap)
+		basis = appendPart(basis, "a knowledge gap found on ")
+		basis = gap.AppendFormat(basis, time.DateOnly)
 		switch {
 		case !start.IsZero() && gap.Before(e.Ramp.TrainingEnds(start)):
-			basis.WriteString(", inside the ramp's training stage, is no re-training: the rep was being trained anyway")
+			basis = append(basis, ", inside the ramp's training stage, is no re-training: the rep was being trained anyway"...)
 		case closed.IsZero():
 			s.KnowsWhat, s.KnowsHow = false, false
-			basis.WriteString(" with no training completed since: re-training; record training-completed when re-training ends")
+			basis = append(basis, " with no training completed since: re-training; record training-completed when re-training ends"...)
 		default:
-			basis.WriteString(" was closed by training completed on ")
-			basis.date(closed)
-			basis.WriteString(": re-trained")
+			basis = append(basis, " was closed by training completed on "...)
+			basis = closed.AppendFormat(basis, time.DateOnly)
+			basis = append(basis, ": re-trained"...)
 		}
 	}
 
@@ -219,53 +217,37 @@ func Infer(e Evidence) (Inference, error) {
 	}
 	switch {
 	case !e.Below:
-		basis.part("meets the standard: the evidence does not separate the rep below it")
+		basis = appendPart(basis, "meets the standard: the evidence does not separate the rep below it")
 	case !rampEnds.IsZero() && e.AsOf.Before(rampEnds):
-		basis.part("below the standard inside the ramp (it ends ")
-		basis.date(rampEnds)
-		basis.WriteString("), which is expected")
+		basis = appendPart(basis, "below the standard inside the ramp (it ends ")
+		basis = rampEnds.AppendFormat(basis, time.DateOnly)
+		basis = append(basis, "), which is expected"...)
 	default:
-		basis.part("below the standard: the evidence separates the rep below it")
+		basis = appendPart(basis, "below the standard: the evidence separates the rep below it")
 	}
 	if barrierBasis != "" {
-		basis.part(barrierBasis)
+		basis = appendPart(basis, barrierBasis)
 	}
-	return Inference{Signals: s, Basis: basis.String()}, nil
+	return Inference{Signals: s, Basis: string(basis)}, nil
 }
 
-// A basisWriter builds an [Inference]'s Basis: parts separated by "; ",
-// each written piece by piece, with no string built for a piece on the
-// way.
-type basisWriter struct{ strings.Builder }
-
-// part starts a new part with text.
-func (b *basisWriter) part(text string) {
-	if b.Len() > 0 {
-		b.WriteString("; ")
+// appendPart appends a part of an [Inference]'s Basis to b: parts are
+// separated by "; ", and each is written piece by piece, with no string
+// built for a piece on the way.
+func appendPart(b []byte, text string) []byte {
+	if len(b) > 0 {
+		b = append(b, "; "...)
 	}
-	b.WriteString(text)
+	return append(b, text...)
 }
 
-// date writes t as in time.DateOnly.
-func (b *basisWriter) date(t time.Time) {
-	var buf [len(time.DateOnly)]byte
-	b.Write(t.AppendFormat(buf[:0], time.DateOnly))
-}
-
-// number writes n in decimal.
-func (b *basisWriter) number(n int) {
-	var buf [20]byte
-	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
-}
-
-// days writes n days as [plural] would: "1 day", "45 days".
-func (b *basisWriter) days(n int) {
-	b.number(n)
+// appendDays appends n days to b as [plural] would write them.
+func appendDays(b []byte, n int) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
 	if n == 1 {
-		b.WriteString(" day")
-	} else {
-		b.WriteString(" days")
+		return append(b, " day"...)
 	}
+	return append(b, " days"...)
 }
 
 // lastGap returns the time of the last KnowledgeGapFound at or before
