@@ -154,6 +154,11 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 	if err != nil {
 		return nil, err
 	}
+	quotas := make([]string, len(ds.side.Quotas))
+	for i, q := range ds.side.Quotas {
+		quotas[i] = q.Rep
+	}
+	ds.tally.owesQuota(quotas)
 	// The stage history is read whole before the deals, which join it
 	// by ID as they stream past; it needs the mapping's steps.
 	err = readWhole(open, cfg.history, func(r io.Reader, name string) (err error) {

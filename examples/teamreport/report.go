@@ -426,8 +426,19 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	slices.SortStableFunc(rep.Funnel.Unmeasured, func(a, b NotMeasured) int {
 		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
 	})
-	for g := range repRates {
-		repRates[g] = slices.DeleteFunc(repRates[g], func(r StepRate) bool { return !measured[r.Competency] })
+	// Each rep's rates are in the order of ms: keep the measured ones.
+	keep := make([]bool, len(ms))
+	for i, m := range ms {
+		keep[i] = measured[m.id]
+	}
+	for g, rs := range repRates {
+		k := 0
+		for i, r := range rs {
+			if keep[i] {
+				rs[k], k = r, k+1
+			}
+		}
+		repRates[g] = rs[:k]
 	}
 
 	// The win rate read in the light of the team is the library's: the

@@ -181,7 +181,13 @@ type tally struct {
 	amounts        []*growing // per currency
 	currencies     []string
 	totals         []int64 // exact sum of amounts per currency, for the overflow check
-	sold           map[soldKey]int64
+	// sold sums the won amounts of the reps who owe quota (owes, by
+	// group; quota their names, nil without a quotas file) by currency
+	// and close day: results against quota are read over a window that
+	// is known only at the end. The other reps' sales are not kept.
+	sold  map[soldKey]int64
+	owes  []bool
+	quota map[string]bool
 	// days[d] counts closed deals with a d-day cycle: lost, won.
 	days [][2]int64
 
@@ -299,9 +305,22 @@ func (t *tally) intern(name string, inactive bool) (uint32, error) {
 	if int(g) == len(t.inactive) {
 		t.inactive = append(t.inactive, inactive)
 		t.first = append(t.first, noDay)
+		t.owes = append(t.owes, t.quota[name])
 	}
 	t.inactive[g] = t.inactive[g] || inactive
 	return g, nil
+}
+
+// owesQuota records the reps who have a quota, by name, before the deals
+// are read: their won amounts are kept for their results.
+func (t *tally) owesQuota(reps []string) {
+	t.quota = make(map[string]bool, len(reps))
+	for _, name := range reps {
+		t.quota[name] = true
+		if g, ok := t.reps.Lookup(name); ok {
+			t.owes[g] = true
+		}
+	}
 }
 
 // see records that rep g was active on day d.
@@ -409,7 +428,7 @@ func (t *tally) deal(d *crm.Deal) error {
 		if err := t.amounts[cur].add(rollup.Record{Group: g, Outcome: rec.Outcome, Amount: cents}, n); err != nil {
 			return err
 		}
-		if rec.Outcome == rollup.Won && d.HasClosed {
+		if rec.Outcome == rollup.Won && d.HasClosed && t.owes[g] {
 			t.sold[soldKey{uint16(cur), g, d.Closed}] += cents
 		}
 	}
