@@ -8,6 +8,7 @@ import (
 
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
+	"github.com/salesdev/salesdev/tmc"
 )
 
 // benchTeam is a synthetic team shaped like the example report's at scale:
@@ -56,14 +57,67 @@ func benchTeam(n int) Team {
 	return team
 }
 
+// reportTeam is a synthetic team shaped like the one the example report
+// (examples/teamreport) plans from a CRM export: n reps, 8 per manager; an
+// eighth of them without deals, so without rates or a first day seen; the
+// others first seen over the two years before AsOf, with no start date,
+// about five trials each on closing and new opportunities that never miss
+// (so closing is the one competency measured), and the two KPIs; no quota,
+// desire answer, session, focus, campaign or history. The draws are
+// seeded, so every run plans the same team.
+func reportTeam(n int) Team {
+	rng := rand.New(rand.NewPCG(3, 4))
+	asOf := day0(2025, 12, 31)
+	deal := Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: make(map[string]float64, n)}
+	days := Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: make(map[string]float64, n)}
+	team := Team{AsOf: asOf, Reps: make([]Rep, n)}
+	for i := range n {
+		id := "Rep " + strconv.Itoa(i)
+		r := Rep{Rep: id, Manager: "Manager " + strconv.Itoa(i/8), Rates: map[string]benchmark.Rate{}}
+		if i%8 != 7 {
+			opps := int64(1 + rng.IntN(3))
+			closes := int64(3 + rng.IntN(5))
+			won := rng.Int64N(closes + 1)
+			r.Rates[competency.NewOpportunitiesID] = benchmark.Rate{Hits: opps, Trials: opps}
+			r.Rates[competency.CloseID] = benchmark.Rate{Hits: won, Trials: closes}
+			r.FirstSeen = asOf.AddDate(0, 0, -200-rng.IntN(2*365))
+			if won > 0 {
+				deal.Values[id] = 1000 + 9000*rng.Float64()
+			}
+			days.Values[id] = 5 + 85*rng.Float64()
+		}
+		team.Reps[i] = r
+	}
+	team.Metrics = []Metric{deal, days}
+	return team
+}
+
 // BenchmarkNewPlan measures a plan of 1,000 and of 40,000 reps, the two
 // rosters of the example report's scale target, and reports the cost per
-// rep.
+// rep: for benchTeam's team, and for reportTeam's, shaped like the
+// report's own.
 func BenchmarkNewPlan(b *testing.B) {
 	for _, n := range []int{1_000, 40_000} {
 		team := benchTeam(n)
 		cfg := &Config{CoachingHours: 10, SalesCycleDays: 45}
 		b.Run(fmt.Sprintf("reps=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := NewPlan(team, cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(p.Reps) != n {
+					b.Fatalf("%d rep plans for %d reps", len(p.Reps), n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/rep")
+		})
+	}
+	for _, n := range []int{1_000, 40_000} {
+		team := reportTeam(n)
+		cfg := &Config{Complexity: tmc.Moderate, CoachingHours: 5 * competency.CoachingCadence, SalesCycleDays: 60}
+		b.Run(fmt.Sprintf("report/reps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				p, err := NewPlan(team, cfg)
