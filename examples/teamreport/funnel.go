@@ -422,34 +422,47 @@ func (pl *pipelines) combined(notes *[]string) ([]stepMeasure, []NotMeasured) {
 // measure m from its From, added up; for the close, plus the deals known
 // only by outcome.
 func (pl *pipelines) rate(g uint32, m stepMeasure) StepRate {
-	sr := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
+	var c stepCount
 	for p := range pl.names {
 		if pm, ok := pl.measure(p, m.id); ok && pm.from == m.from {
-			sr = sr.add(pl.steps[p][g].rate(m))
+			c.add(pl.steps[p][g].count(m))
 		}
 	}
 	if m.to == crm.StepClose {
 		oo := pl.oo[g]
-		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: oo.won, Trials: oo.won + oo.lost})
-		sr.Evidence.Outcome += oo.won + oo.lost
+		c.rate = c.rate.Add(benchmark.Rate{Hits: oo.won, Trials: oo.won + oo.lost})
+		c.evidence.Outcome += oo.won + oo.lost
 	}
-	return sr
+	return c.stepRate(m, fromDeals)
 }
 
-// add returns the sum of two rates of one competency.
-func (sr StepRate) add(o StepRate) StepRate {
-	sr.Rate = sr.Rate.Add(o.Rate)
-	sr.Evidence = sr.Evidence.add(o.Evidence)
-	sr.Undecided += o.Undecided
-	return sr
+// A stepCount is what a StepRate counts, without its labels: cheap to
+// add up over reps and pipelines.
+type stepCount struct {
+	rate      benchmark.Rate
+	evidence  Evidence
+	undecided int64
 }
 
-// rate returns the rep's rate from step m.from to m.to in one pipeline:
+// add adds o to c.
+func (c *stepCount) add(o stepCount) {
+	c.rate = c.rate.Add(o.rate)
+	c.evidence = c.evidence.add(o.evidence)
+	c.undecided += o.undecided
+}
+
+// stepRate returns c as the rate of m counted from src.
+func (c stepCount) stepRate(m stepMeasure, src string) StepRate {
+	return StepRate{Competency: m.id, Source: src, From: m.from.String(), To: m.to.String(),
+		Rate: c.rate, Evidence: c.evidence, Undecided: c.undecided}
+}
+
+// count returns the rep's rate from step m.from to m.to in one pipeline:
 // deals reaching to out of deals reaching from, less the open deals
 // between the two (undecided).
-func (r *repSteps) rate(m stepMeasure) StepRate {
+func (r *repSteps) count(m stepMeasure) stepCount {
 	f, t := int(m.from-crm.StepConversation), int(m.to-crm.StepConversation)
-	sr := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
+	var sr stepCount
 	for e := range evidenceKinds {
 		var hits, trials int64
 		for o := range stepOutcomes {
@@ -458,12 +471,12 @@ func (r *repSteps) rate(m stepMeasure) StepRate {
 		}
 		undecided := r.reached[e][stepOpen][f] - r.reached[e][stepOpen][t]
 		trials -= undecided
-		sr.Undecided += undecided
-		sr.Rate = sr.Rate.Add(benchmark.Rate{Hits: hits, Trials: trials})
+		sr.undecided += undecided
+		sr.rate = sr.rate.Add(benchmark.Rate{Hits: hits, Trials: trials})
 		if e == byHistory {
-			sr.Evidence.History += trials
+			sr.evidence.History += trials
 		} else {
-			sr.Evidence.Stage += trials
+			sr.evidence.Stage += trials
 		}
 	}
 	return sr

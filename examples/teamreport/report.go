@@ -299,13 +299,12 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	teamRates := make([]StepRate, len(ms))
 	why := map[string]string{}
 	for i, m := range ms {
-		team := StepRate{Competency: m.id, Source: m.src, From: m.from.String(), To: m.to.String()}
+		var c stepCount
 		for _, g := range order {
-			r := repRates[g][i]
-			team.Rate = team.Rate.Add(r.Rate)
-			team.Evidence = team.Evidence.add(r.Evidence)
-			team.Undecided += r.Undecided
+			r := &repRates[g][i]
+			c.add(stepCount{r.Rate, r.Evidence, r.Undecided})
 		}
+		team := c.stepRate(m, m.src)
 		teamRates[i] = team
 		switch {
 		case m.src == fromActivities && team.Rate.Hits == team.Rate.Trials:
@@ -332,7 +331,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	team := salesdev.Team{AsOf: asOf, History: hist, Reps: make([]salesdev.Rep, 0, len(order))}
+	team := salesdev.Team{AsOf: asOf, History: hist, Reps: make([]salesdev.Rep, len(order))}
 	desire := make([][]float64, n)
 	for _, d := range ds.side.Desires {
 		if g, ok := t.reps.Lookup(d.Rep); ok {
@@ -359,9 +358,10 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	deal := salesdev.Metric{Metric: benchmark.Metric{Name: "average won deal", Unit: "currency"}, Values: make(map[string]float64, len(order))}
 	days := salesdev.Metric{Metric: benchmark.Metric{Name: "days to close a won deal", Unit: "days", Direction: benchmark.LowerIsBetter}, Values: make(map[string]float64, len(order))}
 	var cycleDays, cycleWon int64
-	for _, g := range order {
+	for i, g := range order {
 		name, _ := t.reps.ID(g)
-		r := salesdev.Rep{Rep: name, Manager: manager(g), Rates: make(map[string]benchmark.Rate, len(ms)), Desire: desire[g]}
+		r := &team.Reps[i]
+		*r = salesdev.Rep{Rep: name, Manager: manager(g), Rates: make(map[string]benchmark.Rate, len(ms)), Desire: desire[g]}
 		if roster[g] != nil {
 			r.Started = roster[g].Started
 		}
@@ -376,7 +376,6 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		if q := quota[g]; q != nil {
 			r.Results = &salesdev.Results{Sold: float64(sold[g]) / 100, MonthlyQuota: *q}
 		}
-		team.Reps = append(team.Reps, r)
 		if main >= 0 {
 			if w := t.amounts[main].totals(g, rollup.Won); w.Count > 0 {
 				deal.Values[name] = w.AverageAmount() / 100
@@ -538,11 +537,11 @@ func pipelineFunnels(pl *pipelines, ds *Dataset, order []uint32) []PipelineFunne
 			}
 		}
 		for _, m := range pl.ms[p] {
-			team := StepRate{Competency: m.id, Source: fromDeals, From: m.from.String(), To: m.to.String()}
+			var team stepCount
 			for _, g := range order {
-				team = team.add(pl.steps[p][g].rate(m))
+				team.add(pl.steps[p][g].count(m))
 			}
-			f.Competencies = append(f.Competencies, team)
+			f.Competencies = append(f.Competencies, team.stepRate(m, fromDeals))
 		}
 		out[p] = f
 	}
