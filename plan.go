@@ -365,8 +365,9 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 	p.Reps = make([]RepPlan, len(t.Reps))
 	values := make([]pointed, len(t.Reps))
+	helped := map[helpKey]help{}
 	for i, r := range t.Reps {
-		if err := planRep(&p.Reps[i], &values[i], r, cards[i], &records[i], t, cfg, &p); err != nil {
+		if err := planRep(&p.Reps[i], &values[i], r, cards[i], &records[i], t, cfg, &p, helped); err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
 	}
@@ -586,8 +587,10 @@ type pointed struct {
 // (written in place rather than returned, as a RepPlan is large), with
 // its pointers into v: focus and campaign progress, signals and help,
 // placement and the coaching received. Mentors and coaching hours are
-// filled in later, once every rep is planned.
-func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan) error {
+// filled in later, once every rep is planned. helped holds the help worked
+// out so far for reps with no events and nothing stated, by what it
+// depends on (see helpKey).
+func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, helped map[helpKey]help) error {
 	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
@@ -643,22 +646,33 @@ func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *own
 	}
 
 	// Help: what the manager states wins; the rest is inferred.
-	ev := tmc.Evidence{
-		Ramp:      cfg.ramp,
-		Started:   dayOrZero(r.Started),   // tenure counts in days: a start at noon
-		FirstSeen: dayOrZero(r.FirstSeen), // on the plan's day is day 1, not the future
-		AsOf:      t.AsOf,
-		Below:     slices.ContainsFunc(card.Scores, competency.Score.Below),
-		Events:    r.Events,
-		Stated:    r.Stated,
-		Barrier:   r.Barrier,
-	}
-	var err error
-	if rp.Signals, rp.Help, err = help(r, rp.Evidence, ev); err != nil {
-		return err
+	below := slices.ContainsFunc(card.Scores, competency.Score.Below)
+	key := helpKey{started: r.Started, firstSeen: r.FirstSeen, evidence: rp.Evidence, below: below, barrier: r.Barrier}
+	shared := r.Stated == nil && len(r.Events) == 0
+	if h, ok := helped[key]; shared && ok {
+		rp.Signals, rp.Help = h.signals, h.help
+	} else {
+		ev := tmc.Evidence{
+			Ramp:      cfg.ramp,
+			Started:   dayOrZero(r.Started),   // tenure counts in days: a start at noon
+			FirstSeen: dayOrZero(r.FirstSeen), // on the plan's day is day 1, not the future
+			AsOf:      t.AsOf,
+			Below:     below,
+			Events:    r.Events,
+			Stated:    r.Stated,
+			Barrier:   r.Barrier,
+		}
+		var err error
+		if rp.Signals, rp.Help, err = needs(r, rp.Evidence, ev); err != nil {
+			return err
+		}
+		if shared {
+			helped[key] = help{rp.Signals, rp.Help}
+		}
 	}
 
 	// Grid: all three measures, never guessed.
+	var err error
 	if rp.NotPlaced, err = place(rp, &v.measures, r, card, cfg, p.Window); err != nil {
 		return err
 	}
@@ -700,11 +714,29 @@ func below(card competency.Scorecard) []string {
 	return ids
 }
 
-// help returns the rep's signals and the help they call for. A rep with
+// helpKey is what the signals and help of a rep with no events and
+// nothing stated depend on; the rest of the evidence, the ramp and AsOf,
+// is the team's. Reps with the same key get the same signals and help, so
+// a plan works them out once per key: on a large team many reps share a
+// start or first day, and every rep without evidence or dates shares one.
+type helpKey struct {
+	started, firstSeen time.Time
+	evidence, below    bool
+	barrier            tmc.Barrier
+}
+
+// help is a rep's signals and the help they call for, as needs returns
+// them.
+type help struct {
+	signals tmc.Inference
+	help    tmc.Prescription
+}
+
+// needs returns the rep's signals and the help they call for. A rep with
 // no evidence, no start date and nothing stated gets NoHelp: the plan says
 // "measure first" rather than prescribe on assumptions. A rep who starts
 // after the plan's day gets training, which comes first.
-func help(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescription, error) {
+func needs(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescription, error) {
 	stated := r.Stated != nil || r.Barrier != tmc.NoBarrier || len(r.Events) > 0
 	switch {
 	case !evidence && r.Started.IsZero() && r.FirstSeen.IsZero() && !stated:
@@ -735,8 +767,13 @@ func place(rp *RepPlan, m *grid.Measures, r Rep, card competency.Scorecard, cfg 
 	if r.Results == nil {
 		missing |= 2
 	}
-	comp, err := grid.CompetencyFrom(card)
-	if err != nil {
+	// Without evidence no competency is graded: CompetencyFrom, which
+	// would refuse the scorecard, is not asked.
+	comp, err := 0.0, error(nil)
+	if rp.Evidence {
+		comp, err = grid.CompetencyFrom(card)
+	}
+	if !rp.Evidence || err != nil {
 		missing |= 4
 	}
 	if missing != 0 {
