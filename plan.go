@@ -939,24 +939,57 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 		}
 		given[g.By] = g
 	}
-	teams := map[string][]int{}
-	for i, r := range p.Reps {
-		if r.Manager != "" {
-			teams[r.Manager] = append(teams[r.Manager], i)
+	// Each manager's reps, in roster order, grouped in one list: the
+	// places of manager k's reps are members[from[k]:from[k+1]]. A large
+	// team has thousands of managers; a list each would cost thousands of
+	// allocations.
+	slot := map[string]int{} // each manager's k, in roster order
+	var names []string       // the managers, by k
+	var from []int           // the count of each manager's reps, then where they start in members
+	for i := range p.Reps {
+		m := p.Reps[i].Manager
+		if m == "" {
+			continue
+		}
+		k, ok := slot[m]
+		if !ok {
+			k = len(names)
+			slot[m] = k
+			names, from = append(names, m), append(from, 0)
+		}
+		from[k]++
+	}
+	at := 0
+	for k, n := range from {
+		from[k], at = at, at+n
+	}
+	from = append(from, at)
+	members := make([]int, at)
+	next := slices.Clone(from[:len(names)])
+	for i := range p.Reps {
+		if m := p.Reps[i].Manager; m != "" {
+			k := slot[m]
+			members[next[k]] = i
+			next[k]++
 		}
 	}
-	var hours []float64 // the reps' shares, which their plans point to: one allocation
-	if cfg.hours > 0 {
-		hours = make([]float64, len(p.Reps))
+	byName := make([]int, len(names))
+	for k := range byName {
+		byName[k] = k
 	}
+	slices.SortFunc(byName, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+
+	var hours []float64 // the reps' shares, which their plans point to: one allocation, once a share is given
 	var placed []grid.Rep
-	for _, m := range slices.Sorted(maps.Keys(teams)) {
-		mp := ManagerPlan{Manager: m, Reps: len(teams[m])}
+	p.Managers = make([]ManagerPlan, 0, len(names))
+	for _, k := range byName {
+		m, team := names[k], members[from[k]:from[k+1]]
+		mp := ManagerPlan{Manager: m, Reps: len(team)}
 		if g, ok := given[m]; ok {
 			mp.Given = &g
 		}
 		placed = placed[:0] // Assess copies what it keeps
-		for _, i := range teams[m] {
+		for _, i := range team {
 			if r := &p.Reps[i]; r.Measures != nil {
 				placed = append(placed, grid.Rep{Rep: r.Rep, Measures: *r.Measures})
 			}
@@ -971,6 +1004,9 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 				return fmt.Errorf("manager %q: %w", m, err)
 			}
 			mp.Allocation = &alloc
+			if hours == nil {
+				hours = make([]float64, len(p.Reps))
+			}
 			for _, s := range alloc.Shares {
 				i := index[s.Rep]
 				hours[i] = s.Hours
