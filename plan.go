@@ -318,8 +318,10 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	measured := len(p.Standards.Measured) > 0
 
 	// 2. Grades, the team's card and its first priority.
-	cards := make([]competency.Scorecard, len(t.Reps))
-	if measured {
+	var cards []competency.Scorecard
+	if !measured {
+		cards = make([]competency.Scorecard, len(t.Reps)) // each rep's card is empty
+	} else {
 		ids := make([]string, len(t.Reps))
 		for i, r := range t.Reps {
 			ids[i] = r.Rep
@@ -347,7 +349,10 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if err := t.Focus.Validate(); err != nil {
 		return Plan{}, inputErr(fn, "team.focus", err)
 	}
-	records := make([]owned, len(t.Reps))
+	var records []owned // nil when the team has no such lists: every rep owns nothing
+	if len(t.Focus) > 0 || len(t.Campaigns) > 0 || len(t.Sessions) > 0 {
+		records = make([]owned, len(t.Reps))
+	}
 	for _, f := range t.Focus {
 		if i, ok := index[f.Rep]; ok {
 			records[i].focus = append(records[i].focus, f)
@@ -365,9 +370,21 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	}
 	p.Reps = make([]RepPlan, len(t.Reps))
 	values := make([]pointed, len(t.Reps))
+	var grids []onGrid // only a rep with a desire answer and a quota can be placed
+	if slices.ContainsFunc(t.Reps, func(r Rep) bool { return len(r.Desire) > 0 && r.Results != nil }) {
+		grids = make([]onGrid, len(t.Reps))
+	}
 	helped := map[helpKey]help{}
+	var none owned
 	for i, r := range t.Reps {
-		if err := planRep(&p.Reps[i], &values[i], r, cards[i], &records[i], t, cfg, &p, helped); err != nil {
+		own, g := &none, (*onGrid)(nil)
+		if records != nil {
+			own = &records[i]
+		}
+		if grids != nil {
+			g = &grids[i]
+		}
+		if err := planRep(&p.Reps[i], &values[i], g, r, cards[i], own, t, cfg, &p, helped); err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
 	}
@@ -577,20 +594,26 @@ type owned struct {
 // for all reps at once, one allocation for the plan rather than one per
 // pointer per rep. Each rep has its own; no two reps' plans share one.
 type pointed struct {
-	focus    grid.Focus
-	score    competency.Score
+	focus grid.Focus
+	score competency.Score
+}
+
+// onGrid holds the values a placed rep's plan points to, as pointed does
+// the others: NewPlan allocates them only when some rep can be placed.
+type onGrid struct {
 	measures grid.Measures
 	strategy grid.Strategy
 }
 
 // planRep makes one rep's plan in rp, a zero RepPlan in the plan's list
 // (written in place rather than returned, as a RepPlan is large), with
-// its pointers into v: focus and campaign progress, signals and help,
-// placement and the coaching received. Mentors and coaching hours are
+// its pointers into v and, for a rep with a desire answer and a quota, g:
+// focus and campaign progress, signals and help, placement and the
+// coaching received. Mentors and coaching hours are
 // filled in later, once every rep is planned. helped holds the help worked
 // out so far for reps with no events and nothing stated, by what it
 // depends on (see helpKey).
-func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, helped map[helpKey]help) error {
+func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, helped map[helpKey]help) error {
 	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
@@ -673,12 +696,12 @@ func planRep(rp *RepPlan, v *pointed, r Rep, card competency.Scorecard, own *own
 
 	// Grid: all three measures, never guessed.
 	var err error
-	if rp.NotPlaced, err = place(rp, &v.measures, r, card, cfg, p.Window); err != nil {
+	if rp.NotPlaced, err = place(rp, g, r, card, cfg, p.Window); err != nil {
 		return err
 	}
 	if rp.Measures != nil {
-		v.strategy = rp.Quadrant.Strategy()
-		rp.Strategy = &v.strategy
+		g.strategy = rp.Quadrant.Strategy()
+		rp.Strategy = &g.strategy
 	}
 
 	// Coaching received, month by month.
@@ -756,10 +779,10 @@ func needs(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescripti
 	return inf, tmc.Prescribe(inf.Signals), nil
 }
 
-// place fills in rp's measures, kept in m, and its quadrant, or returns
+// place fills in rp's measures, kept in g, and its quadrant, or returns
 // why the rep is not placed: an input missing, or a rep who joined too
 // late in the window to owe quota. Invalid data is an error.
-func place(rp *RepPlan, m *grid.Measures, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
+func place(rp *RepPlan, g *onGrid, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
 	var missing int // a bit per input missing, as notPlaced's index
 	if len(r.Desire) == 0 {
 		missing |= 1
@@ -793,12 +816,12 @@ func place(rp *RepPlan, m *grid.Measures, r Rep, card competency.Scorecard, cfg 
 	if err != nil {
 		return "", err
 	}
-	*m = grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
-	q, err := grid.Place(*m, cfg.cutoffs)
+	g.measures = grid.Measures{Desire: desire, Productivity: prod, Competency: comp}
+	q, err := grid.Place(g.measures, cfg.cutoffs)
 	if err != nil {
 		return "", err
 	}
-	rp.Measures, rp.Quadrant = m, q
+	rp.Measures, rp.Quadrant = &g.measures, q
 	return "", nil
 }
 
