@@ -149,19 +149,24 @@ func TeamStandards(m Model, team []map[string]benchmark.Rate, o *StandardOptions
 	if err != nil {
 		return Standards{}, err
 	}
-	// Each rep's map is read once, its rates kept by competency: a team
-	// may have thousands of reps. A rep's rates are named, as
-	// team[i]["close"], only when refused.
+	// Each rep's rates are kept by competency, looked up in the rep's
+	// map by the model's IDs: a team may have thousands of reps, and a
+	// few lookups in a small map cost less than ranging over it. A map
+	// holding more keys than were found has one the model does not know.
+	// A rep's rates are named, as team[i]["close"], only when refused.
 	n := len(team)
 	all := make([]benchmark.Rate, len(m.Competencies)*n) // competency c's rates are all[c*n:][:n]; zero where a rep has none
 	present := make([]bool, len(m.Competencies))         // whether any rep's map has competency c
 	for i, rates := range team {
-		for id, r := range rates {
-			c := slices.IndexFunc(m.Competencies, func(c Competency) bool { return c.ID == id })
-			if c < 0 {
-				return Standards{}, under("team["+strconv.Itoa(i)+"]", checkKeys(fn, "", m, rates))
+		found := 0
+		for c, comp := range m.Competencies { // Validate has refused a repeated ID
+			if r, ok := rates[comp.ID]; ok {
+				all[c*n+i], present[c] = r, true
+				found++
 			}
-			all[c*n+i], present[c] = r, true
+		}
+		if found != len(rates) {
+			return Standards{}, under("team["+strconv.Itoa(i)+"]", checkKeys(fn, "", m, rates))
 		}
 		for c, comp := range m.Competencies {
 			if err := checkRate(fn, "", all[c*n+i]); err != nil {
@@ -342,11 +347,11 @@ func (s Standards) Scorecard(rep string, rates map[string]benchmark.Rate, o *Opt
 	if err != nil {
 		return Scorecard{}, err
 	}
-	known, err := s.check(fn)
+	known, ids, err := s.check(fn)
 	if err != nil {
 		return Scorecard{}, err
 	}
-	return s.scorecard(fn, rep, rates, known, opt, nil, make([]Score, 0, len(s.Measured)))
+	return s.scorecard(fn, rep, rates, known, ids, opt, nil, make([]Score, 0, len(s.Measured)))
 }
 
 // Scorecards grades many reps at once: cards[i] is what
@@ -365,7 +370,7 @@ func (s Standards) Scorecards(reps []string, rates []map[string]benchmark.Rate, 
 	if len(reps) != len(rates) {
 		return nil, inputErr(fn, fmt.Sprintf("%d reps, %d rates", len(reps), len(rates)), ErrOutOfRange)
 	}
-	known, err := s.check(fn)
+	known, ids, err := s.check(fn)
 	if err != nil {
 		return nil, err
 	}
@@ -377,7 +382,7 @@ func (s Standards) Scorecards(reps []string, rates []map[string]benchmark.Rate, 
 	scores := make([]Score, len(reps)*k)
 	for i := range reps {
 		dst := scores[i*k : i*k : (i+1)*k]
-		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, opt, memo, dst); err != nil {
+		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, ids, opt, memo, dst); err != nil {
 			var ie *InputError
 			if errors.As(err, &ie) {
 				ie.Arg = "reps[" + strconv.Itoa(i) + "]: " + ie.Arg
@@ -395,9 +400,11 @@ type scoreKey struct {
 	r benchmark.Rate
 }
 
-// check validates the standards and returns the competency IDs they name.
-func (s Standards) check(fn string) (map[string]bool, error) {
-	known := make(map[string]bool, len(s.Measured)+len(s.Unmeasured))
+// check validates the standards and returns the competency IDs they name,
+// as a set and as a list.
+func (s Standards) check(fn string) (known map[string]bool, ids []string, err error) {
+	known = make(map[string]bool, len(s.Measured)+len(s.Unmeasured))
+	ids = make([]string, 0, len(s.Measured)+len(s.Unmeasured))
 	check := func(arg, id string) error {
 		switch {
 		case blank(id):
@@ -406,40 +413,56 @@ func (s Standards) check(fn string) (map[string]bool, error) {
 			return inputErr(fn, arg+".competency = "+strconv.Quote(id), ErrDuplicate)
 		}
 		known[id] = true
+		ids = append(ids, id)
 		return nil
 	}
 	for i, st := range s.Measured {
 		arg := "standards.measured[" + strconv.Itoa(i) + "]"
 		if err := check(arg, st.Competency); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := checkTarget(fn, arg+".target", st.Target); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if st.Prior != (benchmark.Prior{}) {
 			if err := st.Prior.Validate(); err != nil {
-				return nil, inputErr(fn, arg+".prior = "+st.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
+				return nil, nil, inputErr(fn, arg+".prior = "+st.Prior.String(), joinBenchmark(ErrInvalidPrior, err))
 			}
 		}
 	}
 	for i, u := range s.Unmeasured {
 		if err := check("standards.unmeasured["+strconv.Itoa(i)+"]", u.Competency); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return known, nil
+	return known, ids, nil
 }
 
-// scorecard grades one rep against checked standards, appending the
-// scores to dst (empty, with room for them), and reusing and filling memo
-// when it is not nil.
-func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, opt Options, memo map[scoreKey]Score, dst []Score) (Scorecard, error) {
-	// The error names the first refused ID in sorted order, whatever the
-	// map's order; the IDs are sorted only when one is refused.
+// scorecard grades one rep against checked standards, whose IDs check
+// returned as known and ids, appending the scores to dst (empty, with
+// room for them), and reusing and filling memo when it is not nil.
+func (s Standards) scorecard(fn, rep string, rates map[string]benchmark.Rate, known map[string]bool, ids []string, opt Options, memo map[scoreKey]Score, dst []Score) (Scorecard, error) {
+	// The rates are read by the known IDs, a few lookups in a small map
+	// rather than ranging over it: a team's plan grades every rep. Only
+	// when some rate is invalid, or the map holds a key not found that
+	// way, is it ranged over to name the refused ID: the first in sorted
+	// order, whatever the map's order.
+	found := 0
+	for _, id := range ids {
+		if r, ok := rates[id]; ok {
+			if r.Validate() != nil {
+				found = -1
+				break
+			}
+			found++
+		}
+	}
 	var refused []string
-	for id, r := range rates {
-		if !known[id] || r.Validate() != nil {
-			refused = append(refused, id)
+	if found != len(rates) {
+		for id, r := range rates {
+			if !known[id] || r.Validate() != nil {
+				refused = append(refused, id)
+			}
 		}
 	}
 	if len(refused) > 0 {
