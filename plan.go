@@ -966,12 +966,14 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 	// places of manager k's reps are members[from[k]:from[k+1]]. A large
 	// team has thousands of managers; a list each would cost thousands of
 	// allocations.
-	slot := map[string]int{} // each manager's k, in roster order
-	var names []string       // the managers, by k
-	var from []int           // the count of each manager's reps, then where they start in members
+	slot := map[string]int{}       // each manager's k, in roster order
+	var names []string             // the managers, by k
+	var from []int                 // the count of each manager's reps, then where they start in members
+	of := make([]int, len(p.Reps)) // each rep's manager's k; -1 for none
 	for i := range p.Reps {
 		m := p.Reps[i].Manager
 		if m == "" {
+			of[i] = -1
 			continue
 		}
 		k, ok := slot[m]
@@ -980,6 +982,7 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 			slot[m] = k
 			names, from = append(names, m), append(from, 0)
 		}
+		of[i] = k
 		from[k]++
 	}
 	at := 0
@@ -989,9 +992,8 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 	from = append(from, at)
 	members := make([]int, at)
 	next := slices.Clone(from[:len(names)])
-	for i := range p.Reps {
-		if m := p.Reps[i].Manager; m != "" {
-			k := slot[m]
+	for i, k := range of {
+		if k >= 0 {
 			members[next[k]] = i
 			next[k]++
 		}
