@@ -609,10 +609,9 @@ type onGrid struct {
 // (written in place rather than returned, as a RepPlan is large), with
 // its pointers into v and, for a rep with a desire answer and a quota, g:
 // focus and campaign progress, signals and help, placement and the
-// coaching received. Mentors and coaching hours are
-// filled in later, once every rep is planned. helped holds the help worked
-// out so far for reps with no events and nothing stated, by what it
-// depends on (see helpKey).
+// coaching received. Mentors and coaching hours are filled in later, once
+// every rep is planned. helped holds the help worked out so far for reps
+// with no events and nothing stated, by what it depends on (see helpKey).
 func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, helped map[helpKey]help) error {
 	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
