@@ -421,7 +421,7 @@ func (pl *pipelines) combined(notes *[]string) ([]stepMeasure, []NotMeasured) {
 // rate returns rep g's rate of m from the deals: the pipelines that
 // measure m from its From, added up; for the close, plus the deals known
 // only by outcome.
-func (pl *pipelines) rate(g uint32, m stepMeasure) StepRate {
+func (pl *pipelines) rate(g uint32, m stepMeasure) stepCount {
 	var c stepCount
 	for p := range pl.names {
 		if pm, ok := pl.measure(p, m.id); ok && pm.from == m.from {
@@ -433,7 +433,7 @@ func (pl *pipelines) rate(g uint32, m stepMeasure) StepRate {
 		c.rate = c.rate.Add(benchmark.Rate{Hits: oo.won, Trials: oo.won + oo.lost})
 		c.evidence.Outcome += oo.won + oo.lost
 	}
-	return c.stepRate(m, fromDeals)
+	return c
 }
 
 // A stepCount is what a StepRate counts, without its labels: cheap to
@@ -484,9 +484,9 @@ func (r *repSteps) count(m stepMeasure) stepCount {
 
 // linkedRate returns a rep's rate of a competency the linked activities
 // measure.
-func linkedRate(l linkedSteps, m stepMeasure) StepRate {
+func linkedRate(l linkedSteps, m stepMeasure) stepCount {
 	r := l[m.link]
-	return StepRate{Competency: m.id, Source: fromActivities, From: m.from.String(), To: m.to.String(), Rate: r, Evidence: Evidence{Linked: r.Trials}}
+	return stepCount{rate: r, evidence: Evidence{Linked: r.Trials}}
 }
 
 // linkSteps are the competencies the linked activities can measure, with

@@ -281,15 +281,18 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	ms, not = chooseSources(ms, not, pl, linked, order, &rep.Notes)
 	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
 	rep.Funnel.Deals = stepEvidence(ds.deals)
-	repRates := make([][]StepRate, n)
-	rates := make([]StepRate, (len(order)+len(gone))*len(ms)) // one array for every rep's rates
+	// Each rep's count on each step of ms, in ms's order: labelled as
+	// StepRates only for the report's rows, once the plan has said which
+	// steps it measures.
+	repCounts := make([][]stepCount, n)
+	counts := make([]stepCount, (len(order)+len(gone))*len(ms)) // one array for every rep's counts
 	for i, g := range append(slices.Clone(order), gone...) {
-		repRates[g] = rates[i*len(ms) : (i+1)*len(ms) : (i+1)*len(ms)]
+		repCounts[g] = counts[i*len(ms) : (i+1)*len(ms) : (i+1)*len(ms)]
 		for j, m := range ms {
 			if m.src == fromActivities {
-				repRates[g][j] = linkedRate(linked[g], m)
+				repCounts[g][j] = linkedRate(linked[g], m)
 			} else {
-				repRates[g][j] = pl.rate(g, m)
+				repCounts[g][j] = pl.rate(g, m)
 			}
 		}
 	}
@@ -301,8 +304,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	for i, m := range ms {
 		var c stepCount
 		for _, g := range order {
-			r := &repRates[g][i]
-			c.add(stepCount{r.Rate, r.Evidence, r.Undecided})
+			c.add(repCounts[g][i])
 		}
 		team := c.stepRate(m, m.src)
 		teamRates[i] = team
@@ -365,9 +367,9 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		if roster[g] != nil {
 			r.Started = roster[g].Started
 		}
-		for _, sr := range repRates[g] {
-			if sr.Rate.Trials > 0 {
-				r.Rates[sr.Competency] = sr.Rate
+		for j, c := range repCounts[g] {
+			if c.rate.Trials > 0 {
+				r.Rates[ms[j].id] = c.rate
 			}
 		}
 		if f := t.first[g]; f != noDay {
@@ -425,19 +427,21 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	slices.SortStableFunc(rep.Funnel.Unmeasured, func(a, b NotMeasured) int {
 		return cmp.Compare(modelIndex(a.Competency), modelIndex(b.Competency))
 	})
-	// Each rep's rates are in the order of ms: keep the measured ones.
-	keep := make([]bool, len(ms))
+	// Each rep's rates, labelled, on the steps the plan measures.
+	var kept []int
 	for i, m := range ms {
-		keep[i] = measured[m.id]
-	}
-	for g, rs := range repRates {
-		k := 0
-		for i, r := range rs {
-			if keep[i] {
-				rs[k], k = r, k+1
-			}
+		if measured[m.id] {
+			kept = append(kept, i)
 		}
-		repRates[g] = rs[:k]
+	}
+	rates := make([]StepRate, (len(order)+len(gone))*len(kept)) // one array for every rep's rates
+	repRates := func(g uint32) []StepRate {
+		rs := rates[:len(kept):len(kept)]
+		rates = rates[len(kept):]
+		for k, i := range kept {
+			rs[k] = repCounts[g][i].stepRate(ms[i], ms[i].src)
+		}
+		return rs
 	}
 
 	// The win rate read in the light of the team is the library's: the
@@ -448,7 +452,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		win := t.deals.winRate(g)
 		r := RepReport{Name: name, Manager: manager(g), Deals: deals(g),
 			Closed: win.Trials, Won: win.Hits, Evidence: deals(g) > 0}
-		r.Rates = orEmpty(repRates[g])
+		r.Rates = repRates(g)
 		if win.Trials > 0 {
 			lo, hi := win.Interval(0.95)
 			r.WinRate = &RateView{Rate: win, Value: win.Value(), Lo: lo, Hi: hi}
@@ -502,7 +506,7 @@ func chooseSources(ms []stepMeasure, not []NotMeasured, pl *pipelines, linked []
 		default:
 			var deals benchmark.Rate
 			for _, g := range order {
-				deals = deals.Add(pl.rate(g, ms[i]).Rate)
+				deals = deals.Add(pl.rate(g, ms[i]).rate)
 			}
 			if deals.Trials > 0 && deals.Hits < deals.Trials {
 				*notes = append(*notes, fmt.Sprintf("%s rests on the deals (%s of %s decided deals); the linked activities' %s of %s items are not added to it: a rate rests on one source",
