@@ -2,6 +2,7 @@ package salesdev
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -374,7 +375,7 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if slices.ContainsFunc(t.Reps, func(r Rep) bool { return len(r.Desire) > 0 && r.Results != nil }) {
 		grids = make([]onGrid, len(t.Reps))
 	}
-	helped := map[helpKey]help{}
+	memo := memo{help: map[helpKey]help{}, focus: map[string]grid.Focus{}}
 	var none owned
 	for i, r := range t.Reps {
 		own, g := &none, (*onGrid)(nil)
@@ -384,7 +385,7 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		if grids != nil {
 			g = &grids[i]
 		}
-		if err := planRep(&p.Reps[i], &values[i], g, r, cards[i], own, t, cfg, &p, helped); err != nil {
+		if err := planRep(&p.Reps[i], &values[i], g, r, cards[i], own, t, cfg, &p, &memo); err != nil {
 			return Plan{}, inputErr(fn, "rep "+strconv.Quote(r.Rep), err)
 		}
 	}
@@ -610,9 +611,9 @@ type onGrid struct {
 // its pointers into v and, for a rep with a desire answer and a quota, g:
 // focus and campaign progress, signals and help, placement and the
 // coaching received. Mentors and coaching hours are filled in later, once
-// every rep is planned. helped holds the help worked out so far for reps
-// with no events and nothing stated, by what it depends on (see helpKey).
-func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, helped map[helpKey]help) error {
+// every rep is planned. m holds what has been worked out so far for reps
+// alike (see memo).
+func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecard, own *owned, t Team, cfg config, p *Plan, m *memo) error {
 	rp.Rep, rp.Manager, rp.Scorecard = r.Rep, r.Manager, card
 	for _, s := range card.Scores {
 		rp.Evidence = rp.Evidence || s.Rate.Trials > 0
@@ -638,12 +639,31 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 		// The new focus is not added to the rep's past ones: nothing
 		// reads them after this, and Next has checked it against them.
 		opt := &grid.FocusOptions{Campaign: campaign, Options: cfg.grading}
-		f, err := own.focus.Next(cfg.model, card, p.Month, opt)
-		if err != nil {
-			return err
+		// Without past focuses or a campaign, Next reads only the card's
+		// scores, and reps with the same rates have the same scores
+		// (Scorecards grades a rate once per competency): the focus is
+		// drawn once per card, and its reason shared.
+		alike := len(own.focus) == 0 && campaign == nil
+		var key []byte
+		var f grid.Focus
+		drawn := false
+		if alike {
+			key = cardKey(make([]byte, 0, 64), card)
+			f, drawn = m.focus[string(key)]
 		}
+		if !drawn {
+			var err error
+			if f, err = own.focus.Next(cfg.model, card, p.Month, opt); err != nil {
+				return err
+			}
+			if alike {
+				m.focus[string(key)] = f
+			}
+		}
+		f.Rep = r.Rep
 		if sc := r.Scenarios[f.Competency]; len(sc) > 0 {
 			opt.Scenarios = sc
+			var err error
 			if f, err = own.focus.Next(cfg.model, card, p.Month, opt); err != nil {
 				return err
 			}
@@ -671,7 +691,7 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 	below := slices.ContainsFunc(card.Scores, competency.Score.Below)
 	key := helpKey{started: r.Started, firstSeen: r.FirstSeen, evidence: rp.Evidence, below: below, barrier: r.Barrier}
 	shared := r.Stated == nil && len(r.Events) == 0
-	if h, ok := helped[key]; shared && ok {
+	if h, ok := m.help[key]; shared && ok {
 		rp.Signals, rp.Help = h.signals, h.help
 	} else {
 		ev := tmc.Evidence{
@@ -689,7 +709,7 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 			return err
 		}
 		if shared {
-			helped[key] = help{rp.Signals, rp.Help}
+			m.help[key] = help{rp.Signals, rp.Help}
 		}
 	}
 
@@ -734,6 +754,24 @@ func below(card competency.Scorecard) []string {
 		}
 	}
 	return ids
+}
+
+// memo holds what NewPlan has worked out once for reps alike: the
+// signals and help of reps with the same helpKey, and the new focus of
+// reps with the same card (see cardKey) and no past focus or campaign.
+type memo struct {
+	help  map[helpKey]help
+	focus map[string]grid.Focus // Rep is the first such rep's
+}
+
+// cardKey appends to b the rates of the card's scores, in order: within a
+// plan, the scores are a function of them.
+func cardKey(b []byte, card competency.Scorecard) []byte {
+	for _, s := range card.Scores {
+		b = binary.LittleEndian.AppendUint64(b, uint64(s.Rate.Hits))
+		b = binary.LittleEndian.AppendUint64(b, uint64(s.Rate.Trials))
+	}
+	return b
 }
 
 // helpKey is what the signals and help of a rep with no events and
