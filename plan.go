@@ -828,9 +828,13 @@ func place(rp *RepPlan, g *onGrid, r Rep, card competency.Scorecard, cfg config,
 		missing |= 2
 	}
 	// Without evidence no competency is graded: CompetencyFrom, which
-	// would refuse the scorecard, is not asked.
+	// would refuse the scorecard, is not asked. With evidence, a card
+	// Scorecards made is one CompetencyFrom measures (a graded score,
+	// each competency once, in range), so it is asked only for the
+	// measure of a rep with the other two inputs: on a large team most
+	// reps may have neither.
 	comp, err := 0.0, error(nil)
-	if rp.Evidence {
+	if rp.Evidence && missing == 0 {
 		comp, err = grid.CompetencyFrom(card)
 	}
 	if !rp.Evidence || err != nil {
