@@ -1052,7 +1052,7 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 		m, team := names[k], members[from[k]:from[k+1]]
 		mp := ManagerPlan{Manager: m, Reps: len(team)}
 		if g, ok := given[m]; ok {
-			mp.Given = &g
+			mp.Given = ptr(g) // &g would allocate g for every manager
 		}
 		placed = placed[:0] // Assess copies what it keeps
 		for _, i := range team {
