@@ -284,10 +284,9 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		if strings.TrimSpace(r.Rep) == "" {
 			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep", benchmark.ErrEmpty)
 		}
-		if _, dup := index[r.Rep]; dup {
+		if index[r.Rep] = i; len(index) == i { // a rep listed before adds no entry
 			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
 		}
-		index[r.Rep] = i
 		if err := checkRep(r, i, cfg); err != nil {
 			return Plan{}, err
 		}
@@ -1013,18 +1012,22 @@ func managers(p *Plan, t Team, cfg config, index map[string]int) error {
 	of := make([]int, len(p.Reps)) // each rep's manager's k; -1 for none
 	for i := range p.Reps {
 		m := p.Reps[i].Manager
-		if m == "" {
+		switch {
+		case m == "":
 			of[i] = -1
 			continue
+		case i > 0 && m == p.Reps[i-1].Manager: // a roster often lists a manager's reps together
+			of[i] = of[i-1]
+		default:
+			k, ok := slot[m]
+			if !ok {
+				k = len(names)
+				slot[m] = k
+				names, from = append(names, m), append(from, 0)
+			}
+			of[i] = k
 		}
-		k, ok := slot[m]
-		if !ok {
-			k = len(names)
-			slot[m] = k
-			names, from = append(names, m), append(from, 0)
-		}
-		of[i] = k
-		from[k]++
+		from[of[i]]++
 	}
 	at := 0
 	for k, n := range from {
