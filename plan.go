@@ -258,6 +258,7 @@ func (p Plan) Lookup(rep string) (RepPlan, bool) {
 // AsOf, no reps, a blank rep ID or an event with no time,
 // [benchmark.ErrDuplicate] for a rep listed twice,
 // [benchmark.ErrInvalidEnum] for a rep's unknown barrier or event kind,
+// [tmc.ErrTimeOrder] for a rep first seen in the data on a day after AsOf,
 // [benchmark.ErrOutOfRange] for a history given both as observations and
 // as a histogram, and the sub-packages' errors, wrapped with the rep or
 // input they concern, for invalid data: errors.Is finds their sentinels.
@@ -287,7 +288,7 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		if index[r.Rep] = i; len(index) == i { // a rep listed before adds no entry
 			return Plan{}, inputErr(fn, "team.reps["+strconv.Itoa(i)+"].rep = "+strconv.Quote(r.Rep), benchmark.ErrDuplicate)
 		}
-		if err := checkRep(r, i, cfg); err != nil {
+		if err := checkRep(r, i, t.AsOf, cfg); err != nil {
 			return Plan{}, err
 		}
 	}
@@ -418,10 +419,11 @@ func orEmpty[T any](s []T) []T {
 
 // checkRep refuses the data of rep i that no plan can be made from: a
 // desire answer off the survey's scale or not finite, sales or a quota
-// that are not finite, negative, or (for the quota) zero, an unknown
-// barrier, and an event of no or unknown kind or with no time. Missing
-// data is not an error: the plan says what it would unlock.
-func checkRep(r Rep, i int, cfg config) error {
+// that are not finite, negative, or (for the quota) zero, a first day
+// seen after asOf, an unknown barrier, and an event of no or unknown kind
+// or with no time. Missing data is not an error: the plan says what it
+// would unlock.
+func checkRep(r Rep, i int, asOf time.Time, cfg config) error {
 	const fn = "NewPlan"
 	// The rep is named only when refused: every rep is checked.
 	arg := func(field string) string {
@@ -451,6 +453,14 @@ func checkRep(r Rep, i int, cfg config) error {
 			}
 			return inputErr(fn, arg("results."+f.name+" = "+strconv.FormatFloat(f.v, 'g', -1, 64)), sentinel)
 		}
+	}
+	// The first day seen is checked here, not left to tmc.Infer, which
+	// reads it only for a rep whose signals it infers and who has no
+	// start date: data about the plan's day cannot have seen a rep after
+	// it. It counts in days, as tenure does: a rep first seen later on the
+	// plan's day is on day 1.
+	if !r.FirstSeen.IsZero() && day(r.FirstSeen).After(asOf) {
+		return inputErr(fn, arg("first_seen "+r.FirstSeen.Format(time.RFC3339)+" after as_of "+asOf.Format(time.RFC3339)), tmc.ErrTimeOrder)
 	}
 	// The barrier is checked here, not left to tmc.Infer: the signals of
 	// a rep who starts after the plan's day are not inferred, and a plan

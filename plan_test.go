@@ -514,3 +514,50 @@ func TestUnknownEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstSeenAfterAsOf: a rep first seen in the data after the plan's
+// day is refused for every rep, naming the field, whether or not the
+// rep's signals are inferred (they are not for a rep who starts after the
+// plan's day, or whose signals the manager states, and a start date stands
+// in for the first day seen). A rep first seen later on the plan's day is
+// planned: tenure counts in days.
+func TestFirstSeenAfterAsOf(t *testing.T) {
+	asOf := time.Date(2025, 12, 31, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name      string
+		firstSeen time.Time
+		started   time.Time
+		stated    *tmc.Signals
+		rates     map[string]benchmark.Rate
+		refused   bool
+	}{
+		{name: "no start date", firstSeen: asOf.AddDate(0, 0, 1), refused: true},
+		{name: "no start date, with evidence", firstSeen: asOf.AddDate(0, 0, 1), rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 2, Trials: 5}}, refused: true},
+		{name: "started before the plan's day", firstSeen: asOf.AddDate(0, 0, 1), started: asOf.AddDate(0, -2, 0), refused: true},
+		{name: "starts after the plan's day", firstSeen: asOf.AddDate(0, 0, 12), started: asOf.AddDate(0, 0, 10), refused: true},
+		{name: "signals stated", firstSeen: asOf.AddDate(0, 0, 1), stated: &tmc.Signals{KnowsWhat: true}, refused: true},
+		{name: "later on the plan's day", firstSeen: asOf.Add(12 * time.Hour)},
+		{name: "the day before", firstSeen: asOf.AddDate(0, 0, -1)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			team := Team{AsOf: asOf, Reps: []Rep{
+				{Rep: "a", Started: asOf.AddDate(-1, 0, 0), Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 1, Trials: 5}}},
+				{Rep: "b", FirstSeen: tc.firstSeen, Started: tc.started, Stated: tc.stated, Rates: tc.rates},
+			}}
+			_, err := NewPlan(team, nil)
+			if !tc.refused {
+				if err != nil {
+					t.Fatalf("NewPlan = %v, want a plan", err)
+				}
+				return
+			}
+			var ie *InputError
+			if !errors.Is(err, tmc.ErrTimeOrder) || !errors.As(err, &ie) {
+				t.Fatalf("NewPlan = %v, want an *InputError wrapping %v", err, tmc.ErrTimeOrder)
+			}
+			if want := `team.reps[1] ("b").first_seen`; !strings.HasPrefix(ie.Arg, want) {
+				t.Errorf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, want)
+			}
+		})
+	}
+}

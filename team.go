@@ -64,7 +64,9 @@ type Rep struct {
 	// Coaching).
 	Started time.Time `json:"started,omitzero"`
 	// FirstSeen is the first day the rep appears in the data. Without
-	// Started it stands in for the start date, and the plan says so.
+	// Started it stands in for the start date, and the plan says so. A
+	// day after Team.AsOf is refused: the data cannot have seen the rep
+	// yet.
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	// Rates are the rep's conversions per competency ID of the model.
 	// A competency missing here has no evidence for this rep.
