@@ -2,7 +2,6 @@ package salesdev
 
 import (
 	"cmp"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -375,7 +374,7 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 	if slices.ContainsFunc(t.Reps, func(r Rep) bool { return len(r.Desire) > 0 && r.Results != nil }) {
 		grids = make([]onGrid, len(t.Reps))
 	}
-	memo := memo{help: map[helpKey]help{}, focus: map[string]grid.Focus{}}
+	memo := memo{help: map[helpKey]help{}, focus: map[cardKey]drawnFocus{}}
 	var none owned
 	for i, r := range t.Reps {
 		own, g := &none, (*onGrid)(nil)
@@ -652,21 +651,23 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 		// scores, and reps with the same rates have the same scores
 		// (Scorecards grades a rate once per competency): the focus is
 		// drawn once per card, and its reason shared.
-		alike := len(own.focus) == 0 && campaign == nil
-		var key []byte
-		var f grid.Focus
+		key, alike := cardKeyOf(card)
+		alike = alike && len(own.focus) == 0 && campaign == nil
+		var d drawnFocus
 		drawn := false
 		if alike {
-			key = cardKey(make([]byte, 0, 64), card)
-			f, drawn = m.focus[string(key)]
+			d, drawn = m.focus[key]
 		}
-		if !drawn {
+		var f grid.Focus
+		if drawn {
+			f = grid.Focus{Competency: d.competency, Behavior: d.behavior, Window: p.Month, Reason: d.reason}
+		} else {
 			var err error
 			if f, err = own.focus.Next(cfg.model, card, p.Month, opt); err != nil {
 				return err
 			}
 			if alike {
-				m.focus[string(key)] = f
+				m.focus[key] = drawnFocus{f.Competency, f.Behavior, f.Reason}
 			}
 		}
 		f.Rep = r.Rep
@@ -766,21 +767,34 @@ func below(card competency.Scorecard) []string {
 }
 
 // memo holds what NewPlan has worked out once for reps alike: the
-// signals and help of reps with the same helpKey, and the new focus of
-// reps with the same card (see cardKey) and no past focus or campaign.
+// signals and help of reps with the same helpKey, and the new focus drawn
+// for reps with the same card (see cardKey) and no past focus or
+// campaign.
 type memo struct {
 	help  map[helpKey]help
-	focus map[string]grid.Focus // Rep is the first such rep's
+	focus map[cardKey]drawnFocus
 }
 
-// cardKey appends to b the rates of the card's scores, in order: within a
-// plan, the scores are a function of them.
-func cardKey(b []byte, card competency.Scorecard) []byte {
-	for _, s := range card.Scores {
-		b = binary.LittleEndian.AppendUint64(b, uint64(s.Rate.Hits))
-		b = binary.LittleEndian.AppendUint64(b, uint64(s.Rate.Trials))
+// cardKey is the rates of a card's scores, in order: within a plan, the
+// scores are a function of them. It holds the cards of a model of up to
+// four competencies, as the ready model's three.
+type cardKey [4]benchmark.Rate
+
+// cardKeyOf returns card's key, and whether it has one.
+func cardKeyOf(card competency.Scorecard) (k cardKey, ok bool) {
+	if len(card.Scores) > len(k) {
+		return k, false
 	}
-	return b
+	for i, s := range card.Scores {
+		k[i] = s.Rate
+	}
+	return k, true
+}
+
+// drawnFocus is what Next drew for a card: the focus but for its rep and
+// window, the plan's month.
+type drawnFocus struct {
+	competency, behavior, reason string
 }
 
 // helpKey is what the signals and help of a rep with no events and

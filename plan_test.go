@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev/benchmark"
 	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/grid"
@@ -559,5 +560,73 @@ func TestFirstSeenAfterAsOf(t *testing.T) {
 				t.Errorf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, want)
 			}
 		})
+	}
+}
+
+// TestFocusOfRepsAlike: reps with the same rates get the same new focus,
+// each under its own ID, but a rep with an earlier focus on the
+// competency moves on to its next routine and a rep with an open campaign
+// stays on the campaign's competency, wherever they come in the roster.
+func TestFocusOfRepsAlike(t *testing.T) {
+	asOf := day0(2025, 12, 31)
+	c, _ := competency.Default().Lookup(competency.NewOpportunitiesID)
+	var first string
+	for r := range c.Routines() {
+		first = r.Name
+		break
+	}
+	alike := func(id string) Rep {
+		return Rep{Rep: id, Started: day0(2020, 1, 1), Rates: map[string]benchmark.Rate{
+			competency.NewOpportunitiesID: {Hits: 5, Trials: 100}, // far below: the first priority
+			competency.CloseID:            {Hits: 40, Trials: 100},
+		}}
+	}
+	team := Team{AsOf: asOf}
+	for i := range 6 {
+		team.Reps = append(team.Reps, Rep{Rep: string(rune('a' + i)), Started: day0(2020, 1, 1),
+			Rates: map[string]benchmark.Rate{
+				competency.NewOpportunitiesID: {Hits: int64(30 + 5*i), Trials: 100},
+				competency.CloseID:            {Hits: int64(40 + 2*i), Trials: 100},
+			}})
+	}
+	// In roster order: a rep with an earlier focus, two plain reps around
+	// another with an earlier focus, and one with a campaign.
+	for _, id := range []string{"past1", "plain1", "past2", "campaign", "plain2"} {
+		team.Reps = append(team.Reps, alike(id))
+	}
+	for _, id := range []string{"past1", "past2"} {
+		team.Focus = append(team.Focus, grid.Focus{Rep: id, Competency: competency.NewOpportunitiesID, Behavior: first,
+			Window: grid.Window{Start: day0(2025, 11, 1), End: day0(2025, 12, 1)}})
+	}
+	team.Campaigns = []competency.Campaign{{
+		Competency: competency.CloseID, Rep: "campaign", Start: day0(2025, 11, 1),
+		Baseline:  benchmark.Rate{Hits: 40, Trials: 100},
+		Benchmark: benchmark.Benchmark{Target: 0.9},
+	}}
+	p, err := NewPlan(team, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	focus := func(id string) grid.Focus {
+		r, _ := p.Lookup(id)
+		if r.Focus == nil {
+			t.Fatalf("%s: no focus", id)
+		}
+		return *r.Focus
+	}
+	want := grid.Focus{Rep: "plain1", Competency: competency.NewOpportunitiesID, Behavior: first, Window: p.Month, Reason: focus("plain1").Reason}
+	for _, id := range []string{"plain1", "plain2"} {
+		want.Rep = id
+		if diff := cmp.Diff(want, focus(id)); diff != "" {
+			t.Errorf("%s's focus (-want +got):\n%s", id, diff)
+		}
+	}
+	for _, id := range []string{"past1", "past2"} {
+		if f := focus(id); f.Rep != id || f.Competency != competency.NewOpportunitiesID || f.Behavior == first {
+			t.Errorf("%s's focus = %+v, want %s, not its earlier behavior %q", id, f, competency.NewOpportunitiesID, first)
+		}
+	}
+	if f := focus("campaign"); f.Rep != "campaign" || f.Competency != competency.CloseID {
+		t.Errorf("campaign's focus = %+v, want the campaign's %s", f, competency.CloseID)
 	}
 }
