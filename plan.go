@@ -661,12 +661,13 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 		var f grid.Focus
 		if drawn {
 			f = grid.Focus{Competency: d.competency, Behavior: d.behavior, Window: p.Month, Reason: d.reason}
+			m.served++
 		} else {
 			var err error
 			if f, err = own.focus.Next(cfg.model, card, p.Month, opt); err != nil {
 				return err
 			}
-			if alike {
+			if alike && len(m.focus) < m.served+spareCards {
 				m.focus[key] = drawnFocus{f.Competency, f.Behavior, f.Reason}
 			}
 		}
@@ -771,9 +772,17 @@ func below(card competency.Scorecard) []string {
 // for reps with the same card (see cardKey) and no past focus or
 // campaign.
 type memo struct {
-	help  map[helpKey]help
-	focus map[cardKey]drawnFocus
+	help   map[helpKey]help
+	focus  map[cardKey]drawnFocus
+	served int // the reps whose focus was found in focus
 }
+
+// spareCards bounds the cards memo.focus holds beyond the reps it has
+// served: on a team whose cards seldom repeat (a thousand reps graded on
+// three competencies, say), keeping every card would cost more than it
+// saves, while a team whose cards do repeat soon serves more reps than it
+// holds cards.
+const spareCards = 64
 
 // cardKey is the rates of a card's scores, in order: within a plan, the
 // scores are a function of them. It holds the cards of a model of up to
