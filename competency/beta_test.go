@@ -87,6 +87,33 @@ func TestBetaQuantileHuge(t *testing.T) {
 	}
 }
 
+// U-shaped distributions (a, b < 1) put their mass at both ends, so a
+// quantile near 1 moves the probability by more than 10⁻⁴ between
+// neighbouring floats, and one near 0 is far below the floats' spacing
+// near 1: each must be solved as a small number on its own side of ½.
+// These are draws TestBetaInverseProperty failed on before it was.
+func TestBetaQuantileUShaped(t *testing.T) {
+	for _, tt := range []struct{ a, b, p float64 }{
+		{0.1, 0.1, 0.999},
+		{0.1, 0.1, 0.99},
+		{0.16548170999431816, 0.13335214321633243, 0.001953125},
+		{0.13335214321633243, 0.16548170999431816, 0.998046875},
+	} {
+		x := betaQuantile(tt.a, tt.b, tt.p)
+		if x == 1 || x == 0 {
+			// The nearest float: the neighbour must fall short.
+			if y := math.Nextafter(x, 0.5); x == 1 && betaCDF(tt.a, tt.b, y, 1-y) > tt.p || x == 0 && betaCDF(tt.a, tt.b, y, 1-y) < tt.p {
+				t.Errorf("betaQuantile(%v, %v, %v) = %v, but %v already reaches it", tt.a, tt.b, tt.p, x, y)
+			}
+			continue
+		}
+		lo, hi := math.Nextafter(x, 0), math.Nextafter(x, 1)
+		if f, g := betaCDF(tt.a, tt.b, lo, 1-lo), betaCDF(tt.a, tt.b, hi, 1-hi); !(f <= tt.p && tt.p <= g) {
+			t.Errorf("betaQuantile(%v, %v, %v) = %v: the CDF on its neighbours is %v and %v, which do not bracket p", tt.a, tt.b, tt.p, x, f, g)
+		}
+	}
+}
+
 // The CDF and the quantile are inverses, and the CDF is monotone, over the
 // whole range of shapes a rep's counts can give.
 func TestBetaInverseProperty(t *testing.T) {
