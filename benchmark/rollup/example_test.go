@@ -389,3 +389,21 @@ func ExampleRollup_Reached() {
 	// rep 0: reached a proposal 2, won 1 for $4000.00
 	// rep 1: reached a proposal 2, won 2 for $4000.00
 }
+
+// Every rep's whole funnel, each read in one pass into one reused buffer:
+// no KPIs built, nothing allocated per rep.
+func ExampleRollup_AppendReached() {
+	r, _ := rollup.New([]string{"call", "meeting", "proposal"}, 2)
+	_ = r.Add([]rollup.Record{
+		{Group: 0, Stage: 0}, {Group: 0, Stage: 1}, {Group: 0, Stage: 2},
+		{Group: 1, Stage: 2}, {Group: 1, Stage: 2},
+	})
+	var funnel []int64
+	for g := range r.Groups() {
+		funnel, _ = r.AppendReached(funnel[:0], g)
+		fmt.Println("rep", g, funnel)
+	}
+	// Output:
+	// rep 0 [3 2 1]
+	// rep 1 [2 2 2]
+}

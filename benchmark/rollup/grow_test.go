@@ -17,10 +17,15 @@ func checkReaders(t rollupTB, r *Rollup) {
 		if err != nil {
 			t.Fatalf("Group(%d) error: %v", g, err)
 		}
+		prefix := []int64{-1}
+		all, err := r.AppendReached(prefix, g)
+		if err != nil || len(all) != 1+len(k.Funnel) || all[0] != -1 {
+			t.Fatalf("AppendReached([-1], %d) = %v, %v; want -1 and %d counts", g, all, err, len(k.Funnel))
+		}
 		for s, st := range k.Funnel {
 			got, err := r.Reached(g, s)
-			if err != nil || got != st.Count {
-				t.Fatalf("Reached(%d, %d) = %d, %v; want %d (the KPIs' funnel)", g, s, got, err, st.Count)
+			if err != nil || got != st.Count || all[1+s] != st.Count {
+				t.Fatalf("Reached(%d, %d) = %d, %v and AppendReached's %d; want %d (the KPIs' funnel)", g, s, got, err, all[1+s], st.Count)
 			}
 		}
 		for o, want := range []Totals{k.Open, k.Won, k.Lost} {
@@ -88,11 +93,23 @@ func TestRollupReadersErrors(t *testing.T) {
 		{"Totals(0, 3)", second(r.Totals(0, 3)), ErrInvalidEnum},
 		{"zero Rollup Reached", second(new(Rollup).Reached(0, 0)), ErrOutOfRange},
 		{"zero Rollup Totals", second(new(Rollup).Totals(0, Open)), ErrOutOfRange},
+		{"AppendReached(nil, 2)", second(r.AppendReached(nil, 2)), ErrOutOfRange},
+		{"AppendReached(nil, -1)", second(r.AppendReached(nil, -1)), ErrOutOfRange},
+		{"zero Rollup AppendReached", second(new(Rollup).AppendReached(nil, 0)), ErrOutOfRange},
 	} {
 		var ie *InputError
 		if !errors.Is(c.err, c.want) || !errors.As(c.err, &ie) {
 			t.Errorf("%s error = %v, want an *InputError wrapping %v", c.name, c.err, c.want)
 		}
+	}
+}
+
+// TestAppendReachedKeepsDst: a refused call returns dst as it was.
+func TestAppendReachedKeepsDst(t *testing.T) {
+	r := mustRollup(t, []string{"a", "b"}, 2)
+	got, err := r.AppendReached([]int64{7}, 2)
+	if err == nil || len(got) != 1 || got[0] != 7 {
+		t.Errorf("AppendReached([7], 2) = %v, %v; want [7] and an error", got, err)
 	}
 }
 

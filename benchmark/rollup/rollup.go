@@ -648,6 +648,37 @@ func (r *Rollup) Reached(g, s int) (int64, error) {
 	return c, nil
 }
 
+// AppendReached appends to dst, for each stage top first, how many of
+// group g's records reached it: the counts of its [KPIs]' Funnel, read in
+// one pass without building the KPIs, for a plugin that needs whole
+// funnels of many groups. On error it returns dst unchanged and an
+// [*InputError] wrapping [ErrOutOfRange], when g is not in
+// [0, r.Groups()).
+func (r *Rollup) AppendReached(dst []int64, g int) ([]int64, error) {
+	if err := r.checkGroup("Rollup.AppendReached", g); err != nil {
+		return dst, err
+	}
+	n := len(r.stages)
+	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wideLen(n):]
+	at := len(dst)
+	dst = slices.Grow(dst, n)[:at+n]
+	var c int64
+	for s := n - 1; s >= 1; s-- {
+		c += half(line, lineStage+s) + w[s]
+		dst[at+s] = c
+	}
+	// Every record reached the first stage, which has no narrow counter.
+	c = w[0]
+	for _, v := range w[1:n] {
+		c += v
+	}
+	for o := range 3 {
+		c += half(line, 2*(lineOutcome+o)+1)
+	}
+	dst[at] = c
+	return dst, nil
+}
+
 // Totals returns group g's totals for outcome o: the Open, Won or Lost
 // field of its [KPIs], read without building them. It returns an
 // [*InputError] wrapping [ErrOutOfRange] when g is not in

@@ -296,10 +296,10 @@ func readSteps(t *tally, n int) ([][]repSteps, []outcomeCounts) {
 				if r.r == nil {
 					continue // no deal: all zeros
 				}
-				for g := range out[p] {
-					for s := range stepStages {
-						out[p][g].reached[e][o][s] = r.reached(uint32(g), s)
-					}
+				var funnel []int64
+				for g := range min(n, r.r.Groups()) {
+					funnel, _ = r.r.AppendReached(funnel[:0], g) // g is in range
+					copy(out[p][g].reached[e][o][:], funnel)
 				}
 			}
 		}

@@ -447,6 +447,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	// The win rate read in the light of the team is the library's: the
 	// plan's score on closing, where it grades this very rate. The plan
 	// lists the reps in team.Reps' order, the report's.
+	views := make([]RateView, 0, len(order)+len(gone)) // one array for every rep's win rate
 	row := func(g uint32, plan *salesdev.RepPlan) RepReport {
 		name, _ := t.reps.ID(g)
 		win := t.deals.winRate(g)
@@ -455,12 +456,14 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		r.Rates = repRates(g)
 		if win.Trials > 0 {
 			lo, hi := win.Interval(0.95)
-			r.WinRate = &RateView{Rate: win, Value: win.Value(), Lo: lo, Hi: hi}
+			views = append(views, RateView{Rate: win, Value: win.Value(), Lo: lo, Hi: hi}) // within its capacity
+			r.WinRate = &views[len(views)-1]
 			if plan == nil {
 				return r
 			}
-			if sc, ok := plan.Scorecard.Score(competency.CloseID); ok && sc.Rate == win {
-				r.WinRate.Shrunk = &sc.Shrunk
+			scores := plan.Scorecard.Scores
+			if i := slices.IndexFunc(scores, func(s competency.Score) bool { return s.Competency == competency.CloseID }); i >= 0 && scores[i].Rate == win {
+				r.WinRate.Shrunk = &scores[i].Shrunk // the plan's own value
 			}
 		}
 		return r
