@@ -44,7 +44,8 @@
 //
 // [Rollup.All] walks every group's [KPIs]; [Rollup.Combined] adds the groups
 // up into the team's. To read one figure of many groups, [Rollup.Reached]
-// (a funnel count) and [Rollup.Totals] (an outcome's count, amount and
+// (a funnel count), [Rollup.AppendReached] (a whole funnel, into a slice
+// the caller reuses) and [Rollup.Totals] (an outcome's count, amount and
 // days) read it without building each group's KPIs, and allocate nothing.
 // [Rollup.Reset] empties a roll-up for the next period and keeps its memory.
 //

@@ -20,7 +20,10 @@ const MaxStages = 256
 // in a distributed engine's combiner) and combined with [Rollup.Merge]
 // give the same figures, in any order, as one roll-up over everything.
 // Read the figures with [Rollup.Group], [Rollup.All] and
-// [Rollup.Combined]; ship a shard's state with [Rollup.MarshalBinary].
+// [Rollup.Combined], or one at a time, without building KPIs, with
+// [Rollup.Reached], [Rollup.AppendReached] and [Rollup.Totals]; add groups
+// as new reps appear with [Rollup.Grow]; ship a shard's state with
+// [Rollup.MarshalBinary].
 //
 // A Rollup holds 144 bytes per group with up to 5 stages (see [New]) and
 // allocates nothing after it is made: [Rollup.Add] costs a few nanoseconds
