@@ -3,6 +3,8 @@ package rollup
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -258,3 +260,35 @@ func BenchmarkRollupReaders(b *testing.B) {
 }
 
 var sink int64
+
+// BenchmarkInterner interns 200,000 owner IDs over 1,000 and 40,000 reps,
+// as a deals export names them: each rep first in roster order, then
+// again for every deal, 7 reps apart.
+func BenchmarkInterner(b *testing.B) {
+	for _, reps := range []int{1_000, 40_000} {
+		ids := make([]string, reps)
+		for r := range ids {
+			ids[r] = fmt.Sprintf("Rep %05d", r)
+		}
+		rows := make([]string, 200_000)
+		for i := range rows {
+			rows[i] = strings.Clone(ids[(i*7)%reps]) // a fresh string, as a reader gives
+		}
+		b.Run(fmt.Sprintf("reps=%d", reps), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var in Interner
+				for _, id := range ids {
+					if _, err := in.Intern(id); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, id := range rows {
+					if _, err := in.Intern(id); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
