@@ -97,38 +97,29 @@ func reportTeam(n int) Team {
 // rep: for benchTeam's team, and for reportTeam's, shaped like the
 // report's own.
 func BenchmarkNewPlan(b *testing.B) {
-	for _, n := range []int{1_000, 40_000} {
-		team := benchTeam(n)
-		cfg := &Config{CoachingHours: 10, SalesCycleDays: 45}
-		b.Run(fmt.Sprintf("reps=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				p, err := NewPlan(team, cfg)
-				if err != nil {
-					b.Fatal(err)
+	for _, shape := range []struct {
+		name string
+		team func(n int) Team
+		cfg  *Config
+	}{
+		{"", benchTeam, &Config{CoachingHours: 10, SalesCycleDays: 45}},
+		{"report/", reportTeam, &Config{Complexity: tmc.Moderate, CoachingHours: 5 * competency.CoachingCadence, SalesCycleDays: 60}},
+	} {
+		for _, n := range []int{1_000, 40_000} {
+			team := shape.team(n)
+			b.Run(fmt.Sprintf("%sreps=%d", shape.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					p, err := NewPlan(team, shape.cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(p.Reps) != n {
+						b.Fatalf("%d rep plans for %d reps", len(p.Reps), n)
+					}
 				}
-				if len(p.Reps) != n {
-					b.Fatalf("%d rep plans for %d reps", len(p.Reps), n)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/rep")
-		})
-	}
-	for _, n := range []int{1_000, 40_000} {
-		team := reportTeam(n)
-		cfg := &Config{Complexity: tmc.Moderate, CoachingHours: 5 * competency.CoachingCadence, SalesCycleDays: 60}
-		b.Run(fmt.Sprintf("report/reps=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				p, err := NewPlan(team, cfg)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(p.Reps) != n {
-					b.Fatalf("%d rep plans for %d reps", len(p.Reps), n)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/rep")
-		})
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/rep")
+			})
+		}
 	}
 }

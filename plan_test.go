@@ -3,6 +3,7 @@ package salesdev
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -470,12 +471,8 @@ func TestUnknownBarrier(t *testing.T) {
 				{Rep: "b", Started: tc.started, Barrier: tmc.Barrier(42)},
 			}}
 			_, err := NewPlan(team, nil)
-			var ie *InputError
-			if !errors.Is(err, benchmark.ErrInvalidEnum) || !errors.As(err, &ie) {
-				t.Fatalf("NewPlan = %v, want an *InputError wrapping %v", err, benchmark.ErrInvalidEnum)
-			}
-			if want := `team.reps[1] ("b").barrier`; !strings.HasPrefix(ie.Arg, want) {
-				t.Errorf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, want)
+			if msg := refusedAt(err, benchmark.ErrInvalidEnum, `team.reps[1] ("b").barrier`); msg != "" {
+				t.Error(msg)
 			}
 		})
 	}
@@ -508,9 +505,8 @@ func TestUnknownEvent(t *testing.T) {
 				{Rep: "b", Started: tc.started, Events: []tmc.Event{{Kind: tmc.TrainingCompleted, At: asOf}, ev.event}},
 			}}
 			_, err := NewPlan(team, nil)
-			var ie *InputError
-			if !errors.Is(err, ev.want) || !errors.As(err, &ie) || !strings.HasPrefix(ie.Arg, ev.arg) {
-				t.Errorf("%s, event %+v: NewPlan = %v, want an *InputError wrapping %v at %s", tc.name, ev.event, err, ev.want, ev.arg)
+			if msg := refusedAt(err, ev.want, ev.arg); msg != "" {
+				t.Errorf("%s, event %+v: %s", tc.name, ev.event, msg)
 			}
 		}
 	}
@@ -552,12 +548,8 @@ func TestFirstSeenAfterAsOf(t *testing.T) {
 				}
 				return
 			}
-			var ie *InputError
-			if !errors.Is(err, tmc.ErrTimeOrder) || !errors.As(err, &ie) {
-				t.Fatalf("NewPlan = %v, want an *InputError wrapping %v", err, tmc.ErrTimeOrder)
-			}
-			if want := `team.reps[1] ("b").first_seen`; !strings.HasPrefix(ie.Arg, want) {
-				t.Errorf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, want)
+			if msg := refusedAt(err, tmc.ErrTimeOrder, `team.reps[1] ("b").first_seen`); msg != "" {
+				t.Error(msg)
 			}
 		})
 	}
@@ -629,4 +621,17 @@ func TestFocusOfRepsAlike(t *testing.T) {
 	if f := focus("campaign"); f.Rep != "campaign" || f.Competency != competency.CloseID {
 		t.Errorf("campaign's focus = %+v, want the campaign's %s", f, competency.CloseID)
 	}
+}
+
+// refusedAt says what is wrong with NewPlan's err when it should be an
+// *InputError wrapping want whose Arg starts with arg, or returns "".
+func refusedAt(err, want error, arg string) string {
+	var ie *InputError
+	switch {
+	case !errors.Is(err, want) || !errors.As(err, &ie):
+		return fmt.Sprintf("NewPlan = %v, want an *InputError wrapping %v", err, want)
+	case !strings.HasPrefix(ie.Arg, arg):
+		return fmt.Sprintf("NewPlan error's Arg = %q, want it to start %q", ie.Arg, arg)
+	}
+	return ""
 }
