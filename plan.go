@@ -458,7 +458,7 @@ func checkRep(r Rep, i int, asOf time.Time, cfg config) error {
 	// start date: data about the plan's day cannot have seen a rep after
 	// it. It counts in days, as tenure does: a rep first seen later on the
 	// plan's day is on day 1.
-	if !r.FirstSeen.IsZero() && day(r.FirstSeen).After(asOf) {
+	if !r.FirstSeen.IsZero() && dateIn(r.FirstSeen, asOf.Location()).After(asOf) {
 		return inputErr(fn, arg("first_seen "+r.FirstSeen.Format(time.RFC3339)+" after as_of "+asOf.Format(time.RFC3339)), tmc.ErrTimeOrder)
 	}
 	// The barrier is checked here, not left to tmc.Infer: the signals of
@@ -582,12 +582,17 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
-// dayOrZero is day(t), or the zero time for a zero t.
-func dayOrZero(t time.Time) time.Time {
+// dateIn returns the calendar date of t, read in t's own location, at
+// midnight in loc, the plan's: a start date or a first day seen is a date
+// on the CRM's calendar, placed on the plan's, so that a rep first seen at
+// 20:00 in New York on the plan's day is on day 1 of a plan made in UTC.
+// A zero t stays zero.
+func dateIn(t time.Time, loc *time.Location) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return day(t)
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
 }
 
 // owned is what a team's lists hold about one rep: the rep's past
@@ -707,8 +712,8 @@ func planRep(rp *RepPlan, v *pointed, g *onGrid, r Rep, card competency.Scorecar
 	} else {
 		ev := tmc.Evidence{
 			Ramp:      cfg.ramp,
-			Started:   dayOrZero(r.Started),   // tenure counts in days: a start at noon
-			FirstSeen: dayOrZero(r.FirstSeen), // on the plan's day is day 1, not the future
+			Started:   dateIn(r.Started, t.AsOf.Location()),   // tenure counts in days: a start at noon
+			FirstSeen: dateIn(r.FirstSeen, t.AsOf.Location()), // on the plan's day is day 1, not the future
 			AsOf:      t.AsOf,
 			Below:     below,
 			Events:    r.Events,
@@ -834,7 +839,7 @@ func needs(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescripti
 	case !evidence && r.Started.IsZero() && r.FirstSeen.IsZero() && !stated:
 		inf := tmc.Inference{Basis: "no evidence yet and no start date: nothing to decide on"}
 		return inf, tmc.Prescription{Help: tmc.NoHelp, Reason: "measure first: record the rep's start date or activity, and the plan can say what help the rep needs"}, nil
-	case !r.Started.IsZero() && day(r.Started).After(day(ev.AsOf)) && r.Stated == nil:
+	case !ev.Started.IsZero() && ev.Started.After(day(ev.AsOf)) && r.Stated == nil:
 		inf := tmc.Inference{
 			Signals: tmc.Signals{Barrier: r.Barrier},
 			Basis:   "starts " + r.Started.Format(time.DateOnly) + ", after the plan's day: training comes first",
@@ -852,7 +857,7 @@ func needs(r Rep, evidence bool, ev tmc.Evidence) (tmc.Inference, tmc.Prescripti
 // why the rep is not placed: an input missing, or a rep who joined too
 // late in the window to owe quota. Invalid data is an error.
 func place(rp *RepPlan, g *onGrid, r Rep, card competency.Scorecard, cfg config, w grid.Window) (string, error) {
-	var missing int // a bit per input missing, as notPlaced's index
+	var missing int // a bit per input missing, as notPlaced's
 	if len(r.Desire) == 0 {
 		missing |= 1
 	}
@@ -873,7 +878,7 @@ func place(rp *RepPlan, g *onGrid, r Rep, card competency.Scorecard, cfg config,
 		missing |= 4
 	}
 	if missing != 0 {
-		return notPlaced[missing], nil
+		return notPlaced(missing), nil
 	}
 	// checkRep has validated the answers and the results, so what
 	// remains to refuse is timing: a rep who joined too late in the window
@@ -898,18 +903,28 @@ func place(rp *RepPlan, g *onGrid, r Rep, card competency.Scorecard, cfg config,
 	return "", nil
 }
 
-// notPlaced says why a rep is not placed, indexed by the inputs missing:
+// notPlaced says why a rep is not placed, from a bit per input missing:
 // 1 for a desire survey answer, 2 for a quota, 4 for a graded competency.
 // Each reason is written out whole, so that no rep's is built: on a large
 // team most reps may miss a survey answer and a quota.
-var notPlaced = [8]string{
-	1: "no desire survey answer",
-	2: "no quota",
-	3: "no desire survey answer, no quota",
-	4: "no graded competency",
-	5: "no desire survey answer, no graded competency",
-	6: "no quota, no graded competency",
-	7: "no desire survey answer, no quota, no graded competency",
+func notPlaced(missing int) string {
+	switch missing {
+	case 1:
+		return "no desire survey answer"
+	case 2:
+		return "no quota"
+	case 3:
+		return "no desire survey answer, no quota"
+	case 4:
+		return "no graded competency"
+	case 5:
+		return "no desire survey answer, no graded competency"
+	case 6:
+		return "no quota, no graded competency"
+	case 7:
+		return "no desire survey answer, no quota, no graded competency"
+	}
+	return ""
 }
 
 // openCampaign returns rep's campaign open at t, or nil. CheckCampaigns

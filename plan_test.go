@@ -519,7 +519,12 @@ func TestUnknownEvent(t *testing.T) {
 // in for the first day seen). A rep first seen later on the plan's day is
 // planned: tenure counts in days.
 func TestFirstSeenAfterAsOf(t *testing.T) {
-	asOf := time.Date(2025, 12, 31, 9, 0, 0, 0, time.UTC)
+	for _, asOf := range []time.Time{time.Date(2025, 12, 31, 9, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		testFirstSeenAfterAsOf(t, asOf)
+	}
+}
+
+func testFirstSeenAfterAsOf(t *testing.T, asOf time.Time) {
 	for _, tc := range []struct {
 		name      string
 		firstSeen time.Time
@@ -527,24 +532,33 @@ func TestFirstSeenAfterAsOf(t *testing.T) {
 		stated    *tmc.Signals
 		rates     map[string]benchmark.Rate
 		refused   bool
+		day       string // the day of the ramp the basis names, when planned
 	}{
 		{name: "no start date", firstSeen: asOf.AddDate(0, 0, 1), refused: true},
 		{name: "no start date, with evidence", firstSeen: asOf.AddDate(0, 0, 1), rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 2, Trials: 5}}, refused: true},
 		{name: "started before the plan's day", firstSeen: asOf.AddDate(0, 0, 1), started: asOf.AddDate(0, -2, 0), refused: true},
 		{name: "starts after the plan's day", firstSeen: asOf.AddDate(0, 0, 12), started: asOf.AddDate(0, 0, 10), refused: true},
 		{name: "signals stated", firstSeen: asOf.AddDate(0, 0, 1), stated: &tmc.Signals{KnowsWhat: true}, refused: true},
-		{name: "later on the plan's day", firstSeen: asOf.Add(12 * time.Hour)},
-		{name: "the day before", firstSeen: asOf.AddDate(0, 0, -1)},
+		{name: "later on the plan's day", firstSeen: asOf.Add(12 * time.Hour), day: "day 1 "},
+		{name: "the day before", firstSeen: asOf.AddDate(0, 0, -1), day: "day 2 "},
+		// A first day seen is a date on the CRM's calendar, in its own
+		// zone, whatever instant it is in the plan's.
+		{name: "the plan's day in New York, the next in UTC", firstSeen: time.Date(2025, 12, 31, 20, 0, 0, 0, time.FixedZone("EST", -5*3600)), day: "day 1 "},
+		{name: "the plan's day in Tokyo, the day before in UTC", firstSeen: time.Date(2025, 12, 31, 0, 30, 0, 0, time.FixedZone("JST", 9*3600)), day: "day 1 "},
+		{name: "the next day in Tokyo, the plan's day in UTC", firstSeen: time.Date(2026, 1, 1, 8, 0, 0, 0, time.FixedZone("JST", 9*3600)), refused: true},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(asOf.Format(time.Kitchen)+"/"+tc.name, func(t *testing.T) {
 			team := Team{AsOf: asOf, Reps: []Rep{
 				{Rep: "a", Started: asOf.AddDate(-1, 0, 0), Rates: map[string]benchmark.Rate{competency.CloseID: {Hits: 1, Trials: 5}}},
 				{Rep: "b", FirstSeen: tc.firstSeen, Started: tc.started, Stated: tc.stated, Rates: tc.rates},
 			}}
-			_, err := NewPlan(team, nil)
+			p, err := NewPlan(team, nil)
 			if !tc.refused {
 				if err != nil {
 					t.Fatalf("NewPlan = %v, want a plan", err)
+				}
+				if b := p.Reps[1].Signals.Basis; !strings.Contains(b, tc.day) {
+					t.Errorf("basis %q, want it on %q", b, tc.day)
 				}
 				return
 			}
@@ -606,9 +620,17 @@ func TestFocusOfRepsAlike(t *testing.T) {
 		}
 		return *r.Focus
 	}
-	want := grid.Focus{Rep: "plain1", Competency: competency.NewOpportunitiesID, Behavior: first, Window: p.Month, Reason: focus("plain1").Reason}
+	// Each plain rep's focus is the one grid.Plan.Next draws from its own
+	// card alone, reason and all, whatever the plan shared between them.
 	for _, id := range []string{"plain1", "plain2"} {
-		want.Rep = id
+		r, _ := p.Lookup(id)
+		want, err := grid.Plan(nil).Next(competency.Default(), r.Scorecard, p.Month, &grid.FocusOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Competency != competency.NewOpportunitiesID || want.Behavior != first {
+			t.Fatalf("%s: Next drew %+v, want %s's %q: the test's premise", id, want, competency.NewOpportunitiesID, first)
+		}
 		if diff := cmp.Diff(want, focus(id)); diff != "" {
 			t.Errorf("%s's focus (-want +got):\n%s", id, diff)
 		}

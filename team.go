@@ -61,12 +61,13 @@ type Rep struct {
 	Manager string `json:"manager,omitempty"`
 	// Started is the rep's start date; zero when the CRM does not know it.
 	// It places the rep on the ramp (Training, then Mentoring, then
-	// Coaching).
+	// Coaching). Like FirstSeen, it is read as a date, in its own
+	// location, on the calendar of Team.AsOf.
 	Started time.Time `json:"started,omitzero"`
-	// FirstSeen is the first day the rep appears in the data. Without
-	// Started it stands in for the start date, and the plan says so. A
-	// day after Team.AsOf is refused: the data cannot have seen the rep
-	// yet.
+	// FirstSeen is the first day the rep appears in the data, read as a
+	// date in its own location. Without Started it stands in for the
+	// start date, and the plan says so. A day after Team.AsOf's is
+	// refused: the data cannot have seen the rep yet.
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	// Rates are the rep's conversions per competency ID of the model.
 	// A competency missing here has no evidence for this rep.

@@ -25,9 +25,10 @@ const MaxStages = 256
 // as new reps appear with [Rollup.Grow]; ship a shard's state with
 // [Rollup.MarshalBinary].
 //
-// A Rollup holds 144 bytes per group with up to 5 stages (see [New]) and
-// allocates nothing after it is made: [Rollup.Add] costs a few nanoseconds
-// per record and no allocation.
+// A Rollup holds 144 bytes per group with up to 5 stages (see [New]):
+// [Rollup.Add] costs a few nanoseconds per record and no allocation, and
+// nothing allocates after New but [Rollup.Grow], which keeps spare room
+// as append does, and the methods that return new values (KPIs, a shard).
 //
 // A Rollup is a mutable accumulator and not safe for concurrent use. To
 // use several cores, give each goroutine its own Rollup over part of the

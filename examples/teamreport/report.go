@@ -463,7 +463,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			}
 			scores := plan.Scorecard.Scores
 			if i := slices.IndexFunc(scores, func(s competency.Score) bool { return s.Competency == competency.CloseID }); i >= 0 && scores[i].Rate == win {
-				r.WinRate.Shrunk = &scores[i].Shrunk // the plan's own value
+				r.WinRate.Shrunk = &scores[i].Shrunk // the plan's own value, which the report only reads
 			}
 		}
 		return r
