@@ -137,3 +137,30 @@ func ExamplePlan_Needing() {
 	// coaching [Ana Ben Cara Dev]
 	// management []
 }
+
+// A plugin sums each rep's won amounts over the plan's results window
+// before it makes the plan: ResultsWindow says which days count. Six
+// calendar months by default, up to and including the plan's day; six
+// months before 31 August is 28 February, the last day that month has.
+func ExampleResultsWindow() {
+	asOf := date(2025, 8, 30)
+	w, err := salesdev.ResultsWindow(asOf, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	won := []struct {
+		day    time.Time
+		amount float64
+	}{{date(2025, 2, 27), 900}, {date(2025, 2, 28), 1200}, {date(2025, 8, 30), 800}, {date(2025, 8, 31), 500}}
+	var sold float64
+	for _, d := range won {
+		if w.Contains(d.day) {
+			sold += d.amount
+		}
+	}
+	fmt.Println("from", w.Start.Format(time.DateOnly), "up to", w.End.Format(time.DateOnly), "(not included)")
+	fmt.Println("sold:", sold)
+	// Output:
+	// from 2025-02-28 up to 2025-08-31 (not included)
+	// sold: 2000
+}

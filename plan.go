@@ -300,12 +300,11 @@ func NewPlan(t Team, c *Config) (Plan, error) {
 		return Plan{}, inputErr(fn, "team.campaigns", err)
 	}
 
-	end := day(t.AsOf).AddDate(0, 0, 1) // windows are half-open: AsOf is in
 	p := Plan{Version: PlanVersion, AsOf: t.AsOf, Ramp: cfg.ramp}
-	if p.Window, err = grid.Trailing(end, cfg.months); err != nil {
+	if p.Window, err = resultsWindow(t.AsOf, cfg.months); err != nil {
 		return Plan{}, inputErr(fn, "team.as_of", err)
 	}
-	p.Month = grid.Window{Start: end, End: end.AddDate(0, 1, 0)}
+	p.Month = grid.Window{Start: p.Window.End, End: p.Window.End.AddDate(0, 1, 0)}
 
 	// 1. Standards.
 	team := make([]map[string]benchmark.Rate, len(t.Reps))
@@ -414,6 +413,43 @@ func orEmpty[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// ResultsWindow returns the results window of a plan as of asOf: the
+// c.Months calendar months ([grid.DefaultMonths] when c is nil or Months
+// is 0) that end with asOf's day, which [Plan.Window] will say. A plugin
+// sums each rep's won amounts over it for [Results.Sold] before it calls
+// [NewPlan], so that results and quota cover the same months. It returns
+// an [*InputError] wrapping [benchmark.ErrEmpty] for a zero asOf,
+// [benchmark.ErrNegative] or [benchmark.ErrOutOfRange] for Months below
+// 0 or above [grid.MaxMonths], and grid's error for a window JSON could
+// not write.
+func ResultsWindow(asOf time.Time, c *Config) (grid.Window, error) {
+	const fn = "ResultsWindow"
+	if asOf.IsZero() {
+		return grid.Window{}, inputErr(fn, "as_of", benchmark.ErrEmpty)
+	}
+	var months int
+	if c != nil {
+		months = c.Months
+	}
+	switch {
+	case months < 0:
+		return grid.Window{}, inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrNegative)
+	case months > grid.MaxMonths:
+		return grid.Window{}, inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrOutOfRange)
+	}
+	w, err := resultsWindow(asOf, months)
+	if err != nil {
+		return grid.Window{}, inputErr(fn, "as_of", err)
+	}
+	return w, nil
+}
+
+// resultsWindow is ResultsWindow for checked months: windows are
+// half-open, so the window ends at the start of the day after asOf's.
+func resultsWindow(asOf time.Time, months int) (grid.Window, error) {
+	return grid.Trailing(day(asOf).AddDate(0, 0, 1), months)
 }
 
 // checkRep refuses the data of rep i that no plan can be made from: a

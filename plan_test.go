@@ -657,3 +657,42 @@ func refusedAt(err, want error, arg string) string {
 	}
 	return ""
 }
+
+// TestResultsWindow: the window a plugin sums sales over is the plan's
+// own, for any day and length; bad input is refused as NewPlan refuses it.
+func TestResultsWindow(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		asOf := time.Date(rapid.IntRange(2000, 2030).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")),
+			rapid.IntRange(1, 31).Draw(t, "day"), rapid.IntRange(0, 23).Draw(t, "hour"), 0, 0, 0, time.UTC)
+		c := &Config{Months: rapid.IntRange(0, grid.MaxMonths).Draw(t, "months")}
+		w, err := ResultsWindow(asOf, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewPlan(Team{AsOf: asOf, Reps: []Rep{{Rep: "a"}}}, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w != p.Window {
+			t.Fatalf("ResultsWindow(%v, months %d) = %v, the plan's window is %v", asOf, c.Months, w, p.Window)
+		}
+		if !w.Contains(asOf) || w.Contains(day(asOf).AddDate(0, 0, 1)) {
+			t.Fatalf("window %v: want asOf's day in, the next out", w)
+		}
+	})
+	for _, tc := range []struct {
+		asOf time.Time
+		c    *Config
+		want error
+	}{
+		{time.Time{}, nil, benchmark.ErrEmpty},
+		{day0(2025, 1, 1), &Config{Months: -1}, benchmark.ErrNegative},
+		{day0(2025, 1, 1), &Config{Months: grid.MaxMonths + 1}, benchmark.ErrOutOfRange},
+	} {
+		_, err := ResultsWindow(tc.asOf, tc.c)
+		var ie *InputError
+		if !errors.Is(err, tc.want) || !errors.As(err, &ie) || ie.Func != "ResultsWindow" {
+			t.Errorf("ResultsWindow(%v, %+v) error = %v, want an *InputError from ResultsWindow wrapping %v", tc.asOf, tc.c, err, tc.want)
+		}
+	}
+}

@@ -99,7 +99,8 @@ type Rep struct {
 // Results are a rep's sales over the results window against a quota. The
 // results window is the [Config.Months] calendar months (6 by default,
 // [grid.DefaultMonths], from ASLAN Training's published grid material)
-// that end with the day [Team.AsOf]; [Plan.Window] says which they are.
+// that end with the day [Team.AsOf]: [ResultsWindow] says which they are
+// before the plan is made, to sum Sold over, and [Plan.Window] after.
 type Results struct {
 	// Sold is the amount sold (won) in the results window, in the
 	// quota's currency.

@@ -346,7 +346,13 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 			quota[g] = &q.Monthly
 		}
 	}
-	window, err := grid.Trailing(asOf.AddDate(0, 0, 1), grid.DefaultMonths)
+	cfg := &salesdev.Config{
+		Complexity:    opt.complexity,
+		CoachingHours: opt.coachingHours,
+		MaxMentees:    opt.maxMentees,
+	}
+	// Sales count over the plan's own results window, the library's.
+	window, err := salesdev.ResultsWindow(asOf, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -390,11 +396,6 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		}
 	}
 	team.Metrics = append([]salesdev.Metric{deal, days}, perWeek...)
-	cfg := &salesdev.Config{
-		Complexity:    opt.complexity,
-		CoachingHours: opt.coachingHours,
-		MaxMentees:    opt.maxMentees,
-	}
 	if cycleWon > 0 {
 		cfg.SalesCycleDays = int(math.Round(float64(cycleDays) / float64(cycleWon)))
 	}
