@@ -243,10 +243,7 @@ func CheckCampaigns(cs []Campaign) error {
 	for i, c := range cs {
 		arg := "cs[" + strconv.Itoa(i) + "]"
 		if err := c.validate(fn); err != nil {
-			if ie, ok := err.(*InputError); ok {
-				ie.Arg = arg + "." + ie.Arg
-			}
-			return err
+			return under(arg+".", err)
 		}
 		if blank(c.Rep) {
 			return inputErr(fn, arg+".rep", ErrEmpty)

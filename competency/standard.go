@@ -1,7 +1,6 @@
 package competency
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -383,11 +382,7 @@ func (s Standards) Scorecards(reps []string, rates []map[string]benchmark.Rate, 
 	for i := range reps {
 		dst := scores[i*k : i*k : (i+1)*k]
 		if cards[i], err = s.scorecard(fn, reps[i], rates[i], known, ids, opt, memo, dst); err != nil {
-			var ie *InputError
-			if errors.As(err, &ie) {
-				ie.Arg = "reps[" + strconv.Itoa(i) + "]: " + ie.Arg
-			}
-			return nil, err
+			return nil, under("reps["+strconv.Itoa(i)+"]: ", err)
 		}
 	}
 	return cards, nil
