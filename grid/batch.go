@@ -42,10 +42,8 @@ func PlaceAll(dst []Quadrant, ms []Measures, c *Cutoffs) error {
 		// or a -0, valid but beyond the bit test. Redo it exactly.
 		for i := lo; i < hi; i++ {
 			if err := ms[i].validate("PlaceAll"); err != nil {
-				e := err.(*InputError)
-				e.Arg = "ms[" + strconv.Itoa(i) + "]: " + e.Arg
 				clear(dst[i:])
-				return e
+				return under("ms["+strconv.Itoa(i)+"]: ", err)
 			}
 			dst[i] = place(ms[i], cut)
 		}

@@ -104,9 +104,7 @@ func Assess(reps []Rep, c *Cutoffs) (Assessment, error) {
 		}
 		seen[r.Rep] = true
 		if err := r.Measures.validate(fn); err != nil {
-			e := err.(*InputError)
-			e.Arg = "rep " + strconv.Quote(r.Rep) + ": " + e.Arg
-			return Assessment{}, e
+			return Assessment{}, under("rep "+strconv.Quote(r.Rep)+": ", err)
 		}
 		q := place(r.Measures, cut)
 		a.Counts.add(q)
