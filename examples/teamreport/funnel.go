@@ -527,10 +527,11 @@ var defaultSource = [...]string{
 	crm.Pipedrive:  "Pipedrive's default pipeline",
 }
 
-// stepEvidence returns the team's deals by evidence, from the readers'
-// counts.
-func stepEvidence(st crm.DealStats) Evidence {
-	return Evidence{History: st.Evidence[crm.ByHistory], Stage: st.Evidence[crm.ByStage], Outcome: st.Evidence[crm.ByOutcome]}
+// stepEvidence returns deals by evidence from the reader's counts of
+// them (crm.DealStats.Evidence, or one pipeline's
+// crm.PipelineCount.Evidence).
+func stepEvidence(ev [len(crm.DealStats{}.Evidence)]int64) Evidence {
+	return Evidence{History: ev[crm.ByHistory], Stage: ev[crm.ByStage], Outcome: ev[crm.ByOutcome]}
 }
 
 // activityKinds are the activity kinds in the order of the activity

@@ -280,7 +280,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 	rep.Funnel.Linked = LinkedItems{Activities: t.linkedActs, Deals: linkedDeals, Contacts: linkedContacts}
 	ms, not = chooseSources(ms, not, pl, linked, order, &rep.Notes)
 	rep.Funnel.Unmeasured = append([]NotMeasured{}, not...)
-	rep.Funnel.Deals = stepEvidence(ds.deals)
+	rep.Funnel.Deals = stepEvidence(ds.deals.Evidence)
 	// Each rep's count on each step of ms, in ms's order: labelled as
 	// StepRates only for the report's rows, once the plan has said which
 	// steps it measures.
@@ -541,7 +541,7 @@ func pipelineFunnels(pl *pipelines, ds *Dataset, order []uint32) []PipelineFunne
 		f := PipelineFunnel{Name: name, Source: pl.source[p], Unstaged: ds.tally.unstaged[p], Competencies: []StepRate{}}
 		for _, c := range ds.deals.Pipelines {
 			if c.Name == csvin.Clean(name) {
-				f.Deals = Evidence{History: c.Evidence[crm.ByHistory], Stage: c.Evidence[crm.ByStage], Outcome: c.Evidence[crm.ByOutcome]}
+				f.Deals = stepEvidence(c.Evidence)
 			}
 		}
 		for _, m := range pl.ms[p] {
