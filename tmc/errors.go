@@ -122,6 +122,16 @@ func inputErr(fn, arg string, err error) error {
 	return &InputError{Func: fn, Arg: arg, Err: err}
 }
 
+// rewrap returns err with fn and a prefix on its argument when it is an
+// *InputError, so that the error names the function the caller called.
+func rewrap(fn, prefix string, err error) error {
+	var e *InputError
+	if errors.As(err, &e) {
+		return inputErr(fn, prefix+e.Arg, e.Err)
+	}
+	return err
+}
+
 // An EventError records an event a [Journey] refused: the event, the stage
 // it was refused in, and the rule that refused it (Err, one of the rule
 // sentinels such as [ErrInsideRamp]). Detail gives the facts behind the

@@ -1,7 +1,6 @@
 package tmc
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"time"
@@ -340,16 +339,6 @@ func checkCycle(fn, arg string, cy Cycle, at time.Time) error {
 		}
 	}
 	return nil
-}
-
-// rewrap returns err with fn and a prefix on its argument when it is an
-// *InputError, so that the error names the function the caller called.
-func rewrap(fn, prefix string, err error) error {
-	var e *InputError
-	if errors.As(err, &e) {
-		return inputErr(fn, prefix+e.Arg, e.Err)
-	}
-	return err
 }
 
 // coachingFailed returns "" when the case holds a failed coaching cycle

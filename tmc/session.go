@@ -1,7 +1,6 @@
 package tmc
 
 import (
-	"errors"
 	"strconv"
 	"time"
 
@@ -318,11 +317,7 @@ func CoachingHours(rep string, sessions []Session, from, to time.Time) ([]Coachi
 	months := make([]CoachingMonth, last-first+1)
 	for i, s := range sessions {
 		if err := s.Validate(); err != nil {
-			var e *InputError
-			if errors.As(err, &e) {
-				return nil, inputErr(fn, "sessions["+strconv.Itoa(i)+"]: "+e.Arg, e.Err)
-			}
-			return nil, err
+			return nil, rewrap(fn, "sessions["+strconv.Itoa(i)+"]: ", err)
 		}
 		if s.Rep != rep {
 			continue
