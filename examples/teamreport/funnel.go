@@ -327,7 +327,7 @@ type pipelines struct {
 }
 
 // newPipelines reads each pipeline's funnel and counts.
-func newPipelines(ds *Dataset, n int) (*pipelines, error) {
+func newPipelines(ds *Dataset, n int) *pipelines {
 	t := ds.tally
 	if len(t.pipelines) == 0 {
 		t.pipeline("") // no deal at a stage: the export's one funnel
@@ -345,7 +345,7 @@ func newPipelines(ds *Dataset, n int) (*pipelines, error) {
 		pl.stages, pl.source = append(pl.stages, st), append(pl.source, src)
 		pl.ms, pl.not = append(pl.ms, ms), append(pl.not, not)
 	}
-	return pl, nil
+	return pl
 }
 
 // knownPipeline reports whether any deal of the pipeline stands at one of

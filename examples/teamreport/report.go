@@ -262,10 +262,7 @@ func buildReport(ds *Dataset, opt reportOptions) (*Report, error) {
 		return nil, errors.New("no active reps in the data: every deal owner is deactivated")
 	}
 
-	pl, err := newPipelines(ds, n)
-	if err != nil {
-		return nil, err
-	}
+	pl := newPipelines(ds, n)
 	ms, not := pl.combined(&rep.Notes)
 	rep.Funnel.Pipelines = pipelineFunnels(pl, ds, order)
 	rep.Funnel.Source = pl.source[0]
