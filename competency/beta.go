@@ -67,7 +67,6 @@ func betaCDF(a, b, x, y float64) float64 {
 // for a > 0 and z ≥ 0, by its series below a+1 and by the continued
 // fraction of its complement above (Numerical Recipes §6.2).
 func gammaP(a, z float64) float64 {
-	const eps, tiny = 1e-16, 1e-300
 	if z <= 0 {
 		return 0
 	}
@@ -83,29 +82,23 @@ func gammaP(a, z float64) float64 {
 			ap++
 			del *= z / ap
 			sum += del
-			if math.Abs(del) < math.Abs(sum)*eps {
+			if math.Abs(del) < math.Abs(sum)*cfEps {
 				break
 			}
 		}
 		return clamp(sum * front)
 	}
-	fix := func(v float64) float64 {
-		if math.Abs(v) < tiny {
-			return tiny
-		}
-		return v
-	}
 	b := z + 1 - a
-	c, d := 1/tiny, 1/b
+	c, d := 1/cfTiny, 1/b
 	h := d
 	for i := 1.0; i <= maxCF; i++ {
 		an := -i * (i - a)
 		b += 2
-		d = 1 / fix(an*d+b)
-		c = fix(b + an/c)
+		d = 1 / offZero(an*d+b)
+		c = offZero(b + an/c)
 		del := d * c
 		h *= del
-		if math.Abs(del-1) < eps {
+		if math.Abs(del-1) < cfEps {
 			break
 		}
 	}
@@ -138,31 +131,38 @@ func logFront(a, b, x, y float64) float64 {
 // approximation is both faster and more accurate.
 const maxCF = 10000
 
+// cfEps is the relative change at which a series or continued fraction
+// has converged, and cfTiny the floor the modified Lentz method puts
+// under a denominator's magnitude so that it never divides by zero.
+const cfEps, cfTiny = 1e-16, 1e-300
+
+// offZero keeps a Lentz denominator off zero: a v smaller in magnitude than
+// cfTiny becomes cfTiny.
+func offZero(v float64) float64 {
+	if math.Abs(v) < cfTiny {
+		return cfTiny
+	}
+	return v
+}
+
 // betaCF evaluates the continued fraction for I_x(a, b) by the modified
 // Lentz method, and reports whether it converged.
 func betaCF(a, b, x float64) (float64, bool) {
-	const eps, tiny = 1e-16, 1e-300
-	fix := func(v float64) float64 {
-		if math.Abs(v) < tiny {
-			return tiny
-		}
-		return v
-	}
 	qab, qap, qam := a+b, a+1, a-1
-	c, d := 1.0, 1/fix(1-qab*x/qap)
+	c, d := 1.0, 1/offZero(1-qab*x/qap)
 	h := d
 	for m := 1.0; m <= maxCF; m++ {
 		m2 := 2 * m
 		aa := m * (b - m) * x / ((qam + m2) * (a + m2))
-		d = 1 / fix(1+aa*d)
-		c = fix(1 + aa/c)
+		d = 1 / offZero(1+aa*d)
+		c = offZero(1 + aa/c)
 		h *= d * c
 		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-		d = 1 / fix(1+aa*d)
-		c = fix(1 + aa/c)
+		d = 1 / offZero(1+aa*d)
+		c = offZero(1 + aa/c)
 		del := d * c
 		h *= del
-		if math.Abs(del-1) < eps {
+		if math.Abs(del-1) < cfEps {
 			return h, true
 		}
 	}
