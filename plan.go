@@ -433,17 +433,27 @@ func ResultsWindow(asOf time.Time, c *Config) (grid.Window, error) {
 	if c != nil {
 		months = c.Months
 	}
-	switch {
-	case months < 0:
-		return grid.Window{}, inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrNegative)
-	case months > grid.MaxMonths:
-		return grid.Window{}, inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrOutOfRange)
+	if err := checkMonths(fn, months); err != nil {
+		return grid.Window{}, err
 	}
 	w, err := resultsWindow(asOf, months)
 	if err != nil {
 		return grid.Window{}, inputErr(fn, "as_of", err)
 	}
 	return w, nil
+}
+
+// checkMonths refuses Config.Months below 0 or above [grid.MaxMonths]
+// for fn, as NewPlan and ResultsWindow both do: with benchmark's
+// sentinels, where grid.Trailing would say ErrOutOfRange for both.
+func checkMonths(fn string, months int) error {
+	switch {
+	case months < 0:
+		return inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrNegative)
+	case months > grid.MaxMonths:
+		return inputErr(fn, "config.months = "+strconv.Itoa(months), benchmark.ErrOutOfRange)
+	}
+	return nil
 }
 
 // resultsWindow is ResultsWindow for checked months: windows are
@@ -574,11 +584,8 @@ func (c *Config) resolve() (config, error) {
 	if cfg.months == 0 {
 		cfg.months = grid.DefaultMonths
 	}
-	switch {
-	case cfg.months < 0:
-		return config{}, inputErr(fn, "config.months = "+strconv.Itoa(cfg.months), benchmark.ErrNegative)
-	case cfg.months > grid.MaxMonths:
-		return config{}, inputErr(fn, "config.months = "+strconv.Itoa(cfg.months), benchmark.ErrOutOfRange)
+	if err := checkMonths(fn, cfg.months); err != nil {
+		return config{}, err
 	}
 	if cfg.scale == (grid.Scale{}) {
 		cfg.scale = grid.Scale{Min: defaultDesireMin, Max: defaultDesireMax}
