@@ -2,6 +2,7 @@ package tmc
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"strconv"
 	"time"
@@ -675,12 +676,8 @@ func (j *Journey) UnmarshalJSON(data []byte) error {
 	}
 	if n.stage != Unstarted {
 		d := DefaultReviewRules()
-		if n.minBelow == 0 {
-			n.minBelow = d.MinPeriodsBelow
-		}
-		if n.minCycleDays == 0 {
-			n.minCycleDays = d.MinCycleDays
-		}
+		n.minBelow = cmp.Or(n.minBelow, d.MinPeriodsBelow)
+		n.minCycleDays = cmp.Or(n.minCycleDays, d.MinCycleDays)
 	}
 	if n.cycle.IsZero() {
 		n.cycle = time.Time{} // the zero time in any location is no open cycle

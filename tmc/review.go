@@ -1,6 +1,7 @@
 package tmc
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"time"
@@ -128,24 +129,12 @@ func (r *ReviewRules) resolve() (ReviewRules, error) {
 		return ReviewRules{}, err
 	}
 	out := *r
-	if out.MinPeriodsBelow == 0 {
-		out.MinPeriodsBelow = d.MinPeriodsBelow
-	}
-	if out.MinCycleDays == 0 {
-		out.MinCycleDays = d.MinCycleDays
-	}
-	if out.Cadence == 0 {
-		out.Cadence = d.Cadence
-	}
-	if out.MinTrials == 0 {
-		out.MinTrials = d.MinTrials
-	}
-	if out.MeaningfulGain == 0 {
-		out.MeaningfulGain = d.MeaningfulGain
-	}
-	if out.Level == 0 {
-		out.Level = d.Level
-	}
+	out.MinPeriodsBelow = cmp.Or(out.MinPeriodsBelow, d.MinPeriodsBelow)
+	out.MinCycleDays = cmp.Or(out.MinCycleDays, d.MinCycleDays)
+	out.Cadence = cmp.Or(out.Cadence, d.Cadence)
+	out.MinTrials = cmp.Or(out.MinTrials, d.MinTrials)
+	out.MeaningfulGain = cmp.Or(out.MeaningfulGain, d.MeaningfulGain)
+	out.Level = cmp.Or(out.Level, d.Level)
 	return out, nil
 }
 
