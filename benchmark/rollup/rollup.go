@@ -483,11 +483,7 @@ func (r *Rollup) applyChecked(blk []Record) (int, bool) {
 	for i, rec := range blk {
 		w := r.wide[int(rec.Group)*wl : (int(rec.Group)+1)*wl]
 		amount := &r.lines[int(rec.Group)*r.stride+int(rec.Outcome)]
-		var count int64
-		for _, c := range w[:n] {
-			count += c
-		}
-		if count == maxI || int64(*amount) > maxI-rec.Amount || w[n+2+int(rec.Outcome)] > maxI-int64(rec.Days) {
+		if stateCount(w, n) == maxI || int64(*amount) > maxI-rec.Amount || w[n+2+int(rec.Outcome)] > maxI-int64(rec.Days) {
 			return i, false
 		}
 		w[rec.Stage]++
@@ -500,7 +496,8 @@ func (r *Rollup) applyChecked(blk []Record) (int, bool) {
 	return len(blk), true
 }
 
-// stateCount returns the number of records in a group's state.
+// stateCount returns the number of records in a group's state, or in its
+// wide counters, which start with the same count per stage.
 func stateCount(st []int64, n int) int64 {
 	var c int64
 	for _, v := range st[:n] {
@@ -636,15 +633,7 @@ func (r *Rollup) Reached(g, s int) (int64, error) {
 	line, w := r.lines[g*r.stride:(g+1)*r.stride], r.wide[g*wideLen(n):]
 	var c int64
 	if s == 0 {
-		// Every record reached the first stage, which has no narrow
-		// counter: count the records.
-		for o := range 3 {
-			c += half(line, 2*(lineOutcome+o)+1)
-		}
-		for _, v := range w[:n] {
-			c += v
-		}
-		return c, nil
+		return records(line, w, n), nil
 	}
 	for t := s; t < n; t++ {
 		c += half(line, lineStage+t) + w[t]
@@ -671,16 +660,19 @@ func (r *Rollup) AppendReached(dst []int64, g int) ([]int64, error) {
 		c += half(line, lineStage+s) + w[s]
 		dst[at+s] = c
 	}
-	// Every record reached the first stage, which has no narrow counter.
-	c = w[0]
-	for _, v := range w[1:n] {
-		c += v
-	}
+	dst[at] = records(line, w, n)
+	return dst, nil
+}
+
+// records returns the number of records in a group's line and wide
+// counters w, for n stages: the count at the first stage, which every
+// record reached and which has no narrow counter of its own.
+func records(line []uint64, w []int64, n int) int64 {
+	c := stateCount(w, n)
 	for o := range 3 {
 		c += half(line, 2*(lineOutcome+o)+1)
 	}
-	dst[at] = c
-	return dst, nil
+	return c
 }
 
 // Totals returns group g's totals for outcome o: the Open, Won or Lost
@@ -705,10 +697,7 @@ func (r *Rollup) Totals(g int, o Outcome) (Totals, error) {
 	if o == Open {
 		// The wide counters hold counts per stage and of won and lost
 		// records: the open ones are the rest.
-		for _, c := range w[:n] {
-			t.Count += c
-		}
-		t.Count -= w[n] + w[n+1]
+		t.Count += stateCount(w, n) - w[n] - w[n+1]
 	} else {
 		t.Count += w[n+int(o)-1]
 	}
