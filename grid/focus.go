@@ -347,21 +347,14 @@ func (p Plan) nextBehavior(fn, rep string, c competency.Competency, target float
 			done[f.Behavior]++
 		}
 	}
-	// The routines in the order of c.Routines, read where they are: Next
-	// runs for every rep of a team's plan.
 	fewest, at, n := 0, 0, 0 // n counts the named routines, at is the chosen one's place
-	for _, e := range c.Elements {
-		for _, sc := range e.Scenarios {
-			for i := range sc.Routines {
-				name := sc.Routines[i].Name
-				if strings.TrimSpace(name) == "" {
-					continue // a blank routine cannot be a focus; Model.Validate refuses it
-				}
-				n++
-				if k := done[name]; at == 0 || k < fewest {
-					behavior, fewest, at = name, k, n
-				}
-			}
+	for r := range c.Routines() {
+		if strings.TrimSpace(r.Name) == "" {
+			continue // a blank routine cannot be a focus; Model.Validate refuses it
+		}
+		n++
+		if k := done[r.Name]; at == 0 || k < fewest {
+			behavior, fewest, at = r.Name, k, n
 		}
 	}
 	if n == 0 {
