@@ -148,7 +148,7 @@ type EventError struct {
 }
 
 // Error formats e as "tmc: review-started at 2025-07-25T09:00:00Z in
-// coaching: rule below standard: a performance plan needs at least two
+// coaching: rule below standard: a performance plan needs enough
 // consecutive periods below standard (1 period below standard past the
 // ramp, need 2)": the event's kind, its time when it has one (RFC 3339),
 // the stage it was refused in, the rule's message and, when there is one,
