@@ -36,7 +36,7 @@
 //		return err // invalid data, named: errors.Is finds the cause
 //	}
 //	for _, r := range plan.Reps {
-//		fmt.Println(r.Rep, r.Help.Help, r.Why()) // r.Focus is nil without evidence
+//		fmt.Println(r.Rep, r.Help.Help, r.Why()) // r.Focus may be nil: no evidence yet
 //	}
 //
 // The [Plan] holds the team's standards and its first priority for

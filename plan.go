@@ -111,8 +111,9 @@ type RepPlan struct {
 	// the roster does not give one.
 	Manager string `json:"manager"`
 	// Evidence reports whether the rep has trials on any measured
-	// competency. A rep without evidence is not graded or given a focus,
-	// but is still placed on the ramp.
+	// competency. A rep without evidence is not graded or given a new
+	// focus (an earlier one that covers the coming month is kept), but
+	// is still placed on the ramp.
 	Evidence bool `json:"evidence"`
 	// Scorecard grades the rep on each measured competency, with the
 	// evidence: rate, shrunk rate, interval on the grading scale, target,
@@ -138,10 +139,12 @@ type RepPlan struct {
 	// date and nothing stated: there is nothing to decide on yet.
 	Help tmc.Prescription `json:"help"`
 	// Focus is the 1+1+1 focus for the coming month: one competency, one
-	// behavior, one time; nil without evidence.
+	// behavior, one time; an earlier plan's focus that still covers the
+	// month is kept. Nil for a rep without evidence and no such focus.
 	Focus *grid.Focus `json:"focus"`
 	// FocusScore is the rep's score on the focus competency; nil without
-	// a focus.
+	// a focus, or when the focus (a kept one) is on a competency the
+	// team's data does not measure.
 	FocusScore *competency.Score `json:"focus_score"`
 	// Campaign is the rep's open campaign, if any, graded with the team's
 	// prior when it has none of its own, and Progress its standing now:
