@@ -262,9 +262,13 @@ func (p Plan) Lookup(rep string) (RepPlan, bool) {
 // [benchmark.ErrInvalidEnum] for a rep's unknown barrier or event kind,
 // [tmc.ErrTimeOrder] for a rep first seen in the data on a day after AsOf,
 // [benchmark.ErrOutOfRange] for a history given both as observations and
-// as a histogram, and the sub-packages' errors, wrapped with the rep or
-// input they concern, for invalid data: errors.Is finds their sentinels.
-// It does not modify t or c.
+// as a histogram, [benchmark.ErrNotFinite] for a rep's sales or quota, a
+// KPI value or the coaching hours not finite, [benchmark.ErrNegative] for
+// sales, a quota, Config.Months, CoachingHours or MaxMentees below 0,
+// [benchmark.ErrOutOfRange] for a quota of 0 or months or coaching hours
+// too large, and the sub-packages' errors, wrapped with the rep or input
+// they concern, for invalid data: errors.Is finds their sentinels. It does
+// not modify t or c.
 func NewPlan(t Team, c *Config) (Plan, error) {
 	const fn = "NewPlan"
 	cfg, err := c.resolve()
