@@ -25,8 +25,8 @@ func benchTeam(n int) Team {
 	team := Team{AsOf: asOf, Reps: make([]Rep, n)}
 	for i := range n {
 		id := "rep-" + strconv.Itoa(i)
-		// A funnel of about five trials per step: hits at one step are
-		// the trials of the next.
+		// About five trials per step, each step drawn on its own: the
+		// hits at one step are not the trials of the next.
 		opps := int64(3 + rng.IntN(5))
 		meets := rng.Int64N(opps + 1)
 		gates := int64(3 + rng.IntN(5))
@@ -60,11 +60,12 @@ func benchTeam(n int) Team {
 // reportTeam is a synthetic team shaped like the one the example report
 // (examples/teamreport) plans from a CRM export: n reps, 8 per manager; an
 // eighth of them without deals, so without rates or a first day seen; the
-// others first seen over the two years before AsOf, with no start date,
-// about five trials each on closing and new opportunities that never miss
-// (so closing is the one competency measured), and the two KPIs; no quota,
-// desire answer, session, focus, campaign or history. The draws are
-// seeded, so every run plans the same team.
+// others first seen 200 days to two and a half years before AsOf, with
+// no start date, about five trials on closing and one to three on new
+// opportunities that never miss (so closing is the one competency
+// measured), and the two KPIs; no quota, desire answer, session, focus,
+// campaign or history. The draws are seeded, so every run plans the same
+// team.
 func reportTeam(n int) Team {
 	rng := rand.New(rand.NewPCG(3, 4))
 	asOf := day0(2025, 12, 31)
