@@ -28,7 +28,8 @@ func genRate(n int64) *rapid.Generator[benchmark.Rate] {
 }
 
 // genTeam draws a team of 1 to 12 reps with any mix of inputs. Every rep
-// starts between six years and one day before AsOf, or has no start date.
+// starts between six years before AsOf and 30 days after it (some have
+// not started yet), or has no start date.
 func genTeam(t *rapid.T) Team {
 	asOf := day0(2025, 12, 31)
 	n := rapid.IntRange(1, 12).Draw(t, "reps")
@@ -332,7 +333,7 @@ func TestJoinedTooLate(t *testing.T) {
 
 // TestRulesFromAHistogram: a stream's bounded histogram gives the same
 // rule as the observations it was built from, when its edges are the
-// observed values; giving both is an error the finding reports.
+// observed values; a history given both ways is refused by NewPlan.
 func TestRulesFromAHistogram(t *testing.T) {
 	m := benchmark.Metric{Name: "days in the pipeline", Unit: "days", Direction: benchmark.LowerIsBetter}
 	var obs []benchmark.Observation
