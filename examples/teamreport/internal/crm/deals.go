@@ -548,7 +548,7 @@ func readDates(rd *csvin.Reader, f Format, ix [numCols]int, d *Deal, opts csvin.
 // decide decides a stage's outcome; flags is readFlags' key.
 func decide(f Format, pipeline, label, flags string, mapping map[string]Outcome) decision {
 	key := csvin.Key(label)
-	known, isKnown := knownStages[f][key]
+	known, isKnown := knownStage(f, key)
 	words, saysWords := byWords(label)
 	if o, ok := lookup(mapping, pipeline, label); ok && label != "" {
 		return decision{outcome: o, engaged: isKnown && known.engaged && o == Open, by: ByMapping}
@@ -586,34 +586,31 @@ func decide(f Format, pipeline, label, flags string, mapping map[string]Outcome)
 	return decision{by: ByDefault}
 }
 
-// known is a CRM's default stage.
+// known is what a CRM's default stage decides.
 type known struct {
 	outcome Outcome
 	engaged bool
 }
 
-// knownStages are each CRM's default stages, by key; open stages from the
-// first meeting on are engaged.
-var knownStages = [...]map[string]known{
-	Auto: {},
-	Maven: {
-		"prospecting": {Open, false}, "engaging": {Open, true}, "won": {Won, false}, "lost": {Lost, false},
-	},
-	Salesforce: {
-		"prospecting": {Open, false}, "qualification": {Open, false}, "needsanalysis": {Open, false},
-		"valueproposition": {Open, true}, "iddecisionmakers": {Open, true}, "perceptionanalysis": {Open, true},
-		"proposalpricequote": {Open, true}, "negotiationreview": {Open, true},
-		"closedwon": {Won, false}, "closedlost": {Lost, false},
-	},
-	HubSpot: {
-		"appointmentscheduled": {Open, false}, "qualifiedtobuy": {Open, false},
-		"presentationscheduled": {Open, true}, "decisionmakerboughtin": {Open, true}, "contractsent": {Open, true},
-		"closedwon": {Won, false}, "closedlost": {Lost, false},
-	},
-	Pipedrive: {
-		"lead": {Open, false}, "leadin": {Open, false}, "qualified": {Open, false}, "contactmade": {Open, false},
-		"demoscheduled": {Open, true}, "needsdefined": {Open, true}, "proposalmade": {Open, true}, "negotiationsstarted": {Open, true},
-	},
+// knownStage returns what the default stage of f with this key decides,
+// and whether f has such a stage. It reads the stage from f's default
+// funnel ([Funnel]): a closing stage at the close is won, any other
+// closing stage lost, and an open stage from the first meeting with the
+// buyer on (the appointment) is engaged.
+func knownStage(f Format, key string) (known, bool) {
+	if int(f) >= len(defaultSteps) {
+		return known{}, false
+	}
+	s, ok := defaultSteps[f][key]
+	switch {
+	case !ok:
+		return known{}, false
+	case s.Closing && s.Step == StepClose:
+		return known{outcome: Won}, true
+	case s.Closing:
+		return known{outcome: Lost}, true
+	}
+	return known{outcome: Open, engaged: s.Step >= StepAppointment}, true
 }
 
 // Words of stage labels, lower-case, in English and the common European
