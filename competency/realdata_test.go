@@ -1,6 +1,7 @@
 package competency
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"testing"
@@ -52,11 +53,7 @@ func agentFunnels(t *testing.T) map[string]benchmark.Funnel {
 func TestRealPipeline(t *testing.T) {
 	funnels := agentFunnels(t)
 	m := Model{Competencies: []Competency{tiny("engage", "opportunity", "engaged"), tiny("win", "decided", "won")}}
-	agents := make([]string, 0, len(funnels))
-	for a := range funnels {
-		agents = append(agents, a)
-	}
-	slices.Sort(agents)
+	agents := slices.Sorted(maps.Keys(funnels))
 
 	rates := make(map[string]map[string]benchmark.Rate, len(agents))
 	for _, a := range agents {
@@ -166,11 +163,7 @@ func TestRealPipeline(t *testing.T) {
 func TestRealTeamStandards(t *testing.T) {
 	funnels := agentFunnels(t)
 	m := Model{Competencies: []Competency{tiny("engage", "opportunity", "engaged"), tiny("win", "decided", "won")}}
-	agents := make([]string, 0, len(funnels))
-	for a := range funnels {
-		agents = append(agents, a)
-	}
-	slices.Sort(agents)
+	agents := slices.Sorted(maps.Keys(funnels))
 	team := make([]map[string]benchmark.Rate, len(agents))
 	for i, a := range agents {
 		r, err := m.Rates(funnels[a])

@@ -2,6 +2,7 @@ package competency
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -309,12 +310,7 @@ func (o *StandardOptions) resolve(fn string, m Model) (StandardOptions, error) {
 	if err := checkKeys(fn, "options.Outside", m, o.Outside); err != nil {
 		return r, err
 	}
-	ids := make([]string, 0, len(o.Outside))
-	for id := range o.Outside {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(o.Outside)) {
 		if err := checkTarget(fn, "options.Outside["+strconv.Quote(id)+"]", o.Outside[id]); err != nil {
 			return r, err
 		}
