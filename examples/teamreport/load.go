@@ -135,7 +135,7 @@ func readDataset(open func(name string) (io.ReadCloser, error), in inputs, cfg c
 	// The tally exists before the roster is read: the roster's reps are
 	// its first groups, in roster order.
 	asOf := cfg.report.asOf
-	ds.tally = newTally(csvin.DayOf(asOf), !asOf.IsZero(), nil)
+	ds.tally = newTally(csvin.DayOf(asOf), !asOf.IsZero())
 	err := errors.Join(
 		readWhole(open, cfg.stages, func(r io.Reader, name string) (err error) {
 			ds.mapping, err = crm.ReadMapping(r, name)

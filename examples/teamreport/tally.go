@@ -73,6 +73,7 @@ type growing struct {
 // batch is how many records wait before they are added.
 const batch = 4096
 
+// newGrowing returns an empty roll-up over stages.
 func newGrowing(stages []string) *growing {
 	return &growing{stages: stages}
 }
@@ -207,8 +208,10 @@ type tally struct {
 	deactivatedRows                int64
 }
 
-func newTally(asOf csvin.Day, cut bool, rates map[string]float64) *tally {
-	t := &tally{asOf: asOf, cut: cut, rates: rates,
+// newTally returns an empty tally that counts up to asOf when cut is
+// set, and every day otherwise.
+func newTally(asOf csvin.Day, cut bool) *tally {
+	t := &tally{asOf: asOf, cut: cut,
 		deals: newGrowing(dealStages), cycle: newGrowing(closedStages), acts: newGrowing(activityStages[:]),
 		outcomeOnly: newGrowing(closedStages), sold: map[soldKey]int64{}, links: map[linkKey]linkState{},
 		pipelineIx: map[string]int{}}

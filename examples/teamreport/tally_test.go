@@ -16,7 +16,7 @@ import (
 func TestTallyGrowsWithReps(t *testing.T) {
 	type counts struct{ deals, won, lost, wonCents, cycleWon int64 }
 	want := map[string]*counts{}
-	tl := newTally(0, false, nil)
+	tl := newTally(0, false)
 	const deals = 5 * batch
 	for i := range deals {
 		// Owner i/3 appears first at row 3i: new owners all the way.
