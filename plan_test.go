@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,7 +113,7 @@ func TestPlanProperties(t *testing.T) {
 				(rp.Help.Help == tmc.Training || rp.Help.Help == tmc.Mentoring) {
 				t.Fatalf("%s, past the ramp with no knowledge gap recorded, sent to %v", r.Rep, rp.Help.Help)
 			}
-			if rp.Strategy != nil && !containsMode(rp.Strategy.Modes, grid.Coaching) {
+			if rp.Strategy != nil && !slices.Contains(rp.Strategy.Modes, grid.Coaching) {
 				t.Fatalf("%s: %v strategy without coaching", r.Rep, rp.Quadrant)
 			}
 			if (rp.Measures == nil) == (rp.NotPlaced == "") {
@@ -126,15 +127,6 @@ func TestPlanProperties(t *testing.T) {
 			t.Fatalf("json.Marshal: %v", err)
 		}
 	})
-}
-
-func containsMode(ms []grid.Mode, m grid.Mode) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // TestRetrainingNeedsAKnowledgeGap: a rep years past the ramp, below
