@@ -205,7 +205,6 @@ type tally struct {
 	linkedActs int64
 
 	dropped, reopened, actsDropped int64
-	deactivatedRows                int64
 }
 
 // newTally returns an empty tally that counts up to asOf when cut is
@@ -409,9 +408,6 @@ func (t *tally) deal(d *crm.Deal) error {
 		}
 	case d.Engaged || t.cut && d.Outcome != crm.Open: // a deal closed after the as-of day had been engaged
 		rec.Stage = dealEngaged
-	}
-	if d.Deactivated {
-		t.deactivatedRows++
 	}
 	if err := t.deals.add(rec, n); err != nil {
 		return err
