@@ -321,7 +321,7 @@ func ReadDeals(r io.Reader, name string, opts *Options, deal func(*Deal) error) 
 			return err
 		}
 		d.Stage, d.Pipeline = rd.Field(ix[colStage]), rd.Field(ix[colPipeline])
-		flags, err := readFlags(rd, f, ix)
+		flags, err := readFlags(rd, ix)
 		if err != nil {
 			return err
 		}
@@ -454,7 +454,7 @@ func reach(f Format, d *Deal, cur, hist Step, hasHist bool) {
 
 // readFlags returns the row's won/closed flags as a short cache key:
 // "" when the export has none, else closed and won as c/o and w/l/?.
-func readFlags(rd *csvin.Reader, f Format, ix [numCols]int) (string, error) {
+func readFlags(rd *csvin.Reader, ix [numCols]int) (string, error) {
 	if ix[colStatus] >= 0 {
 		s := rd.Field(ix[colStatus])
 		switch strings.ToLower(s) {
