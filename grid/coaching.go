@@ -68,8 +68,8 @@ func (w Weights) Of(q Quadrant) float64 {
 	return 0
 }
 
-// Validate reports whether every weight is finite and ≥ 0. The error is an
-// *InputError wrapping ErrNotFinite or ErrOutOfRange.
+// Validate reports whether every weight, and MinHours, is finite and ≥ 0.
+// The error is an *InputError wrapping ErrNotFinite or ErrOutOfRange.
 func (w Weights) Validate() error { return w.validate("Weights.Validate") }
 
 func (w Weights) validate(fn string) error {
