@@ -575,7 +575,7 @@ func decide(f Format, pipeline, label, flags string, mapping map[string]Outcome)
 			}
 		}
 		return decision{outcome: o, engaged: o == Open && isKnown && known.engaged, by: ByFlag,
-			disagrees: says2 && says != o && !(says == Open && o == Open)}
+			disagrees: says2 && says != o}
 	}
 	switch {
 	case isKnown:
@@ -617,7 +617,7 @@ func knownStage(f Format, key string) (known, bool) {
 // languages.
 var (
 	wonWords = []string{"won", "win", "closedwon", "ganada", "ganado", "ganha", "ganho", "gagné", "gagnée", "gagne", "gagnee",
-		"gewonnen", "vinta", "vinto", "vunnen", "vundet", "vunnet", "wygrana", "gewonnen"}
+		"gewonnen", "vinta", "vinto", "vunnen", "vundet", "vunnet", "wygrana"}
 	lostWords = []string{"lost", "lose", "closedlost", "perdida", "perdido", "perdu", "perdue", "verloren", "persa", "perso",
 		"förlorad", "forlorad", "tabt", "tapt", "przegrana"}
 	closedWords = []string{"closed", "cerrada", "cerrado", "fechada", "fechado", "fermé", "fermée", "ferme", "clôturé", "clôturée",
