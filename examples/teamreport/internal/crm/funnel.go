@@ -369,7 +369,7 @@ func ReadHistory(r io.Reader, name string, opts *Options) (*History, error) {
 		st, known := stepOf(Salesforce, "", label, opts.Steps)
 		if !known {
 			h.Unknown++
-			if c := csvin.Clean(label); !seenUnknown[c] && len(h.Labels) < 10 {
+			if c := csvin.Clean(label); !seenUnknown[c] && len(h.Labels) < maxListedLabels {
 				seenUnknown[c] = true
 				h.Labels = append(h.Labels, c)
 			}
