@@ -87,7 +87,8 @@ func ReadUsers(r io.Reader, name string) (map[string]User, error) {
 
 // ReadRates reads a rates file, currency,rate: one unit of currency is
 // rate units of the report's currency (the report's own currency has
-// rate 1). Rates must be finite and > 0.
+// rate 1). Rates must be above 0 and at most 10⁹ (this report's bound: a
+// larger rate is a typing error); a decimal comma is read as a point.
 func ReadRates(r io.Reader, name string) (map[string]float64, error) {
 	rd, err := csvin.NewReader(r, name, nil)
 	if err != nil {
