@@ -445,19 +445,29 @@ func TestMentorOnAnUnscoredCompetency(t *testing.T) {
 	}
 }
 
+// A start is a rep's start date, named for a subtest.
+type start struct {
+	name    string
+	started time.Time
+}
+
+// starts are the start dates of a rep whose input is refused whether or
+// not the rep's signals are inferred: they are not for a rep who starts
+// after the plan's day.
+func starts(asOf time.Time) []start {
+	return []start{
+		{"starts after the plan's day", asOf.AddDate(0, 0, 10)},
+		{"on the ramp", asOf.AddDate(0, 0, -10)},
+		{"no start date", time.Time{}},
+	}
+}
+
 // TestUnknownBarrier: an unknown barrier is refused for every rep, naming
 // the rep, including a rep who starts after the plan's day, whose signals
 // are not inferred (a plan holding it could not be marshalled).
 func TestUnknownBarrier(t *testing.T) {
 	asOf := day0(2025, 12, 31)
-	for _, tc := range []struct {
-		name    string
-		started time.Time
-	}{
-		{"starts after the plan's day", asOf.AddDate(0, 0, 10)},
-		{"on the ramp", asOf.AddDate(0, 0, -10)},
-		{"no start date", time.Time{}},
-	} {
+	for _, tc := range starts(asOf) {
 		t.Run(tc.name, func(t *testing.T) {
 			team := Team{AsOf: asOf, Reps: []Rep{
 				{Rep: "a", Started: asOf.AddDate(-1, 0, 0)},
@@ -476,14 +486,7 @@ func TestUnknownBarrier(t *testing.T) {
 // signals are inferred (a rep who starts after the plan's day is not).
 func TestUnknownEvent(t *testing.T) {
 	asOf := day0(2025, 12, 31)
-	for _, tc := range []struct {
-		name    string
-		started time.Time
-	}{
-		{"starts after the plan's day", asOf.AddDate(0, 0, 10)},
-		{"on the ramp", asOf.AddDate(0, 0, -10)},
-		{"no start date", time.Time{}},
-	} {
+	for _, tc := range starts(asOf) {
 		for _, ev := range []struct {
 			event tmc.Event
 			want  error
