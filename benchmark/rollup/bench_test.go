@@ -60,104 +60,36 @@ func BenchmarkRollup(b *testing.B) {
 	const n, groups = 10_000_000, 10_000
 	recs := genRecords(n, groups)
 	halves := [2][]Record{recs[:n/2], recs[n/2:]}
-
-	b.Run("impl=rollup/goroutines=1", func(b *testing.B) {
-		r, err := New(rollupStages, groups)
-		if err != nil {
-			b.Fatal(err)
-		}
-		// One untimed pass, so that the first timed one does not pay
-		// for faulting in the roll-up's memory.
-		if err := r.Add(recs); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportAllocs()
-		for b.Loop() {
-			r.Reset()
-			if err := r.Add(recs); err != nil {
-				b.Fatal(err)
+	impls := []struct {
+		name string
+		run  func(b *testing.B) func() // one iteration's work, set up
+	}{
+		{"impl=rollup/goroutines=1", func(b *testing.B) func() { return rollupOne(b, recs, groups) }},
+		{"impl=rollup/goroutines=2", func(b *testing.B) func() { return rollupTwo(b, halves, groups) }},
+		{"impl=kernel/goroutines=1", func(*testing.B) func() { return kernelOne(recs, groups) }},
+		{"impl=kernel/goroutines=2", func(*testing.B) func() { return kernelTwo(halves, groups) }},
+		{"impl=map/goroutines=1", func(b *testing.B) func() {
+			rows := baselineRows(recs)
+			return func() {
+				if m := baselineRollup(rows); len(m) != groups {
+					b.Fatalf("baseline has %d groups, want %d", len(m), groups)
+				}
 			}
-		}
-		reportRecords(b, n)
-	})
-
-	b.Run("impl=rollup/goroutines=2", func(b *testing.B) {
-		var shards [2]*Rollup
-		for i := range shards {
-			r, err := New(rollupStages, groups)
-			if err != nil {
-				b.Fatal(err)
+		}},
+	}
+	for _, impl := range impls {
+		b.Run(impl.name, func(b *testing.B) {
+			run := impl.run(b)
+			// One untimed pass, so that the first timed one does not pay
+			// for faulting in the accumulators' memory.
+			run()
+			b.ReportAllocs()
+			for b.Loop() {
+				run()
 			}
-			shards[i] = r
-		}
-		for i, r := range shards { // untimed, as above
-			if err := r.Add(halves[i]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		var errs [2]error
-		b.ReportAllocs()
-		for b.Loop() {
-			var wg sync.WaitGroup
-			for i := range shards {
-				wg.Go(func() {
-					shards[i].Reset()
-					errs[i] = shards[i].Add(halves[i])
-				})
-			}
-			wg.Wait()
-			if errs[0] != nil || errs[1] != nil {
-				b.Fatal(errs)
-			}
-			if err := shards[0].Merge(shards[1]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		reportRecords(b, n)
-	})
-
-	b.Run("impl=kernel/goroutines=1", func(b *testing.B) {
-		lines := make([]kernelLine, groups)
-		kernelRollup(lines, recs)
-		b.ReportAllocs()
-		for b.Loop() {
-			clear(lines)
-			kernelRollup(lines, recs)
-		}
-		reportRecords(b, n)
-	})
-
-	b.Run("impl=kernel/goroutines=2", func(b *testing.B) {
-		shards := [2][]kernelLine{make([]kernelLine, groups), make([]kernelLine, groups)}
-		for i := range shards {
-			kernelRollup(shards[i], halves[i])
-		}
-		b.ReportAllocs()
-		for b.Loop() {
-			var wg sync.WaitGroup
-			for i := range shards {
-				wg.Go(func() {
-					clear(shards[i])
-					kernelRollup(shards[i], halves[i])
-				})
-			}
-			wg.Wait()
-			kernelMerge(shards[0], shards[1])
-		}
-		reportRecords(b, n)
-	})
-
-	b.Run("impl=map/goroutines=1", func(b *testing.B) {
-		rows := baselineRows(recs)
-		b.ReportAllocs()
-		for b.Loop() {
-			m := baselineRollup(rows)
-			if len(m) != groups {
-				b.Fatalf("baseline has %d groups, want %d", len(m), groups)
-			}
-		}
-		reportRecords(b, n)
-	})
+			reportRecords(b, n)
+		})
+	}
 }
 
 // BenchmarkRollupPaired measures the two ratios DESIGN §7 sets targets
@@ -171,52 +103,6 @@ func BenchmarkRollupPaired(b *testing.B) {
 	const n, groups = 10_000_000, 10_000
 	recs := genRecords(n, groups)
 	halves := [2][]Record{recs[:n/2], recs[n/2:]}
-	one := func(b *testing.B) func() {
-		r, err := New(rollupStages, groups)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return func() {
-			r.Reset()
-			if err := r.Add(recs); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	two := func(b *testing.B) func() {
-		var shards [2]*Rollup
-		for i := range shards {
-			r, err := New(rollupStages, groups)
-			if err != nil {
-				b.Fatal(err)
-			}
-			shards[i] = r
-		}
-		var errs [2]error
-		return func() {
-			var wg sync.WaitGroup
-			for i := range shards {
-				wg.Go(func() {
-					shards[i].Reset()
-					errs[i] = shards[i].Add(halves[i])
-				})
-			}
-			wg.Wait()
-			if errs[0] != nil || errs[1] != nil {
-				b.Fatal(errs)
-			}
-			if err := shards[0].Merge(shards[1]); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	kernel := func() func() {
-		lines := make([]kernelLine, groups)
-		return func() {
-			clear(lines)
-			kernelRollup(lines, recs)
-		}
-	}
 	paired := func(b *testing.B, base, subject func(), metric string) {
 		base()
 		subject() // untimed: fault the memory in
@@ -230,8 +116,83 @@ func BenchmarkRollupPaired(b *testing.B) {
 		}
 		b.ReportMetric(tb.Seconds()/ts.Seconds(), metric)
 	}
-	b.Run("vs=kernel", func(b *testing.B) { paired(b, kernel(), one(b), "speed/kernel") })
-	b.Run("vs=goroutines", func(b *testing.B) { paired(b, one(b), two(b), "speed-up") })
+	b.Run("vs=kernel", func(b *testing.B) {
+		paired(b, kernelOne(recs, groups), rollupOne(b, recs, groups), "speed/kernel")
+	})
+	b.Run("vs=goroutines", func(b *testing.B) {
+		paired(b, rollupOne(b, recs, groups), rollupTwo(b, halves, groups), "speed-up")
+	})
+}
+
+// rollupOne returns a function that rolls recs up afresh into one Rollup
+// of groups groups, on the calling goroutine.
+func rollupOne(b *testing.B, recs []Record, groups int) func() {
+	r, err := New(rollupStages, groups)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		r.Reset()
+		if err := r.Add(recs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// rollupTwo returns a function that rolls each half up afresh into a
+// Rollup of its own, on a goroutine of its own, and merges the second
+// into the first.
+func rollupTwo(b *testing.B, halves [2][]Record, groups int) func() {
+	var shards [2]*Rollup
+	for i := range shards {
+		r, err := New(rollupStages, groups)
+		if err != nil {
+			b.Fatal(err)
+		}
+		shards[i] = r
+	}
+	var errs [2]error
+	return func() {
+		var wg sync.WaitGroup
+		for i := range shards {
+			wg.Go(func() {
+				shards[i].Reset()
+				errs[i] = shards[i].Add(halves[i])
+			})
+		}
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			b.Fatal(errs)
+		}
+		if err := shards[0].Merge(shards[1]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// kernelOne is rollupOne for the reference kernel.
+func kernelOne(recs []Record, groups int) func() {
+	lines := make([]kernelLine, groups)
+	return func() {
+		clear(lines)
+		kernelRollup(lines, recs)
+	}
+}
+
+// kernelTwo is rollupTwo for the reference kernel.
+func kernelTwo(halves [2][]Record, groups int) func() {
+	shards := [2][]kernelLine{make([]kernelLine, groups), make([]kernelLine, groups)}
+	return func() {
+		var wg sync.WaitGroup
+		for i := range shards {
+			wg.Go(func() {
+				clear(shards[i])
+				kernelRollup(shards[i], halves[i])
+			})
+		}
+		wg.Wait()
+		kernelMerge(shards[0], shards[1])
+	}
 }
 
 // reportRecords reports the throughput of a benchmark that handles n
