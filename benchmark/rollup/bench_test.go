@@ -1,9 +1,11 @@
 package rollup
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -192,6 +194,75 @@ func kernelTwo(halves [2][]Record, groups int) func() {
 		}
 		wg.Wait()
 		kernelMerge(shards[0], shards[1])
+	}
+}
+
+// BenchmarkRollupReaders compares reading one figure of every group with
+// Reached and Totals against building every group's KPIs with All.
+func BenchmarkRollupReaders(b *testing.B) {
+	const groups = 40_000
+	r, err := New(rollupStages, groups)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := r.Add(genRecords(200_000, groups)); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("All", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sum int64
+			for _, k := range r.All() {
+				sum += k.Funnel[1].Count + k.Won.Count
+			}
+			sink = sum
+		}
+	})
+	b.Run("Reached+Totals", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sum int64
+			for g := range groups {
+				c, _ := r.Reached(g, 1)
+				w, _ := r.Totals(g, Won)
+				sum += c + w.Count
+			}
+			sink = sum
+		}
+	})
+}
+
+var sink int64
+
+// BenchmarkInterner interns 200,000 owner IDs over 1,000 and 40,000 reps,
+// as a deals export names them: each rep first in roster order, then
+// again for every deal, 7 reps apart.
+func BenchmarkInterner(b *testing.B) {
+	for _, reps := range []int{1_000, 40_000} {
+		ids := make([]string, reps)
+		for r := range ids {
+			ids[r] = fmt.Sprintf("Rep %05d", r)
+		}
+		rows := make([]string, 200_000)
+		for i := range rows {
+			rows[i] = strings.Clone(ids[(i*7)%reps]) // a fresh string, as a reader gives
+		}
+		b.Run(fmt.Sprintf("reps=%d", reps), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var in Interner
+				for _, id := range ids {
+					if _, err := in.Intern(id); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for _, id := range rows {
+					if _, err := in.Intern(id); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 
