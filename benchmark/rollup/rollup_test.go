@@ -120,7 +120,7 @@ func TestRecordSize(t *testing.T) {
 	}
 }
 
-func TestNewRollupErrors(t *testing.T) {
+func TestNewErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		stages []string
