@@ -69,10 +69,11 @@ func indepRates(deals []indepDeal) map[string]map[string]benchmark.Rate {
 	return out
 }
 
-// readCSV reads a fixture with encoding/csv into rows keyed by header.
-func readCSV(t *testing.T, name string) []map[string]string {
+// readRecords reads a CSV file whole with encoding/csv, apart from the
+// readers under test.
+func readRecords(t *testing.T, name string) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "crm", name))
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +82,13 @@ func readCSV(t *testing.T, name string) []map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return recs
+}
+
+// readCSV reads a fixture with encoding/csv into rows keyed by header.
+func readCSV(t *testing.T, name string) []map[string]string {
+	t.Helper()
+	recs := readRecords(t, filepath.Join("testdata", "crm", name))
 	var out []map[string]string
 	for _, rec := range recs[1:] {
 		row := map[string]string{}
@@ -325,15 +333,7 @@ func TestFunnelMapping(t *testing.T) {
 // as counts: never a ratio of meetings to conversations.
 func TestActivitiesPerWeek(t *testing.T) {
 	r := defaultReport(t)
-	f, err := os.Open(filepath.Join("data", "activities.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readRecords(t, filepath.Join("data", "activities.csv"))
 	want := map[string]int64{}
 	for _, rec := range recs[1:] {
 		want[rec[1]+"s"]++
@@ -441,15 +441,7 @@ func linkedCount(t *testing.T, recs [][]string) map[string][2]benchmark.Rate {
 // each rep's rates match an independent count of the file.
 func TestLinkedActivities(t *testing.T) {
 	r := defaultReport(t)
-	f, err := os.Open(filepath.Join("data", "activities.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readRecords(t, filepath.Join("data", "activities.csv"))
 	want := linkedCount(t, recs)
 	sources := map[string]string{}
 	for _, c := range r.Funnel.Competencies {
