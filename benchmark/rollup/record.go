@@ -134,10 +134,11 @@ type KPIs struct {
 	// Rates are the stage-to-stage conversions: Rates[i] is
 	// Funnel[i+1].Count out of Funnel[i].Count. Never nil.
 	Rates []benchmark.Rate `json:"rates"`
-	// Open, Won and Lost total the items by outcome. Open.Amount is the
-	// pipeline, Won.Amount the revenue.
+	// Open totals the items still in play; Open.Amount is the pipeline.
 	Open Totals `json:"open"`
-	Won  Totals `json:"won"`
+	// Won totals the deals won; Won.Amount is the revenue.
+	Won Totals `json:"won"`
+	// Lost totals the deals lost.
 	Lost Totals `json:"lost"`
 	// WinRate is won deals out of closed (won and lost) deals.
 	WinRate benchmark.Rate `json:"win_rate"`
