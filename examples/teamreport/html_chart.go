@@ -113,9 +113,8 @@ func layoutRateChart(s competency.Standard, reps []salesdev.RepPlan) rateChart {
 			name := visible(names[v][i], 24)
 			c.Rows = append(c.Rows, rateRow{
 				Name: name, NameX: chartNameW - 8, NameWidth: textWidth(name, 11),
-				Title: fmt.Sprintf("%s: %d of %d, read as %s (%s–%s) against the standard %s: %s",
-					visible(names[v][i], 200), sc.Rate.Hits, sc.Rate.Trials, pct(sc.Shrunk), pct(sc.ShrunkLo), pct(sc.ShrunkHi), pct(sc.Target), verdictText[v]),
 				Y: y, X: x(sc.Shrunk), Lo: x(sc.ShrunkLo), Hi: x(sc.ShrunkHi), Class: verdictClass[v],
+				Title: visible(names[v][i], 200) + ": " + evidenceText(sc) + ": " + verdictText[v],
 			})
 			y += chartRowH
 		}
