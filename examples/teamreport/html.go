@@ -215,12 +215,7 @@ func newPage(r *Report) page {
 	// Standards, with how many reps the evidence separates from each.
 	counts := map[string][3]int{}
 	for _, s := range plan.Standards.Measured {
-		var c [3]int
-		for _, rp := range plan.Reps {
-			if sc, ok := rp.Scorecard.Score(s.Competency); ok && sc.Grade != competency.Ungraded {
-				c[verdictOf(sc)]++
-			}
-		}
+		c := verdictCounts(plan.Reps, s.Competency)
 		counts[s.Competency] = c
 		p.Standards = append(p.Standards, standard{
 			Name: competencyName(s.Competency), Source: s.Source,
@@ -331,6 +326,17 @@ func verdictOf(s competency.Score) int {
 	default:
 		return verdictAbove
 	}
+}
+
+// verdictCounts counts the reps graded on competency id by verdict.
+func verdictCounts(reps []salesdev.RepPlan, id string) [len(verdictText)]int {
+	var n [len(verdictText)]int
+	for _, rp := range reps {
+		if sc, ok := rp.Scorecard.Score(id); ok && sc.Grade != competency.Ungraded {
+			n[verdictOf(sc)]++
+		}
+	}
+	return n
 }
 
 // newCard words one rep's plan; rr is what the report counted for the

@@ -64,12 +64,7 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	p.flush(tw)
 	for _, s := range plan.Standards.Measured {
-		var n [len(verdictText)]int
-		for _, rp := range plan.Reps {
-			if sc, ok := rp.Scorecard.Score(s.Competency); ok && sc.Grade != competency.Ungraded {
-				n[verdictOf(sc)]++
-			}
-		}
+		n := verdictCounts(plan.Reps, s.Competency)
 		p.printf("  %s: %d reps clearly below the standard, %d clearly at or above it, %d not yet distinguishable from it\n",
 			competencyName(s.Competency), n[verdictBelow], n[verdictAbove], n[verdictLevel])
 	}
