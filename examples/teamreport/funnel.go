@@ -96,8 +96,8 @@ func (e Evidence) kinds() int {
 }
 
 // A StepRate is one competency's rate as the report read it from the
-// deals: the rate the plan grades, the evidence its trials rest on, and
-// the open deals left out as undecided.
+// deals or the linked activities: the rate the plan grades, the evidence
+// its trials rest on, and the open deals left out as undecided.
 type StepRate struct {
 	// Competency is the ready model's competency ID.
 	Competency string `json:"competency"`
@@ -210,8 +210,8 @@ type NotMeasured struct {
 	Reason string `json:"reason"`
 }
 
-// An ActivityRate is a kind of activity counted per rep and week, for
-// exports that do not link activities to one another.
+// An ActivityRate is a kind of activity counted per rep and week, every
+// activity of the kind, linked to a deal or a contact or not.
 type ActivityRate struct {
 	// Kind is the kind of activity: "calls", "conversations", "meetings"
 	// or "proposals".

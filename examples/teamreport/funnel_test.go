@@ -329,8 +329,8 @@ func TestFunnelMapping(t *testing.T) {
 	}
 }
 
-// Activities that nothing links are counts per rep and week, benchmarked
-// as counts: never a ratio of meetings to conversations.
+// Every activity, linked or not, is a count per rep and week, benchmarked
+// as a count: never a ratio of meetings to conversations.
 func TestActivitiesPerWeek(t *testing.T) {
 	r := defaultReport(t)
 	recs := readRecords(t, filepath.Join("data", "activities.csv"))

@@ -18,12 +18,12 @@
 // read by package internal/crm (which says how won and lost are decided)
 // over package internal/csvin (encodings, separators, dates, amounts);
 // "-" reads standard input. The activities are the rep,kind,date file, or
-// Salesforce Task and Event or HubSpot calls and meetings exports; those
-// linked to a deal or a contact give the conversions of the items they
-// reach (conversation → meeting → proposal), the others are counts per
-// week. The
-// roster, quotas and desire survey are described by [readRoster],
-// [readQuotas] and [readDesires]; the README shows every format.
+// Salesforce Task and Event or HubSpot calls and meetings exports; every
+// activity is counted per rep and week, and those linked to a deal or a
+// contact also give the conversions of the items they reach
+// (conversation → meeting → proposal). The roster, quotas and desire
+// survey are described by [readRoster], [readQuotas] and [readDesires];
+// the README shows every format.
 //
 // The text report is for people. -json writes a [Report], versioned by
 // its schema_version ([SchemaVersion]) and described field by field by

@@ -714,10 +714,11 @@ func readNotes(ds *Dataset, deactivated int) []string {
 }
 
 // activityMetrics returns each kind of activity per rep and week, for the
-// library to benchmark as counts (salesdev.Metric): the activity exports
-// the report reads do not link a meeting to the conversation it came
-// from, so a ratio of meetings to conversations would divide unrelated
-// counts. A rep's weeks run from their first day in the data (or the
+// library to benchmark as counts (salesdev.Metric): every activity counts,
+// linked or not, and an activity linked to no deal or contact does not
+// say which conversation a meeting came from, so a ratio of meetings to
+// conversations would divide unrelated counts (the conversions rest on
+// the linked items alone: tally.linkedRates). A rep's weeks run from their first day in the data (or the
 // first activity of the team, if later) to the as-of day, at least one.
 // Reps with no activity get no value (unknown, not zero); the notes say
 // how many.
