@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -78,25 +79,13 @@ func bigPipeline(tb testing.TB, dir string, rows, reps int) string {
 
 // benchDir is where the big inputs go, shared by the benchmarks of one
 // run.
-var benchDir = sync1(func() string {
+var benchDir = sync.OnceValue(func() string {
 	d, err := os.MkdirTemp("", "teamreport-bench")
 	if err != nil {
 		panic(err)
 	}
 	return d
 })
-
-func sync1(f func() string) func() string {
-	var v atomic.Pointer[string]
-	return func() string {
-		if p := v.Load(); p != nil {
-			return *p
-		}
-		s := f()
-		v.Store(&s)
-		return s
-	}
-}
 
 // bareCSV reads the file with encoding/csv and nothing else: the
 // baseline of the pipeline target.
