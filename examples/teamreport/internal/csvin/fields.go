@@ -264,11 +264,7 @@ func ParseAmount(s string) (cents int64, currency string, ok bool, err error) {
 	if num == "" {
 		return 0, "", false, fmt.Errorf("%w %q", ErrAmount, s)
 	}
-	neg := false
 	if strings.HasPrefix(num, "-") || strings.HasPrefix(num, "(") && strings.HasSuffix(num, ")") {
-		neg = true
-	}
-	if neg {
 		return 0, cur, false, fmt.Errorf("%w %q (negative)", ErrAmountRange, s)
 	}
 	if strings.ContainsAny(num, "eE") {
