@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -56,8 +54,9 @@ func writeRoster(w io.Writer, reps int) error {
 	return bw.Flush()
 }
 
-// bigPipeline writes a pipeline file of rows deals into dir, once per
-// process.
+// bigPipeline writes a pipeline file of rows deals into dir, unless dir
+// already holds it. The benchmarks write into their own b.TempDir, removed
+// when they end.
 func bigPipeline(tb testing.TB, dir string, rows, reps int) string {
 	tb.Helper()
 	name := filepath.Join(dir, fmt.Sprintf("pipeline-%d-%d.csv", rows, reps))
@@ -76,16 +75,6 @@ func bigPipeline(tb testing.TB, dir string, rows, reps int) string {
 	}
 	return name
 }
-
-// benchDir is where the big inputs go, shared by the benchmarks of one
-// run.
-var benchDir = sync.OnceValue(func() string {
-	d, err := os.MkdirTemp("", "teamreport-bench")
-	if err != nil {
-		panic(err)
-	}
-	return d
-})
 
 // bareCSV reads the file with encoding/csv and nothing else: the
 // baseline of the pipeline target.
@@ -135,7 +124,7 @@ const pipelineRows = 2_000_000
 // The ratio is reported as "x-csv" on the report sub-benchmark, from the
 // csv sub-benchmark of the same run; peak memory as "peak-B/row".
 func BenchmarkPipeline2M(b *testing.B) {
-	name := bigPipeline(b, benchDir(), pipelineRows, 40)
+	name := bigPipeline(b, b.TempDir(), pipelineRows, 40)
 	var csvTime time.Duration
 	b.Run("csv", func(b *testing.B) {
 		b.ReportAllocs()
@@ -208,8 +197,8 @@ func peakHeap(f func()) (uint64, time.Duration) {
 func BenchmarkManyReps(b *testing.B) {
 	const deals = 200_000
 	var base, baseRead, baseReport time.Duration
+	dir := b.TempDir()
 	for _, reps := range []int{1_000, 40_000} {
-		dir := benchDir()
 		pipeline := bigPipeline(b, dir, deals, reps)
 		roster := filepath.Join(dir, fmt.Sprintf("roster-%d.csv", reps))
 		f, err := os.Create(roster)
@@ -270,5 +259,4 @@ func TestStreamingMemory(t *testing.T) {
 	if n := bareCSV(t, name); n != rows+1 {
 		t.Fatalf("%d records", n)
 	}
-	_ = strings.NewReader
 }
