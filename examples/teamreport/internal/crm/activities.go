@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // Kind is the kind of a sales activity, in funnel order.
@@ -31,12 +32,7 @@ const (
 var kindNames = [...]string{"none", "call", "conversation", "meeting", "proposal"}
 
 // String returns the kind's name ("call").
-func (k Kind) String() string {
-	if int(k) >= len(kindNames) {
-		return fmt.Sprintf("%%!Kind(%d)", int(k))
-	}
-	return kindNames[k]
-}
+func (k Kind) String() string { return enum.String("Kind", kindNames[:], k) }
 
 // ActivityFormat is the kind of an activities export.
 type ActivityFormat int
@@ -58,10 +54,7 @@ var activityFormatNames = [...]string{"rep,kind,date", "Salesforce Task", "Sales
 
 // String names the format.
 func (f ActivityFormat) String() string {
-	if f < 0 || int(f) >= len(activityFormatNames) {
-		return fmt.Sprintf("%%!ActivityFormat(%d)", int(f))
-	}
-	return activityFormatNames[f]
+	return enum.String("ActivityFormat", activityFormatNames[:], f)
 }
 
 // An Activity is one row of an activities export; Rep, Deal and Contact

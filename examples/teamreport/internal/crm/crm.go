@@ -6,7 +6,9 @@
 // and why, so that a report can say so.
 //
 // The reading itself (encodings, separators, dates, amounts) is package
-// csvin's; nothing here depends on the salesdev library.
+// csvin's; nothing here depends on the salesdev library's packages (its
+// enums print and parse with the module's internal/enum, as the library's
+// do).
 package crm
 
 import (
@@ -16,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // Format is the kind of a deals export.
@@ -38,16 +41,11 @@ const (
 var formatNames = [...]string{"auto", "maven", "salesforce", "hubspot", "pipedrive"}
 
 // String returns the format's name as [ParseFormat] accepts it.
-func (f Format) String() string {
-	if f < 0 || int(f) >= len(formatNames) {
-		return fmt.Sprintf("%%!Format(%d)", int(f))
-	}
-	return formatNames[f]
-}
+func (f Format) String() string { return enum.String("Format", formatNames[:], f) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (f Format) MarshalText() ([]byte, error) {
-	if f < 0 || int(f) >= len(formatNames) {
+	if !enum.Named(formatNames[:], f) {
 		return nil, fmt.Errorf("crm: invalid Format %d", int(f))
 	}
 	return []byte(f.String()), nil
@@ -64,10 +62,8 @@ func (f *Format) UnmarshalText(b []byte) error {
 
 // ParseFormat returns the format called name, in any case.
 func ParseFormat(name string) (Format, error) {
-	for i, n := range formatNames {
-		if strings.EqualFold(n, name) {
-			return Format(i), nil
-		}
+	if f, ok := enum.Parse[Format](formatNames[:], []byte(name)); ok {
+		return f, nil
 	}
 	return Auto, fmt.Errorf("crm: unknown format %q (want %s)", name, strings.Join(formatNames[:], ", "))
 }
@@ -92,19 +88,12 @@ const (
 var outcomeNames = [...]string{"open", "won", "lost", "ignore"}
 
 // String returns "open", "won", "lost" or "ignore".
-func (o Outcome) String() string {
-	if int(o) >= len(outcomeNames) {
-		return fmt.Sprintf("%%!Outcome(%d)", int(o))
-	}
-	return outcomeNames[o]
-}
+func (o Outcome) String() string { return enum.String("Outcome", outcomeNames[:], o) }
 
 // ParseOutcome reads "open", "won", "lost" or "ignore", in any case.
 func ParseOutcome(s string) (Outcome, error) {
-	for i, n := range outcomeNames {
-		if strings.EqualFold(strings.TrimSpace(s), n) {
-			return Outcome(i), nil
-		}
+	if o, ok := enum.Parse[Outcome](outcomeNames[:], []byte(strings.TrimSpace(s))); ok {
+		return o, nil
 	}
 	return Open, fmt.Errorf("crm: unknown outcome %q (want open, won, lost or ignore)", s)
 }

@@ -3,6 +3,7 @@ package crm
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -487,5 +488,60 @@ func TestDealPipelines(t *testing.T) {
 		if diff := cmp.Diff(got, counted); diff != "" || len(got) == 0 {
 			t.Errorf("%s: stats per pipeline (-deals +stats):\n%s", tt.file, diff)
 		}
+	}
+}
+
+// The enums print their names, and a value without one as time.Month
+// does ("%!Format(9)"); the formats and outcomes parse back ignoring case.
+func TestEnumText(t *testing.T) {
+	tests := []struct {
+		name string
+		got  fmt.Stringer
+		want string
+	}{
+		{"format", HubSpot, "hubspot"},
+		{"format out of range", Format(9), "%!Format(9)"},
+		{"format negative", Format(-1), "%!Format(-1)"},
+		{"outcome", Lost, "lost"},
+		{"outcome out of range", Outcome(9), "%!Outcome(9)"},
+		{"source", ByFlag, "the CRM's won/closed flags"},
+		{"source out of range", Source(9), "%!Source(9)"},
+		{"evidence", ByHistory, "stage history"},
+		{"evidence out of range", Evidence(9), "%!Evidence(9)"},
+		{"kind", NoKind, "none"},
+		{"kind out of range", Kind(9), "%!Kind(9)"},
+		{"activity format", HubSpotCalls, "HubSpot calls"},
+		{"activity format out of range", ActivityFormat(-1), "%!ActivityFormat(-1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if s := tt.got.String(); s != tt.want {
+				t.Errorf("String() = %q, want %q", s, tt.want)
+			}
+		})
+	}
+	for f := Auto; f <= Pipedrive; f++ {
+		b, err := f.MarshalText()
+		if err != nil {
+			t.Fatalf("%v.MarshalText: %v", f, err)
+		}
+		var got Format
+		if err := got.UnmarshalText(bytes.ToUpper(b)); err != nil || got != f {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", bytes.ToUpper(b), got, err, f)
+		}
+	}
+	if _, err := Format(9).MarshalText(); err == nil {
+		t.Error("Format(9).MarshalText() succeeded")
+	}
+	if _, err := ParseFormat("excel"); err == nil {
+		t.Error(`ParseFormat("excel") succeeded`)
+	}
+	for o := Open; o <= Ignore; o++ {
+		if got, err := ParseOutcome(" " + strings.ToUpper(o.String()) + " "); err != nil || got != o {
+			t.Errorf("ParseOutcome(%q) = %v, %v; want %v", o, got, err, o)
+		}
+	}
+	if _, err := ParseOutcome(""); err == nil {
+		t.Error(`ParseOutcome("") succeeded`)
 	}
 }

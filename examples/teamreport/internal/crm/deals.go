@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // Columns of a deals export, as indexes into a format's spec.
@@ -135,12 +136,7 @@ const (
 var sourceNames = [...]string{"unknown stage, counted open", "the stage mapping", "the CRM's won/closed flags", "the CRM's default stages", "the stage label's words"}
 
 // String says what decided, in words.
-func (s Source) String() string {
-	if int(s) >= len(sourceNames) {
-		return fmt.Sprintf("%%!Source(%d)", int(s))
-	}
-	return sourceNames[s]
-}
+func (s Source) String() string { return enum.String("Source", sourceNames[:], s) }
 
 // A StageCount is how the deals of one stage label were read.
 type StageCount struct {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/salesdev/salesdev/examples/teamreport/internal/csvin"
+	"github.com/salesdev/salesdev/internal/enum"
 )
 
 // Step is a point of the funnel of the ready competency model that a
@@ -83,12 +84,7 @@ const (
 var evidenceNames = [...]string{"no known stage", "outcome only", "current stage", "stage history"}
 
 // String says what the evidence is, in words.
-func (e Evidence) String() string {
-	if int(e) >= len(evidenceNames) {
-		return fmt.Sprintf("%%!Evidence(%d)", int(e))
-	}
-	return evidenceNames[e]
-}
+func (e Evidence) String() string { return enum.String("Evidence", evidenceNames[:], e) }
 
 // A Stage is one stage of a pipeline's funnel.
 type Stage struct {
