@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/salesdev/salesdev/internal/golden"
 )
 
 // The page in a real browser. SALESDEV_BROWSER names a Chromium binary
@@ -360,11 +362,11 @@ func parseDigest(s string) (digest, error) {
 // the cells off by more than two levels of sixteen.
 func compareScreenshot(t *testing.T, got digest, shot string) {
 	t.Helper()
-	golden := filepath.Join("testdata", "screenshot.golden")
-	if *update {
+	file := filepath.Join("testdata", "screenshot.golden")
+	if golden.Update() {
 		head := "# The built-in report's page in headless Chromium at 1280×1500: the size, and the mean\n" +
 			"# brightness of 16×20 cells from 0 (black) to f (white). go test -update refreshes it.\n"
-		if err := os.WriteFile(golden, []byte(head+got.String()), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte(head+got.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		png, err := os.ReadFile(shot)
@@ -376,13 +378,13 @@ func compareScreenshot(t *testing.T, got digest, shot string) {
 		}
 		return
 	}
-	data, err := os.ReadFile(golden)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("%v (run go test -update with SALESDEV_BROWSER set to create it)", err)
 	}
 	want, err := parseDigest(string(data))
 	if err != nil {
-		t.Fatalf("%s: %v", golden, err)
+		t.Fatalf("%s: %v", file, err)
 	}
 	if got.w != want.w || got.h != want.h {
 		t.Errorf("screenshot is %dx%d, golden %dx%d", got.w, got.h, want.w, want.h)
@@ -396,7 +398,7 @@ func compareScreenshot(t *testing.T, got digest, shot string) {
 		}
 	}
 	if off > digestRows*digestCols/10 {
-		t.Errorf("the screenshot differs from the golden in %d of %d cells; look at it, and if the change is intended run go test -update:\ngot:\n%swant:\n%s",
+		t.Errorf("the screenshot differs from the file in %d of %d cells; look at it, and if the change is intended run go test -update:\ngot:\n%swant:\n%s",
 			off, digestRows*digestCols, got, want)
 	}
 }

@@ -22,7 +22,7 @@ func TestGoldenHTML(t *testing.T) {
 	if err := writeHTML(&b, defaultReport(t)); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.html", b.Bytes())
+	checkGolden(t, "report.html", b.Bytes())
 }
 
 // The page is self-contained: no script, no frame, no link to a style

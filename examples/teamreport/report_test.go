@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"maps"
 	"os"
@@ -21,10 +20,9 @@ import (
 	"github.com/salesdev/salesdev/competency"
 	"github.com/salesdev/salesdev/examples/teamreport/internal/crm"
 	"github.com/salesdev/salesdev/grid"
+	"github.com/salesdev/salesdev/internal/golden"
 	"github.com/salesdev/salesdev/tmc"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // defaultReport builds the report on the built-in data with the default
 // options, as `go run ./examples/teamreport` does.
@@ -41,26 +39,11 @@ func defaultReport(t *testing.T) *Report {
 	return r
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name, or rewrites it under
+// -update (internal/golden's flag).
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got); if the change is intended, run go test -update:\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 // The built-in report is golden: any change to what the library computes
@@ -70,7 +53,7 @@ func TestGoldenText(t *testing.T) {
 	if err := writeText(&b, defaultReport(t)); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.txt", b.Bytes())
+	checkGolden(t, "report.txt", b.Bytes())
 }
 
 func TestGoldenJSON(t *testing.T) {
@@ -78,7 +61,7 @@ func TestGoldenJSON(t *testing.T) {
 	if err := writeJSON(&b, defaultReport(t)); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "report.json", b.Bytes())
+	checkGolden(t, "report.json", b.Bytes())
 }
 
 func TestGoldenSVG(t *testing.T) {
@@ -86,7 +69,7 @@ func TestGoldenSVG(t *testing.T) {
 	if err := writeSVG(&b, defaultReport(t)); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "grid.svg", b.Bytes())
+	checkGolden(t, "grid.svg", b.Bytes())
 	// Every placed rep is a labelled point; the others are listed below.
 	for _, r := range defaultReport(t).Plan.Reps {
 		label := ">" + r.Rep + "</text>"
@@ -112,9 +95,9 @@ func TestJSONSchemaStable(t *testing.T) {
 	}
 	got := map[string]bool{}
 	keyPaths(doc, "", got)
-	if *update {
+	if golden.Update() {
 		keys := slices.Sorted(maps.Keys(got))
-		golden(t, "json-keys.txt", []byte(strings.Join(keys, "\n")+"\n"))
+		checkGolden(t, "json-keys.txt", []byte(strings.Join(keys, "\n")+"\n"))
 		return
 	}
 	want, err := os.ReadFile(filepath.Join("testdata", "json-keys.txt"))

@@ -23,6 +23,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/salesdev/salesdev"
+	"github.com/salesdev/salesdev/internal/golden"
 )
 
 // The report's JSON Schema, report.schema.json, is made from the Go types
@@ -34,7 +35,7 @@ func TestJSONSchemaFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(schemaFile, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
