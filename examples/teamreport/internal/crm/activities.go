@@ -131,7 +131,7 @@ func DetectActivities(header []string) (ActivityFormat, error) {
 		return Simple, nil
 	case has["meetingoutcome"] || has["meetingstarttime"] || has["hsmeetingoutcome"] || has["hsmeetingstarttime"]:
 		return HubSpotMeetings, nil
-	case has["calloutcome"] || has["hscalldisposition"] || has["callduration"] || has["callownder"] || has["hscallduration"] || has["calldurationhhmmss"]:
+	case has["calloutcome"] || has["hscalldisposition"] || has["callduration"] || has["callowner"] || has["hscallduration"] || has["calldurationhhmmss"]:
 		return HubSpotCalls, nil
 	case has["startdatetime"] || has["eventsubtype"] || has["activitydatetime"]:
 		return SalesforceEvent, nil

@@ -545,3 +545,17 @@ func TestEnumText(t *testing.T) {
 		t.Error(`ParseOutcome("") succeeded`)
 	}
 }
+
+// TestDetectHubSpotCallOwner: a HubSpot calls export is told by any of
+// its call columns, "Call owner" among them.
+func TestDetectHubSpotCallOwner(t *testing.T) {
+	for _, header := range [][]string{
+		{"Activity date", "Call owner", "Call title", "Associated Deal"},
+		{"Activity date", "Call outcome"},
+		{"Activity date", "Call duration (HH:mm:ss)"},
+	} {
+		if f, err := DetectActivities(header); err != nil || f != HubSpotCalls {
+			t.Errorf("DetectActivities(%q) = %v, %v; want %v", header, f, err, HubSpotCalls)
+		}
+	}
+}
