@@ -3,6 +3,8 @@ package grid
 import (
 	"strconv"
 	"time"
+
+	"github.com/salesdev/salesdev/internal/jsontime"
 )
 
 // DefaultMonths is the length of the trailing window productivity is
@@ -56,7 +58,7 @@ func Trailing(end time.Time, months int) (Window, error) {
 	start := time.Date(first.Year(), first.Month(), min(d, last), hh, mm, ss, end.Nanosecond(), end.Location())
 	w := Window{Start: start, End: end}
 	for _, t := range []time.Time{start, end} {
-		if !storable(t) {
+		if !jsontime.Storable(t) {
 			return Window{}, inputErr(fn, "window "+w.String()+" cannot be stored: a JSON time needs a year from 0 to 9999 and a zone offset in whole minutes under 24 hours", ErrOutOfRange)
 		}
 	}
@@ -97,19 +99,6 @@ func (w Window) String() string {
 		layout = time.RFC3339
 	}
 	return "[" + w.Start.Format(layout) + ", " + w.End.Format(layout) + ")"
-}
-
-// storable reports whether t can be written as a JSON time and read back
-// as the same instant: [time.Time.MarshalJSON] needs a year from 0 to 9999,
-// in t's location, and a zone offset of less than 24 hours; and RFC 3339
-// writes the offset in whole minutes, so an offset with seconds (the local
-// mean time of historical zones) would read back as another instant.
-func storable(t time.Time) bool {
-	if _, offset := t.Zone(); offset%60 != 0 {
-		return false
-	}
-	_, err := t.MarshalText() // the same check as MarshalJSON's
-	return err == nil
 }
 
 func midnight(t time.Time) bool {

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesdev/salesdev/internal/jsontime"
 )
 
 // An EventKind is something that happens on a rep's journey. The zero
@@ -130,7 +132,7 @@ func (e Event) check() string {
 		return "kind " + e.Kind.String()
 	case e.At.IsZero():
 		return "zero time"
-	case !storable(e.At):
+	case !jsontime.Storable(e.At):
 		return "time " + e.At.Format(time.RFC3339) + unstorableReason
 	case !e.Cause.valid():
 		return "cause " + e.Cause.String()
@@ -161,21 +163,6 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 	*e = Event(p)
 	return nil
-}
-
-// storable reports whether t can be written as a JSON time and read back
-// as the same instant, so that a journey holding it can be stored:
-// [time.Time.MarshalJSON] needs a year from 0 to 9999, in t's location,
-// and a zone offset of less than 24 hours; and RFC 3339 writes the offset
-// in whole minutes, so an offset with seconds (the local mean time of
-// historical zones, such as Amsterdam's +00:19:32 before 1937) would read
-// back as another instant.
-func storable(t time.Time) bool {
-	if _, offset := t.Zone(); offset%60 != 0 {
-		return false
-	}
-	_, err := t.MarshalText() // the same check as MarshalJSON's
-	return err == nil
 }
 
 // unstorableReason completes an error message about a time that is not

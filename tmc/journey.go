@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
+
+	"github.com/salesdev/salesdev/internal/jsontime"
 )
 
 // maxCount bounds the journey's counters: no rep has a million performance
@@ -101,11 +103,11 @@ func Start(start time.Time, r Ramp, rules *ReviewRules) (Journey, error) {
 		return Journey{}, err
 	}
 	start = start.Round(0) // drop any monotonic reading: the journey is a record, not a stopwatch
-	if !storable(start) {
+	if !jsontime.Storable(start) {
 		return Journey{}, inputErr("Start", "start "+start.Format(time.RFC3339)+unstorableReason, ErrOutOfRange)
 	}
 	rampEnds := r.FullProductivity(start)
-	if !storable(rampEnds) {
+	if !jsontime.Storable(rampEnds) {
 		return Journey{}, inputErr("Start", "ramp end "+rampEnds.Format(time.RFC3339)+unstorableReason, ErrOutOfRange)
 	}
 	return Journey{
